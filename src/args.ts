@@ -1,0 +1,176 @@
+import { CliError } from "./errors.js";
+
+export interface Flags {
+  dir?: string;
+  framework?: string;
+  features?: string[];
+  pm?: string;
+  install?: boolean;
+  git?: boolean;
+  yes: boolean;
+  force: boolean;
+  dryRun: boolean;
+  list: boolean;
+  help: boolean;
+  version: boolean;
+  debug: boolean;
+}
+
+type StringFlag = "framework" | "features" | "pm";
+type BooleanFlag = "install" | "git" | "yes" | "force" | "dryRun" | "list" | "help" | "version" | "debug";
+
+interface FlagSpec {
+  name: string;
+  key: StringFlag | BooleanFlag;
+  takesValue: boolean;
+  /** `--no-<name>` sets it to false. */
+  negatable?: boolean;
+  alias?: string;
+  value?: string;
+  help: string;
+}
+
+export const flagSpecs: readonly FlagSpec[] = [
+  { name: "framework", key: "framework", takesValue: true, value: "next|express|hono", help: "the web framework" },
+  { name: "features", key: "features", takesValue: true, value: "a,b", help: "comma-separated feature ids (see --list)" },
+  { name: "pm", key: "pm", takesValue: true, value: "npm|pnpm|yarn|bun", help: "package manager (default: the one you ran)" },
+  { name: "install", key: "install", takesValue: false, negatable: true, help: "install dependencies (default: yes)" },
+  { name: "git", key: "git", takesValue: false, negatable: true, help: "init a git repository with a first commit (default: yes)" },
+  { name: "yes", key: "yes", takesValue: false, alias: "y", help: "take the defaults for every unanswered question" },
+  { name: "force", key: "force", takesValue: false, help: "empty a non-empty target directory (keeps .git)" },
+  { name: "dry-run", key: "dryRun", takesValue: false, help: "print the files that would be written, write nothing" },
+  { name: "list", key: "list", takesValue: false, help: "list the features and exit" },
+  { name: "help", key: "help", takesValue: false, alias: "h", help: "show this help" },
+  { name: "version", key: "version", takesValue: false, alias: "v", help: "show the version" },
+  { name: "debug", key: "debug", takesValue: false, help: "show stack traces on errors" },
+];
+
+export function parseArgs(argv: readonly string[]): Flags {
+  const flags: Flags = { yes: false, force: false, dryRun: false, list: false, help: false, version: false, debug: false };
+  const seen = new Map<string, string>();
+  const positionals: string[] = [];
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--") continue; // `npm create x -- --flag` may pass it through
+    if (!arg.startsWith("-") || arg === "-") {
+      positionals.push(arg);
+      continue;
+    }
+
+    const [rawName, inlineValue] = splitFlag(arg);
+    const negated = rawName.startsWith("no-") && findSpec(rawName.slice(3))?.negatable === true;
+    const spec = negated ? findSpec(rawName.slice(3)) : findSpec(rawName);
+    if (!spec) throw unknownFlag(arg, rawName);
+
+    const previous = seen.get(spec.key);
+    if (previous !== undefined && (spec.takesValue || previous !== arg)) {
+      throw new CliError(`Conflicting flags: ${previous} and ${arg}. Pass only one.`);
+    }
+    seen.set(spec.key, arg);
+
+    if (!spec.takesValue) {
+      if (inlineValue !== undefined) throw new CliError(`--${spec.name} takes no value (got "${inlineValue}").`);
+      (flags as unknown as Record<string, boolean>)[spec.key] = !negated;
+      continue;
+    }
+
+    let value = inlineValue;
+    if (value === undefined) {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith("--")) {
+        throw new CliError(`--${spec.name} needs a value: --${spec.name} <${spec.value}>.`);
+      }
+      value = next;
+      i++;
+    }
+    setValue(flags, spec.key as StringFlag, value);
+  }
+
+  if (positionals.length > 1) {
+    throw new CliError(`Expected one target directory, got ${positionals.length}: ${positionals.join(", ")}.`);
+  }
+  if (positionals[0] !== undefined) flags.dir = positionals[0];
+  return flags;
+}
+
+function splitFlag(arg: string): [name: string, value: string | undefined] {
+  const body = arg.replace(/^--?/, "");
+  const eq = body.indexOf("=");
+  return eq === -1 ? [body, undefined] : [body.slice(0, eq), body.slice(eq + 1)];
+}
+
+function findSpec(name: string): FlagSpec | undefined {
+  return flagSpecs.find((spec) => spec.name === name || spec.alias === name);
+}
+
+function setValue(flags: Flags, key: StringFlag, value: string): void {
+  if (value.trim() === "") throw new CliError(`--${key} needs a value.`);
+  if (key === "features") {
+    flags.features = value
+      .split(",")
+      .map((id) => id.trim())
+      .filter(Boolean);
+  } else {
+    flags[key] = value.trim();
+  }
+}
+
+function unknownFlag(arg: string, name: string): CliError {
+  const candidates = flagSpecs.flatMap((spec) => (spec.negatable ? [spec.name, `no-${spec.name}`] : [spec.name]));
+  const nearest = closest(name, candidates);
+  const hint = nearest ? ` Did you mean --${nearest}?` : "";
+  return new CliError(`Unknown flag ${arg}.${hint} Run with --help to see every flag.`);
+}
+
+/** The candidate within a small edit distance of `input`, if any. */
+export function closest(input: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(input.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(input, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+export function helpText(version: string): string {
+  const rows = flagSpecs.map((spec) => {
+    const names = [spec.alias ? `-${spec.alias}, ` : "    ", spec.negatable ? `--[no-]${spec.name}` : `--${spec.name}`];
+    const usage = names.join("") + (spec.value ? ` <${spec.value}>` : "");
+    return `  ${usage.padEnd(40)}${spec.help}`;
+  });
+  return [
+    `create-inngest-app ${version}: scaffold an Inngest app on Next.js, Express or Hono.`,
+    "",
+    "Usage:",
+    "  npm create inngest-app@latest [dir] -- [flags]",
+    "  create-inngest-app [dir] [flags]",
+    "",
+    "  [dir] is a project name (a valid npm package name) or a path such as ./apps/worker or '.'",
+    "  (a path takes its package name from its last folder).",
+    "",
+    "Flags:",
+    ...rows,
+    "",
+    "Examples:",
+    "  npm create inngest-app@latest my-app",
+    "  npm create inngest-app@latest my-app -- --framework hono --features event-basic --yes",
+  ].join("\n");
+}

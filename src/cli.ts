@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+import { readFileSync } from "node:fs";
+
+const MINIMUM_NODE = [20, 19] as const;
+
+function nodeIsSupported(version: string): boolean {
+  const [major = 0, minor = 0] = version.split(".").map(Number);
+  return major > MINIMUM_NODE[0] || (major === MINIMUM_NODE[0] && minor >= MINIMUM_NODE[1]);
+}
+
+async function run(): Promise<void> {
+  if (!nodeIsSupported(process.versions.node)) {
+    console.error(
+      `create-inngest-app needs Node.js ${MINIMUM_NODE.join(".")} or newer; this is ${process.versions.node}. Install a newer Node.js and run it again.`,
+    );
+    process.exit(1);
+  }
+  const argv = process.argv.slice(2);
+  const debug = argv.includes("--debug");
+  const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  try {
+    const { main } = await import("./main.js");
+    await main(argv, {
+      version,
+      cwd: process.cwd(),
+      interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+      userAgent: process.env.npm_config_user_agent,
+    });
+  } catch (error) {
+    const { CliError } = await import("./errors.js");
+    const { log } = await import("./ui.js");
+    const message = error instanceof Error ? error.message : String(error);
+    log.error(message.split("\n")[0] ?? message);
+    if (debug && error instanceof Error && error.stack) console.error(error.stack);
+    else if (!(error instanceof CliError)) console.error("Run again with --debug to see the details.");
+    process.exitCode = error instanceof CliError ? error.exitCode : 1;
+  }
+}
+
+await run();

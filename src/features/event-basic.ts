@@ -1,0 +1,10 @@
+import type { Feature } from "./feature.js";
+
+export const eventBasic: Feature = {
+  id: "event-basic",
+  label: "Event trigger",
+  group: "Triggers",
+  description: "A function triggered by an event, with one step and a return value",
+  files: ["hello-world.ts", "hello-world.test.ts"],
+  functions: [{ exportName: "helloWorld", file: "hello-world.ts" }],
+};

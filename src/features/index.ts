@@ -1,0 +1,13 @@
+import { eventBasic } from "./event-basic.js";
+import type { Feature } from "./feature.js";
+
+export type { Feature, FeatureGroup } from "./feature.js";
+export { featureGroups } from "./feature.js";
+
+export const features: readonly Feature[] = [eventBasic];
+
+export const defaultFeatureIds: readonly string[] = [eventBasic.id];
+
+export function findFeature(id: string): Feature | undefined {
+  return features.find((feature) => feature.id === id);
+}

@@ -1,0 +1,99 @@
+import path from "node:path";
+import { bold, cyan, dim, green } from "kolorist";
+import { helpText, parseArgs } from "./args.js";
+import { featureGroups, features } from "./features/index.js";
+import { initGitRepository } from "./git.js";
+import { installDependencies } from "./install.js";
+import { resolveOptions, type RunOptions } from "./options.js";
+import { commandsFor } from "./package-manager.js";
+import { planProject, type Plan } from "./plan.js";
+import { log } from "./ui.js";
+import { writePlan } from "./write.js";
+
+export interface MainContext {
+  version: string;
+  cwd: string;
+  interactive: boolean;
+  userAgent: string | undefined;
+}
+
+/** The whole run, top to bottom: flags and prompts, plan, write, install, git, next steps. */
+export async function main(argv: readonly string[], context: MainContext): Promise<void> {
+  const flags = parseArgs(argv);
+  if (flags.help) return log.info(helpText(context.version));
+  if (flags.version) return log.info(context.version);
+  if (flags.list) return log.info(featureList());
+
+  const options = await resolveOptions(flags, context);
+  const plan = planProject(options);
+  if (flags.dryRun) return log.info(describePlan(plan, options, context.cwd));
+
+  const shownDir = relativeDir(context.cwd, options.targetDir);
+  await writePlan(plan, options.emptyTarget);
+  log.success(`Created ${bold(options.projectName)} in ${cyan(shownDir)} (${plan.files.length} files)`);
+
+  if (options.install) await installDependencies(options.targetDir, options.packageManager, shownDir);
+  if (options.git) {
+    const git = await initGitRepository(options.targetDir);
+    if (git.created) log.success("Initialised a git repository with a first commit");
+    else log.warn(`No git repository was made: ${git.reason}.`);
+  }
+  log.info(nextSteps(options, shownDir));
+}
+
+export function featureList(): string {
+  const width = Math.max(...features.map((feature) => feature.id.length)) + 2;
+  return featureGroups
+    .map((group) => {
+      const rows = features
+        .filter((feature) => feature.group === group)
+        .map((feature) => `  ${feature.id.padEnd(width)}${feature.description}`);
+      return rows.length === 0 ? "" : `${bold(group)}\n${rows.join("\n")}`;
+    })
+    .filter(Boolean)
+    .join("\n\n");
+}
+
+function describePlan(plan: Plan, options: RunOptions, cwd: string): string {
+  const { framework, packageManager } = options;
+  const deps = (record: Record<string, string>) =>
+    Object.entries(record).map(([name, version]) => `  ${name}@${version}`);
+  return [
+    `${bold("Dry run")}: nothing is written.`,
+    `Would create ${bold(options.projectName)} (${framework.label}) in ${relativeDir(cwd, options.targetDir)}` +
+      (options.emptyTarget ? ", after removing what it holds (keeping .git)" : ""),
+    "",
+    bold("Files"),
+    ...plan.files.map((file) => `  ${file.path}`),
+    "",
+    bold("dependencies"),
+    ...deps(plan.dependencies),
+    bold("devDependencies"),
+    ...deps(plan.devDependencies),
+    "",
+    `Then: ${options.install ? `${commandsFor(packageManager).install}` : "no install"}, ${options.git ? "git init and a first commit" : "no git"}.`,
+  ].join("\n");
+}
+
+function nextSteps(options: RunOptions, shownDir: string): string {
+  const pm = commandsFor(options.packageManager);
+  const steps = [
+    ...(shownDir === "." ? [] : [`cd ${shownDir.includes(" ") ? JSON.stringify(shownDir) : shownDir}`]),
+    ...(options.install ? [] : [pm.install]),
+    pm.run("dev"),
+  ];
+  return [
+    "",
+    bold("Next steps"),
+    ...steps.map((step) => `  ${cyan(step)}`),
+    "",
+    `In a second terminal, start the Inngest Dev Server:`,
+    `  ${cyan("npx inngest-cli@latest dev")}`,
+    `and open ${green("http://localhost:8288")} to send events and watch your functions run.`,
+    dim(`Tests: ${pm.run("test")}. The app serves Inngest at http://localhost:3000/api/inngest.`),
+  ].join("\n");
+}
+
+function relativeDir(cwd: string, dir: string): string {
+  return path.relative(cwd, dir) || ".";
+}

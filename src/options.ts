@@ -1,0 +1,214 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import type { PromptObject } from "prompts";
+import type { Flags } from "./args.js";
+import { CancelledError, CliError } from "./errors.js";
+import { defaultFeatureIds, featureGroups, features, findFeature, type Feature } from "./features/index.js";
+import { findFramework, frameworks, type Framework } from "./frameworks/index.js";
+import { packageNameProblems, toValidPackageName } from "./names.js";
+import { detectPackageManager, isPackageManager, packageManagers, type PackageManager } from "./package-manager.js";
+import type { ProjectOptions } from "./plan.js";
+
+export interface RunOptions extends ProjectOptions {
+  install: boolean;
+  git: boolean;
+  /** The target holds files that the user agreed (or `--force`d) to remove; `.git` stays. */
+  emptyTarget: boolean;
+}
+
+export interface Environment {
+  cwd: string;
+  /** A person can answer prompts. */
+  interactive: boolean;
+  userAgent: string | undefined;
+}
+
+const DEFAULT_NAME = "inngest-app";
+
+/** Turns flags, then answers to prompts for whatever is missing, into the options of one run. */
+export async function resolveOptions(flags: Flags, env: Environment): Promise<RunOptions> {
+  const frameworkFlag = flags.framework === undefined ? undefined : parseFramework(flags.framework);
+  const featuresFlag = flags.features?.map(parseFeature);
+  if (flags.pm !== undefined && !isPackageManager(flags.pm)) {
+    throw new CliError(`Unknown package manager "${flags.pm}". Choose one of: ${packageManagers.join(", ")}.`);
+  }
+  const canAsk = env.interactive && !flags.yes;
+  const missing = (flag: string, what: string) =>
+    new CliError(`Missing ${what}: pass ${flag}, or --yes to take the defaults (no terminal to ask in).`);
+
+  let dir = flags.dir;
+  if (dir === undefined) {
+    if (canAsk) dir = await askProjectName();
+    else if (flags.yes) dir = DEFAULT_NAME;
+    else throw missing("a directory (create-inngest-app my-app)", "the project name");
+  }
+  const { targetDir, projectName } = resolveTarget(dir, env.cwd);
+  const emptyTarget = await checkTarget(targetDir, flags.force, canAsk);
+
+  let framework = frameworkFlag;
+  if (!framework) {
+    if (canAsk) framework = await askFramework();
+    else if (flags.yes) framework = frameworks[0]!;
+    else throw missing("--framework <next|express|hono>", "the framework");
+  }
+
+  let selected = featuresFlag;
+  if (!selected) {
+    if (canAsk) selected = await askFeatures();
+    else if (flags.yes) selected = defaultFeatureIds.map(parseFeature);
+    else throw missing("--features <ids> (see --list)", "the features");
+  }
+
+  const detected = detectPackageManager(env.userAgent) ?? "npm";
+  const packageManager = (flags.pm as PackageManager | undefined) ?? (canAsk ? await askPackageManager(detected) : detected);
+  const install = flags.install ?? (canAsk ? await askInstall(packageManager) : true);
+
+  return {
+    targetDir,
+    projectName,
+    framework,
+    features: unique(selected),
+    packageManager,
+    install,
+    git: flags.git ?? true,
+    emptyTarget,
+  };
+}
+
+/**
+ * A bare name must be a valid package name; a path (`.`, `apps/worker`) names a directory as it is
+ * and its package name is derived from the last folder.
+ */
+export function resolveTarget(dir: string, cwd: string): { targetDir: string; projectName: string } {
+  const targetDir = path.resolve(cwd, dir);
+  const isPath = dir === "." || dir === ".." || /[\\/]/.test(dir.replace(/^@[^/]+\//, ""));
+  if (isPath) return { targetDir, projectName: toValidPackageName(path.basename(targetDir)) };
+  const problems = packageNameProblems(dir);
+  if (problems.length > 0) {
+    throw new CliError(
+      `"${dir}" is not a valid package name: ${problems.join(", ")}. Try "${toValidPackageName(dir)}".`,
+    );
+  }
+  return { targetDir, projectName: dir };
+}
+
+/** Whether the target must be emptied first; throws when it cannot be used. */
+async function checkTarget(targetDir: string, force: boolean, canAsk: boolean): Promise<boolean> {
+  if (!existsSync(targetDir)) return false;
+  if (!statSync(targetDir).isDirectory()) {
+    throw new CliError(`${targetDir} is a file, not a directory. Choose another name.`);
+  }
+  const entries = readdirSync(targetDir).filter((entry) => entry !== ".git");
+  if (entries.length === 0) return false;
+  if (force) return true;
+  if (!canAsk) {
+    throw new CliError(`${targetDir} is not empty. Choose another directory, or pass --force to empty it (keeps .git).`);
+  }
+  const action = await ask<"cancel" | "empty">({
+    type: "select",
+    message: `${targetDir} is not empty (${entries.length} entries). What now?`,
+    choices: [
+      { title: "Cancel", value: "cancel" },
+      { title: `Remove the ${entries.length} existing entries (keeps .git) and continue`, value: "empty" },
+    ],
+    initial: 0,
+  });
+  if (action !== "empty") throw new CancelledError();
+  return true;
+}
+
+function parseFramework(id: string): Framework {
+  const framework = findFramework(id);
+  if (!framework) {
+    throw new CliError(`Unknown framework "${id}". Choose one of: ${frameworks.map((f) => f.id).join(", ")}.`);
+  }
+  return framework;
+}
+
+function parseFeature(id: string): Feature {
+  const feature = findFeature(id);
+  if (!feature) {
+    throw new CliError(`Unknown feature "${id}". Valid features: ${features.map((f) => f.id).join(", ")} (see --list).`);
+  }
+  return feature;
+}
+
+function unique(list: readonly Feature[]): Feature[] {
+  return [...new Set(list)];
+}
+
+async function askProjectName(): Promise<string> {
+  const name = await ask<string>({
+    type: "text",
+    message: "Project name:",
+    initial: DEFAULT_NAME,
+    validate: (value: string) => {
+      const problems = packageNameProblems(value.trim());
+      return problems.length === 0 || `Not a valid package name: ${problems.join(", ")}. Try "${toValidPackageName(value)}".`;
+    },
+  });
+  return name.trim();
+}
+
+async function askFramework(): Promise<Framework> {
+  const framework = await ask<Framework>({
+    type: "select",
+    message: "Framework:",
+    choices: frameworks.map((f) => ({ title: f.colour(f.label), value: f })),
+    initial: 0,
+  });
+  return framework;
+}
+
+async function askFeatures(): Promise<Feature[]> {
+  const choices = featureGroups.flatMap((group) => {
+    const inGroup = features.filter((feature) => feature.group === group);
+    if (inGroup.length === 0) return [];
+    return [
+      { title: `── ${group} ──`, value: undefined, disabled: true },
+      ...inGroup.map((feature) => ({
+        title: feature.label,
+        description: `${feature.id}: ${feature.description}`,
+        value: feature,
+        selected: defaultFeatureIds.includes(feature.id),
+      })),
+    ];
+  });
+  const selected = await ask<Feature[]>({
+    type: "multiselect",
+    message: "Features:",
+    choices,
+    hint: "space to select, enter to confirm",
+    instructions: false,
+    warn: "a group heading",
+  });
+  return selected.filter(Boolean);
+}
+
+async function askPackageManager(detected: PackageManager): Promise<PackageManager> {
+  const pm = await ask<PackageManager>({
+    type: "select",
+    message: "Package manager:",
+    choices: packageManagers.map((name) => ({ title: name, value: name })),
+    initial: packageManagers.indexOf(detected),
+  });
+  return pm;
+}
+
+async function askInstall(pm: PackageManager): Promise<boolean> {
+  const install = await ask<boolean>({
+    type: "confirm",
+    message: `Install dependencies with ${pm} now?`,
+    initial: true,
+  });
+  return install;
+}
+
+/** One question; Ctrl-C or Escape cancels the whole run before anything is written. */
+async function ask<T>(question: Omit<PromptObject<"answer">, "name">): Promise<T> {
+  const { default: prompts } = await import("prompts");
+  let cancelled = false;
+  const answers = await prompts({ ...question, name: "answer" }, { onCancel: () => (cancelled = true) });
+  if (cancelled || answers.answer === undefined) throw new CancelledError();
+  return answers.answer as T;
+}

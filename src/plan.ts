@@ -1,0 +1,156 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Feature } from "./features/index.js";
+import type { Framework } from "./frameworks/index.js";
+import { toAppId } from "./names.js";
+import { commandsFor, type PackageManager } from "./package-manager.js";
+import { pinned } from "./versions.js";
+
+export interface ProjectOptions {
+  /** Absolute path of the directory to create. */
+  targetDir: string;
+  /** The `name` in package.json. */
+  projectName: string;
+  framework: Framework;
+  features: readonly Feature[];
+  packageManager: PackageManager;
+}
+
+export interface PlannedFile {
+  /** Relative to the target directory, with forward slashes. */
+  path: string;
+  contents: string;
+}
+
+export interface Plan {
+  options: ProjectOptions;
+  files: PlannedFile[];
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+}
+
+export const startersDir = fileURLToPath(new URL("../starters/", import.meta.url));
+const FUNCTIONS_DIR = "src/inngest/functions";
+
+/** Everything the project will contain. Reads the starters; writes nothing. */
+export function planProject(options: ProjectOptions): Plan {
+  const { framework, features } = options;
+  const files = new Map<string, string>();
+  const addShared = (file: PlannedFile) => files.set(file.path, withImportExtension(file, framework));
+
+  readStarter("base").forEach(addShared);
+  readStarter(framework.starter).forEach((file) => files.set(file.path, file.contents));
+  for (const feature of features) {
+    for (const name of feature.files) {
+      const contents = readFileSync(path.join(startersDir, "features", feature.id, name), "utf8");
+      addShared({ path: `${FUNCTIONS_DIR}/${name}`, contents });
+    }
+  }
+  addShared({ path: `${FUNCTIONS_DIR}/index.ts`, contents: functionsIndex(features) });
+
+  const dependencies = sortKeys(pinned([...framework.dependencies, ...features.flatMap((f) => f.dependencies ?? [])]));
+  const devDependencies = sortKeys(
+    pinned([...framework.devDependencies, ...features.flatMap((f) => f.devDependencies ?? [])]),
+  );
+  files.set("package.json", packageJson(files.get("package.json"), options.projectName, dependencies, devDependencies));
+  files.set(".env.example", envExample(files.get(".env.example") ?? "", features));
+
+  const tokens = templateTokens(options);
+  const planned = [...files]
+    .map(([filePath, contents]) => ({ path: filePath, contents: fillTokens(contents, tokens) }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+  return { options, files: planned, dependencies, devDependencies };
+}
+
+/** Every file under `starters/<name>/`, with stored names such as `_gitignore` restored. */
+function readStarter(name: string): PlannedFile[] {
+  const root = path.join(startersDir, name);
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const absolute = path.join(entry.parentPath, entry.name);
+      const relative = path.relative(root, absolute).split(path.sep);
+      relative[relative.length - 1] = restoreStoredName(entry.name);
+      return { path: relative.join("/"), contents: readFileSync(absolute, "utf8") };
+    });
+}
+
+/** npm drops dot-files such as `.gitignore` from packages, so starters store them as `_gitignore`. */
+export function restoreStoredName(name: string): string {
+  return name.startsWith("_") ? `.${name.slice(1)}` : name;
+}
+
+/** Shared files import without extensions; NodeNext projects need `.js` on relative imports. */
+function withImportExtension(file: PlannedFile, framework: Framework): string {
+  if (!/\.tsx?$/.test(file.path) || framework.relativeImportExtension === "") return file.contents;
+  return addImportExtension(file.contents, framework.relativeImportExtension);
+}
+
+export function addImportExtension(source: string, extension: string): string {
+  return source.replace(/(\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"']+)\2/g, (match, lead, quote, specifier) =>
+    path.posix.extname(specifier) === "" ? `${lead}${quote}${specifier}${extension}${quote}` : match,
+  );
+}
+
+function functionsIndex(features: readonly Feature[]): string {
+  const registered = features.flatMap((feature) => feature.functions);
+  if (registered.length === 0) {
+    return [
+      'import type { InngestFunction } from "inngest";',
+      "",
+      "// Add each function here to register it with the serve handler.",
+      "export const functions: InngestFunction.Any[] = [];",
+      "",
+    ].join("\n");
+  }
+  const byFile = new Map<string, string[]>();
+  for (const { exportName, file } of registered) {
+    byFile.set(file, [...(byFile.get(file) ?? []), exportName]);
+  }
+  const imports = [...byFile].map(
+    ([file, names]) => `import { ${names.join(", ")} } from "./${file.replace(/\.ts$/, "")}";`,
+  );
+  const names = registered.map((fn) => fn.exportName);
+  return [...imports, "", "// Every function here is registered with the serve handler.", `export const functions = [${names.join(", ")}];`, ""].join("\n");
+}
+
+function packageJson(
+  starterJson: string | undefined,
+  name: string,
+  dependencies: Record<string, string>,
+  devDependencies: Record<string, string>,
+): string {
+  const manifest = JSON.parse(starterJson ?? "{}") as Record<string, unknown>;
+  return `${JSON.stringify({ ...manifest, name, dependencies, devDependencies }, null, 2)}\n`;
+}
+
+function envExample(base: string, features: readonly Feature[]): string {
+  const lines = features.flatMap((feature) => (feature.env ?? []).map((env) => `# ${env.comment}\n${env.name}=`));
+  const unique = [...new Set(lines)];
+  return unique.length === 0 ? base : `${base}\n${unique.join("\n")}\n`;
+}
+
+function templateTokens(options: ProjectOptions): Record<string, string> {
+  const pm = commandsFor(options.packageManager);
+  return {
+    __APP_ID__: toAppId(options.projectName),
+    __PROJECT_NAME__: options.projectName,
+    __FRAMEWORK__: options.framework.label,
+    __SERVE_HANDLER__: options.framework.serveHandlerPath,
+    __INSTALL__: pm.install,
+    __DEV__: pm.run("dev"),
+    __BUILD__: pm.run("build"),
+    __START__: pm.run("start"),
+    __TYPECHECK__: pm.run("typecheck"),
+    __TEST__: pm.run("test"),
+  };
+}
+
+function fillTokens(contents: string, tokens: Record<string, string>): string {
+  return contents.replace(/__[A-Z_]+__/g, (token) => tokens[token] ?? token);
+}
+
+function sortKeys(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}

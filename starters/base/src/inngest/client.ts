@@ -1,0 +1,5 @@
+import { Inngest } from "inngest";
+
+// Without a signing key the client runs in cloud mode and the endpoint refuses every request.
+// The dev script sets INNGEST_DEV=1 (see .env.development) so that the local Dev Server can call it.
+export const inngest = new Inngest({ id: "__APP_ID__" });

@@ -1,0 +1,19 @@
+import express from "express";
+import { serve } from "inngest/express";
+import { inngest } from "./inngest/client.js";
+import { functions } from "./inngest/functions/index.js";
+
+const app = express();
+
+// Inngest sends JSON bodies; without this parser every execution request answers 401.
+app.use(express.json({ limit: "10mb" }));
+app.use("/api/inngest", serve({ client: inngest, functions }));
+
+app.get("/", (_req, res) => {
+  res.send("Your Inngest app is running. The Inngest endpoint is at /api/inngest.");
+});
+
+const port = Number(process.env.PORT ?? 3000);
+app.listen(port, () => {
+  console.log(`Listening on http://localhost:${port} (Inngest endpoint: /api/inngest)`);
+});

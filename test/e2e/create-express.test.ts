@@ -1,0 +1,3 @@
+import { describeGeneratedApp } from "./generated-app.js";
+
+describeGeneratedApp("express");

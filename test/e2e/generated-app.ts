@@ -1,0 +1,98 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDevServer, type RunningApp } from "../helpers/app.js";
+import { makeTempDir, runCli } from "../helpers/cli.js";
+import { InngestEndpoint } from "../helpers/inngest.js";
+import { runScript } from "../helpers/run.js";
+
+const APP_NAME = "e2e-app";
+
+/**
+ * The whole life of a generated app, for real: the built CLI scaffolds and installs it, then its
+ * own typecheck and tests run, and its dev server answers the Inngest protocol on 127.0.0.1.
+ */
+export function describeGeneratedApp(framework: string): void {
+  describe(`a ${framework} app with the event-basic feature`, () => {
+    let temp: Awaited<ReturnType<typeof makeTempDir>>;
+    let appDir: string;
+
+    beforeAll(async () => {
+      temp = await makeTempDir(`cia-${framework}-`);
+      appDir = path.join(temp.dir, APP_NAME);
+      const result = await runCli([APP_NAME, "--framework", framework, "--features", "event-basic", "--install", "--no-git"], {
+        cwd: temp.dir,
+        env: { npm_config_prefer_offline: "true" },
+      });
+      expect(result.output).toContain("Installed dependencies with npm");
+      expect(result.exitCode, result.output).toBe(0);
+    }, 600_000);
+
+    afterAll(async () => {
+      await temp?.remove();
+    });
+
+    it("writes the starter with its special files restored", () => {
+      expect(existsSync(path.join(appDir, ".gitignore"))).toBe(true);
+      expect(existsSync(path.join(appDir, "_gitignore"))).toBe(false);
+      expect(readFileSync(path.join(appDir, ".env.development"), "utf8")).toContain("INNGEST_DEV=1");
+      const manifest = JSON.parse(readFileSync(path.join(appDir, "package.json"), "utf8"));
+      expect(manifest.name).toBe(APP_NAME);
+      expect(readFileSync(path.join(appDir, "src/inngest/client.ts"), "utf8")).toContain(`id: "${APP_NAME}"`);
+    });
+
+    it("type-checks", async () => {
+      const result = await runScript(appDir, "typecheck");
+      expect(result.exitCode, result.output).toBe(0);
+    }, 120_000);
+
+    it("passes its own tests", async () => {
+      const result = await runScript(appDir, "test");
+      expect(result.exitCode, result.output).toBe(0);
+      expect(result.output).toMatch(/Tests\s+2 passed/);
+    }, 120_000);
+
+    describe("in dev mode", () => {
+      let app: RunningApp;
+      let endpoint: InngestEndpoint;
+      const fnId = `${APP_NAME}-hello-world`;
+
+      beforeAll(async () => {
+        app = await startDevServer(appDir);
+        endpoint = new InngestEndpoint(app.url);
+      }, 180_000);
+
+      afterAll(async () => {
+        await app?.stop();
+      });
+
+      it("answers GET /api/inngest with its function count and no signing key", async () => {
+        const { status, body } = await endpoint.inspect();
+        expect(status).toBe(200);
+        expect(body).toMatchObject({ mode: "dev", function_count: 1, has_signing_key: false });
+      });
+
+      it("lists hello-world with its event trigger in an in-band sync", async () => {
+        const { status, body } = await endpoint.syncInBand();
+        expect(status).toBe(200);
+        expect(body.app_id).toBe(APP_NAME);
+        expect(body.functions.map((fn) => ({ id: fn.id, triggers: fn.triggers }))).toEqual([
+          { id: fnId, triggers: [{ event: "app/hello.world" }] },
+        ]);
+      });
+
+      it("runs hello-world: the step first, then the return value", async () => {
+        const event = { name: "app/hello.world", data: { name: "Ada" } };
+        const first = await endpoint.execute(fnId, event);
+        expect(first.status).toBe(206);
+        expect(first.body).toEqual([
+          expect.objectContaining({ op: "StepRun", name: "make-greeting", data: "Hello, Ada!" }),
+        ]);
+
+        const done = await endpoint.execute(fnId, event, { "make-greeting": "Hello, Ada!" });
+        expect(done.status).toBe(200);
+        expect(done.body).toEqual({ message: "Hello, Ada!" });
+      });
+    });
+  });
+}
