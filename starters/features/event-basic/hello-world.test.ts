@@ -1,5 +1,6 @@
 import { InngestTestEngine } from "@inngest/test";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { helloWorld } from "./hello-world";
 
 describe("hello-world", () => {
@@ -17,5 +18,28 @@ describe("hello-world", () => {
       events: [{ name: "app/hello.world", data: {} }],
     });
     expect(result).toBe("Hello, world!");
+  });
+
+  describe("over HTTP", () => {
+    let endpoint: TestEndpoint;
+    beforeAll(async () => {
+      endpoint = await startTestEndpoint([helloWorld]);
+    });
+    afterAll(() => endpoint.close());
+
+    it("registers with its event trigger", async () => {
+      const [fn] = await endpoint.sync();
+      expect(fn?.triggers).toEqual([{ event: "app/hello.world" }]);
+    });
+
+    it("runs the step, then returns once the step result is sent back", async () => {
+      const events = [{ name: "app/hello.world", data: { name: "Ada" } }];
+      const first = await endpoint.execute("hello-world", { events });
+      expect(first.status).toBe(206);
+      expect(first.body).toEqual([expect.objectContaining({ op: "StepRun", name: "make-greeting", data: "Hello, Ada!" })]);
+
+      const done = await endpoint.execute("hello-world", { events, steps: { "make-greeting": "Hello, Ada!" } });
+      expect(done).toEqual({ status: 200, body: { message: "Hello, Ada!" } });
+    });
   });
 });
