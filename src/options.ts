@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { dim } from "kolorist";
 import type { PromptObject } from "prompts";
 import type { Flags } from "./args.js";
 import { CancelledError, CliError } from "./errors.js";
@@ -161,28 +162,24 @@ async function askFramework(): Promise<Framework> {
 }
 
 async function askFeatures(): Promise<Feature[]> {
-  const choices = featureGroups.flatMap((group) => {
-    const inGroup = features.filter((feature) => feature.group === group);
-    if (inGroup.length === 0) return [];
-    return [
-      { title: `── ${group} ──`, value: undefined, disabled: true },
-      ...inGroup.map((feature) => ({
-        title: feature.label,
+  const groupWidth = Math.max(...featureGroups.map((group) => group.length));
+  const choices = featureGroups.flatMap((group) =>
+    features
+      .filter((feature) => feature.group === group)
+      .map((feature) => ({
+        title: `${dim(group.padEnd(groupWidth))}  ${feature.label}`,
         description: `${feature.id}: ${feature.description}`,
         value: feature,
         selected: defaultFeatureIds.includes(feature.id),
       })),
-    ];
-  });
-  const selected = await ask<Feature[]>({
+  );
+  return ask<Feature[]>({
     type: "multiselect",
     message: "Features:",
     choices,
     hint: "space to select, enter to confirm",
     instructions: false,
-    warn: "a group heading",
   });
-  return selected.filter(Boolean);
 }
 
 async function askPackageManager(detected: PackageManager): Promise<PackageManager> {

@@ -4,9 +4,13 @@
  */
 export function userEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries({ ...process.env, ...extra })) {
+  for (const [key, value] of Object.entries(process.env)) {
     if (value === undefined || key === "NODE_ENV" || key.startsWith("VITEST") || key.startsWith("npm_")) continue;
     env[key] = value;
+  }
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
   }
   return env;
 }

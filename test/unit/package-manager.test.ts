@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { commandsFor, detectPackageManager } from "../../src/package-manager.js";
+
+describe("detectPackageManager", () => {
+  it.each([
+    ["npm/11.19.1 node/v20.20.2 linux x64 workspaces/false", "npm"],
+    ["pnpm/10.12.1 npm/? node/v22.11.0 darwin arm64", "pnpm"],
+    ["yarn/1.22.22 npm/? node/v20.19.0 linux x64", "yarn"],
+    ["yarn/4.9.1 npm/? node/v24.1.0 linux x64", "yarn"],
+    ["bun/1.2.15 npm/? node/v24.3.0 linux x64", "bun"],
+  ])("reads %s", (userAgent, expected) => {
+    expect(detectPackageManager(userAgent)).toBe(expected);
+  });
+
+  it("knows nothing without a user agent or from an unknown one", () => {
+    expect(detectPackageManager(undefined)).toBeUndefined();
+    expect(detectPackageManager("deno/2.0.0")).toBeUndefined();
+  });
+});
+
+describe("commandsFor", () => {
+  it("uses each manager's own commands", () => {
+    expect([commandsFor("npm").install, commandsFor("npm").run("dev")]).toEqual(["npm install", "npm run dev"]);
+    expect([commandsFor("pnpm").install, commandsFor("pnpm").run("dev")]).toEqual(["pnpm install", "pnpm dev"]);
+    expect([commandsFor("yarn").install, commandsFor("yarn").run("dev")]).toEqual(["yarn", "yarn dev"]);
+    expect([commandsFor("bun").install, commandsFor("bun").run("dev")]).toEqual(["bun install", "bun run dev"]);
+  });
+});

@@ -1,0 +1,141 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { features, findFeature } from "../../src/features/index.js";
+import { frameworks } from "../../src/frameworks/index.js";
+import { addImportExtension, planProject, restoreStoredName, type Plan } from "../../src/plan.js";
+import { versions } from "../../src/versions.js";
+
+function plan(frameworkId: string, featureIds = ["event-basic"]): Plan {
+  const framework = frameworks.find((f) => f.id === frameworkId)!;
+  return planProject({
+    targetDir: path.resolve("/tmp/plan-test/my-app"),
+    projectName: "my-app",
+    framework,
+    features: featureIds.map((id) => findFeature(id)!),
+    packageManager: "pnpm",
+  });
+}
+
+const file = (p: Plan, name: string) => p.files.find((f) => f.path === name)?.contents;
+const relativeImports = (source: string) => [...source.matchAll(/from\s+"(\.{1,2}\/[^"]+)"/g)].map((m) => m[1]!);
+
+describe.each(frameworks.map((f) => f.id))("the plan of a %s app", (frameworkId) => {
+  const framework = frameworks.find((f) => f.id === frameworkId)!;
+  const p = plan(frameworkId);
+
+  it("holds the shared files, the serve handler and the feature", () => {
+    const paths = p.files.map((f) => f.path);
+    for (const expected of [
+      "package.json",
+      "tsconfig.json",
+      "README.md",
+      ".gitignore",
+      ".env.example",
+      ".env.development",
+      "vitest.config.ts",
+      "src/inngest/client.ts",
+      "src/inngest/testing.ts",
+      "src/inngest/functions/index.ts",
+      "src/inngest/functions/hello-world.ts",
+      "src/inngest/functions/hello-world.test.ts",
+      framework.serveHandlerPath,
+    ]) {
+      expect(paths).toContain(expected);
+    }
+    expect(paths.filter((name) => path.posix.basename(name).startsWith("_"))).toEqual([]);
+    const handler = file(p, framework.serveHandlerPath)!;
+    expect(handler).toMatch(/serve(Inngest)?\(\{ client: inngest, functions \}\)/);
+    expect(`${framework.serveHandlerPath}\n${handler}`).toContain("api/inngest");
+  });
+
+  it("fills every template token", () => {
+    for (const { path: name, contents } of p.files) {
+      expect(contents.match(/__[A-Z_]+__/g), name).toBeNull();
+    }
+    expect(file(p, "src/inngest/client.ts")).toContain('new Inngest({ id: "my-app" })');
+    expect(file(p, "README.md")).toContain("pnpm dev");
+  });
+
+  it("writes relative imports the way the framework resolves them", () => {
+    const imports = p.files
+      .filter((f) => f.path.startsWith("src/inngest/"))
+      .flatMap((f) => relativeImports(f.contents));
+    expect(imports.length).toBeGreaterThan(0);
+    for (const specifier of imports) {
+      if (framework.relativeImportExtension === ".js") expect(specifier).toMatch(/\.js$/);
+      else expect(specifier).not.toMatch(/\.js$/);
+    }
+  });
+
+  it("pins every dependency to the tested version", () => {
+    const manifest = JSON.parse(file(p, "package.json")!);
+    expect(manifest.name).toBe("my-app");
+    expect(Object.keys(manifest.scripts)).toEqual(expect.arrayContaining(["dev", "build", "start", "typecheck", "test"]));
+    const all = { ...manifest.dependencies, ...manifest.devDependencies } as Record<string, string>;
+    expect(Object.keys(all)).toEqual(expect.arrayContaining(["inngest", "@inngest/test", "vitest", "typescript"]));
+    for (const [name, version] of Object.entries(all)) {
+      expect(version).toBe(versions[name as keyof typeof versions]);
+    }
+  });
+
+  it("registers the feature's functions in the functions index", () => {
+    expect(file(p, "src/inngest/functions/index.ts")).toMatch(/export const functions = \[helloWorld\];/);
+  });
+
+  it("makes a typed empty functions list when no feature is chosen", () => {
+    const empty = plan(frameworkId, []);
+    expect(file(empty, "src/inngest/functions/index.ts")).toContain("export const functions: InngestFunction.Any[] = [];");
+    expect(empty.files.some((f) => f.path.includes("hello-world"))).toBe(false);
+  });
+});
+
+describe("the feature catalogue", () => {
+  it("never writes the same file or registers the same export twice", () => {
+    const files = features.flatMap((f) => f.files);
+    const exports = features.flatMap((f) => f.functions.map((fn) => fn.exportName));
+    expect(new Set(files).size).toBe(files.length);
+    expect(new Set(exports).size).toBe(exports.length);
+    expect(files).not.toContain("index.ts");
+  });
+
+  it("registers only functions from files the feature writes", () => {
+    for (const feature of features) {
+      for (const fn of feature.functions) expect(feature.files, feature.id).toContain(fn.file);
+    }
+  });
+});
+
+describe("addImportExtension", () => {
+  it("adds the extension to extensionless relative imports only", () => {
+    const source = [
+      'import { inngest } from "../client";',
+      'import type { X } from "./types";',
+      'export { a } from "./a";',
+      'import "./side-effect";',
+      'const lazy = await import("./lazy");',
+      'import { serve } from "inngest/next";',
+      'import data from "./data.json";',
+      'import { done } from "./done.js";',
+    ].join("\n");
+    expect(addImportExtension(source, ".js")).toBe(
+      [
+        'import { inngest } from "../client.js";',
+        'import type { X } from "./types.js";',
+        'export { a } from "./a.js";',
+        'import "./side-effect.js";',
+        'const lazy = await import("./lazy.js");',
+        'import { serve } from "inngest/next";',
+        'import data from "./data.json";',
+        'import { done } from "./done.js";',
+      ].join("\n"),
+    );
+  });
+});
+
+describe("restoreStoredName", () => {
+  it("turns stored names back into dot-files", () => {
+    expect(restoreStoredName("_gitignore")).toBe(".gitignore");
+    expect(restoreStoredName("_env.example")).toBe(".env.example");
+    expect(restoreStoredName("index.ts")).toBe("index.ts");
+  });
+});
