@@ -1,3 +1,4 @@
+import { expected } from "./expected-sync/event-basic.js";
 import { describeGeneratedApp } from "./generated-app.js";
 
-describeGeneratedApp("express");
+describeGeneratedApp({ framework: "express", features: ["event-basic"], expectedSync: expected });

@@ -1,3 +1,4 @@
+import { expected } from "./expected-sync/event-basic.js";
 import { describeGeneratedApp } from "./generated-app.js";
 
-describeGeneratedApp("hono");
+describeGeneratedApp({ framework: "hono", features: ["event-basic"], expectedSync: expected });

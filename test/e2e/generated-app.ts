@@ -8,22 +8,29 @@ import { runScript } from "../helpers/run.js";
 
 const APP_NAME = "e2e-app";
 
+export interface GeneratedAppCase {
+  framework: string;
+  features: string[];
+  /** Per function id (without the app id), the fields its in-band sync must hold. */
+  expectedSync: Record<string, Record<string, unknown>>;
+}
+
 /**
  * The whole life of a generated app, for real: the built CLI scaffolds and installs it, then its
  * own typecheck and tests run, and its dev server answers the Inngest protocol on 127.0.0.1.
  */
-export function describeGeneratedApp(framework: string): void {
-  describe(`a ${framework} app with the event-basic feature`, () => {
+export function describeGeneratedApp({ framework, features, expectedSync }: GeneratedAppCase): void {
+  describe(`a ${framework} app with ${features.length === 1 ? features[0] : `${features.length} features`}`, () => {
     let temp: Awaited<ReturnType<typeof makeTempDir>>;
     let appDir: string;
 
     beforeAll(async () => {
       temp = await makeTempDir(`cia-${framework}-`);
       appDir = path.join(temp.dir, APP_NAME);
-      const result = await runCli([APP_NAME, "--framework", framework, "--features", "event-basic", "--install", "--no-git"], {
-        cwd: temp.dir,
-        env: { npm_config_prefer_offline: "true" },
-      });
+      const result = await runCli(
+        [APP_NAME, "--framework", framework, "--features", features.join(","), "--install", "--no-git"],
+        { cwd: temp.dir, env: { npm_config_prefer_offline: "true" } },
+      );
       expect(result.output).toContain("Installed dependencies with npm");
       expect(result.exitCode, result.output).toBe(0);
     }, 600_000);
@@ -44,19 +51,18 @@ export function describeGeneratedApp(framework: string): void {
     it("type-checks", async () => {
       const result = await runScript(appDir, "typecheck");
       expect(result.exitCode, result.output).toBe(0);
-    }, 120_000);
+    }, 180_000);
 
     it("passes its own tests", async () => {
       const result = await runScript(appDir, "test");
       expect(result.exitCode, result.output).toBe(0);
       expect(result.output).toMatch(/Tests\s+\d+ passed/);
       expect(result.output).not.toMatch(/\d+ failed/);
-    }, 120_000);
+    }, 300_000);
 
     describe("in dev mode", () => {
       let app: RunningApp;
       let endpoint: InngestEndpoint;
-      const fnId = `${APP_NAME}-hello-world`;
 
       beforeAll(async () => {
         app = await startDevServer(appDir);
@@ -70,19 +76,22 @@ export function describeGeneratedApp(framework: string): void {
       it("answers GET /api/inngest with its function count and no signing key", async () => {
         const { status, body } = await endpoint.inspect();
         expect(status).toBe(200);
-        expect(body).toMatchObject({ mode: "dev", function_count: 1, has_signing_key: false });
+        expect(body).toMatchObject({ mode: "dev", function_count: Object.keys(expectedSync).length, has_signing_key: false });
       });
 
-      it("lists hello-world with its event trigger in an in-band sync", async () => {
+      it("lists every function with its configuration in an in-band sync", async () => {
         const { status, body } = await endpoint.syncInBand();
         expect(status).toBe(200);
         expect(body.app_id).toBe(APP_NAME);
-        expect(body.functions.map((fn) => ({ id: fn.id, triggers: fn.triggers }))).toEqual([
-          { id: fnId, triggers: [{ event: "app/hello.world" }] },
-        ]);
+        const synced = Object.fromEntries(body.functions.map((fn) => [fn.id.replace(`${APP_NAME}-`, ""), fn]));
+        expect(Object.keys(synced).sort()).toEqual(Object.keys(expectedSync).sort());
+        for (const [id, fields] of Object.entries(expectedSync)) {
+          expect(synced[id], id).toMatchObject(fields);
+        }
       });
 
       it("runs hello-world: the step first, then the return value", async () => {
+        const fnId = `${APP_NAME}-hello-world`;
         const event = { name: "app/hello.world", data: { name: "Ada" } };
         const first = await endpoint.execute(fnId, event);
         expect(first.status).toBe(206);
