@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -123,6 +123,32 @@ describe("creating a project without a terminal", () => {
     expect(existsSync(path.join(temp.dir, "my-app/package.json"))).toBe(true);
     expect(existsSync(path.join(temp.dir, "my-app/.git"))).toBe(false);
   });
+
+  it("says so and keeps the project when git is not installed", async () => {
+    const bin = path.join(temp.dir, "bin");
+    mkdirSync(bin);
+    symlinkSync(process.execPath, path.join(bin, "node"));
+    const result = await runCli(["my-app", ...quick], { cwd: temp.dir, env: { PATH: bin } });
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.stderr).toContain("No git repository was made: git was not found");
+    expect(existsSync(path.join(temp.dir, "my-app/package.json"))).toBe(true);
+  });
+
+  it("keeps the project and says how to install by hand when the install fails", async () => {
+    const result = await runCli(["my-app", "--framework", "hono", "--features", "event-basic", "--install", "--no-git"], {
+      cwd: temp.dir,
+      env: {
+        npm_config_registry: "http://127.0.0.1:9/",
+        npm_config_cache: path.join(temp.dir, "empty-cache"),
+        npm_config_fetch_retries: "0",
+      },
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/Installing dependencies failed \(exit code \d+\)\. The project is ready in my-app: run "cd my-app && npm install" to install by hand\./);
+    expect(result.stdout).toMatch(/ECONNREFUSED|127\.0\.0\.1:9/);
+    expect(hasStackTrace(result.output)).toBe(false);
+    expect(existsSync(path.join(temp.dir, "my-app/src/index.ts"))).toBe(true);
+  }, 120_000);
 
   it("empties a non-empty directory with --force but keeps .git", async () => {
     const dir = path.join(temp.dir, "my-app");
