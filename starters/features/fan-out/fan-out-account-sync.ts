@@ -20,7 +20,7 @@ export const scheduleAccountSyncs = inngest.createFunction(
     const accounts = await step.run("load-accounts", () => loadActiveAccounts());
     if (accounts.length === 0) return { scheduled: 0 };
 
-    // One call sends all the events (up to 5,000 per call).
+    // A step: once the events are sent, a later retry of this run does not send them again.
     await step.sendEvent(
       "fan-out-account-syncs",
       accounts.map((account) => ({
