@@ -1,0 +1,10 @@
+import type { Feature } from "./feature.js";
+
+export const conditionalTrigger: Feature = {
+  id: "conditional-trigger",
+  label: "Conditional trigger",
+  group: "Triggers",
+  description: "An event trigger with an `if` expression: only urgent tickets start a run",
+  files: ["conditional-escalate-ticket.ts", "conditional-escalate-ticket.test.ts"],
+  functions: [{ exportName: "escalateUrgentTicket", file: "conditional-escalate-ticket.ts" }],
+};

@@ -1,0 +1,15 @@
+import type { Feature } from "./feature.js";
+
+export const invokeFunctions: Feature = {
+  id: "invoke",
+  label: "Invoke functions",
+  group: "Steps",
+  description: "step.invoke of other functions: typed results, a timeout, two invocations in parallel",
+  files: ["invoke-checkout.ts", "invoke-checkout.test.ts"],
+  functions: [
+    { exportName: "invokeCheckFraud", file: "invoke-checkout.ts" },
+    { exportName: "invokeQuoteShipping", file: "invoke-checkout.ts" },
+    { exportName: "invokeCheckout", file: "invoke-checkout.ts" },
+  ],
+  dependencies: ["zod"],
+};

@@ -1,0 +1,10 @@
+import type { Feature } from "./feature.js";
+
+export const multipleTriggers: Feature = {
+  id: "multiple-triggers",
+  label: "Multiple triggers",
+  group: "Triggers",
+  description: "Two events and a daily cron on one function, narrowing the event union",
+  files: ["multi-trigger-search-index.ts", "multi-trigger-search-index.test.ts"],
+  functions: [{ exportName: "refreshSearchIndex", file: "multi-trigger-search-index.ts" }],
+};

@@ -1,0 +1,10 @@
+import type { Feature } from "./feature.js";
+
+export const stepRun: Feature = {
+  id: "step-run",
+  label: "step.run",
+  group: "Steps",
+  description: "Sync and async steps, memoised results, and a step with no return value",
+  files: ["step-run-order-import.ts", "step-run-order-import.test.ts"],
+  functions: [{ exportName: "importOrdersCsv", file: "step-run-order-import.ts" }],
+};

@@ -1,0 +1,20 @@
+import { inngest } from "../client";
+
+// A stub for your paging service: replace with a real call.
+async function pageOnCall(ticketId: string): Promise<{ paged: string }> {
+  return { paged: `on-call engineer for ${ticketId}` };
+}
+
+export const escalateUrgentTicket = inngest.createFunction(
+  {
+    id: "escalate-urgent-ticket",
+    // Inngest evaluates this CEL expression before starting a run: tickets with priority
+    // below 4 start nothing at all.
+    triggers: [{ event: "app/conditional-trigger.ticket-created", if: "event.data.priority >= 4" }],
+  },
+  async ({ event, step }) => {
+    const ticketId: string = event.data.ticketId;
+    const page = await step.run("page-on-call", () => pageOnCall(ticketId));
+    return { ticketId, ...page };
+  },
+);

@@ -1,0 +1,51 @@
+import { invoke } from "inngest";
+import { z } from "zod";
+import { inngest } from "../client";
+
+// Functions made to be invoked: the `invoke()` trigger types and checks the data they take.
+export const invokeCheckFraud = inngest.createFunction(
+  { id: "invoke-check-fraud", triggers: [invoke(z.object({ orderId: z.string(), amount: z.number() }))] },
+  async ({ event, step }) => {
+    // A stub scoring rule: replace with your fraud provider.
+    const score = await step.run("score-order", () => (event.data.amount > 5000 ? 0.9 : 0.1));
+    return { approved: score < 0.5, score };
+  },
+);
+
+export const invokeQuoteShipping = inngest.createFunction(
+  {
+    id: "invoke-quote-shipping",
+    triggers: [invoke(z.object({ carrier: z.enum(["ups", "dhl"]), weightKg: z.number() }))],
+  },
+  async ({ event }) => {
+    // A stub price list: replace with the carrier's API.
+    const perKg = event.data.carrier === "ups" ? 4 : 3.5;
+    return { carrier: event.data.carrier, priceCents: Math.round(event.data.weightKg * perKg * 100) };
+  },
+);
+
+export const invokeCheckout = inngest.createFunction(
+  { id: "invoke-checkout", triggers: [{ event: "app/invoke.checkout-started" }] },
+  async ({ event, step }) => {
+    const orderId: string = event.data.orderId;
+    const amount: number = event.data.amount;
+    const weightKg: number = event.data.weightKg;
+
+    // The result is typed from the invoked function's return value. If it has not finished
+    // within the timeout, step.invoke throws (the invoked run keeps going).
+    const fraud = await step.invoke("check-fraud", {
+      function: invokeCheckFraud,
+      data: { orderId, amount },
+      timeout: "1m",
+    });
+    if (!fraud.approved) return { orderId, status: "rejected" as const };
+
+    // Two invocations at once: both runs start together, and the step resumes when both are done.
+    const [ups, dhl] = await Promise.all([
+      step.invoke("quote-ups", { function: invokeQuoteShipping, data: { carrier: "ups", weightKg }, timeout: "30s" }),
+      step.invoke("quote-dhl", { function: invokeQuoteShipping, data: { carrier: "dhl", weightKg }, timeout: "30s" }),
+    ]);
+    const cheapest = ups.priceCents <= dhl.priceCents ? ups : dhl;
+    return { orderId, status: "approved" as const, shipping: cheapest };
+  },
+);

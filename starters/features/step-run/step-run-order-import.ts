@@ -1,0 +1,38 @@
+import { inngest } from "../client";
+
+interface Order {
+  sku: string;
+  quantity: number;
+}
+
+// Stubs for your storage and chat: replace with real calls.
+async function saveOrders(orders: Order[]): Promise<{ saved: number }> {
+  return { saved: orders.length };
+}
+async function postToSlack(_message: string): Promise<void> {}
+
+export const importOrdersCsv = inngest.createFunction(
+  { id: "import-orders-csv", triggers: [{ event: "app/step-run.csv-uploaded" }] },
+  async ({ event, step }) => {
+    // A synchronous step. Its return value is stored as JSON: on later requests of the same run,
+    // the step is not called again and `orders` comes from that stored result.
+    const orders = await step.run("parse-csv", () => {
+      const csv: string = event.data.csv;
+      return csv
+        .trim()
+        .split("\n")
+        .map((line): Order => {
+          const [sku = "", quantity = "0"] = line.split(",");
+          return { sku: sku.trim(), quantity: Number(quantity) };
+        });
+    });
+
+    // An asynchronous step: if it throws, only this step is retried.
+    const { saved } = await step.run("save-orders", () => saveOrders(orders));
+
+    // A step with no return value resolves to null.
+    await step.run("notify-team", () => postToSlack(`Imported ${saved} orders`));
+
+    return { saved, skus: orders.map((order) => order.sku) };
+  },
+);
