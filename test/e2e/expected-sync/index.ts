@@ -1,0 +1,8 @@
+import { expected as eventBasic } from "./event-basic.js";
+import { expected as triggersAndSteps } from "./triggers-and-steps.js";
+
+/** What the in-band sync must report for every function of the whole catalogue. */
+export const expectedCatalogueSync: Record<string, Record<string, unknown>> = {
+  ...eventBasic,
+  ...triggersAndSteps,
+};
