@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { trialReminder } from "./cancel-on-trial-reminder";
 
-const events = [{ name: "app/cancel-on.trial-started", data: { userId: "user_1", accountId: "acct_1" } }];
+const event = { name: "app/cancel-on.trial-started", data: { userId: "user_1", accountId: "acct_1" } };
 
 describe("trial-reminder-with-cancel", () => {
   it("sends the trial-ending email after the sleep", async () => {
     const engine = new InngestTestEngine({ function: trialReminder });
     const { result } = await engine.execute({
-      events,
+      events: [event],
       steps: [{ id: "wait-until-trial-almost-ends", handler() {} }],
     });
     expect(result).toEqual({ emailId: "email_user_1" });
@@ -33,7 +33,7 @@ describe("trial-reminder-with-cancel", () => {
     });
 
     it("sleeps 13 days before the email step", async () => {
-      const slept = await endpoint.execute("trial-reminder-with-cancel", { events });
+      const slept = await endpoint.execute("trial-reminder-with-cancel", { events: [event] });
       expect(slept.status).toBe(206);
       expect(slept.body).toEqual([
         // A Sleep op carries its duration in `name`; the step id is in `displayName`.
@@ -41,7 +41,7 @@ describe("trial-reminder-with-cancel", () => {
       ]);
 
       const emailed = await endpoint.execute("trial-reminder-with-cancel", {
-        events,
+        events: [event],
         steps: { "wait-until-trial-almost-ends": null },
       });
       expect(emailed.body).toEqual([

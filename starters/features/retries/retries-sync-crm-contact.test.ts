@@ -4,21 +4,21 @@ import { inngest } from "../client";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { crm, syncCrmContact } from "./retries-sync-crm-contact";
 
-const events = [{ name: "app/retries.contact-updated", data: { email: "ada@example.com", name: "Ada" } }];
+const event = { name: "app/retries.contact-updated", data: { email: "ada@example.com", name: "Ada" } };
 
 describe("sync-crm-contact-with-retries", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("returns the CRM contact id when the call succeeds", async () => {
     const engine = new InngestTestEngine({ function: syncCrmContact });
-    const { result } = await engine.execute({ events });
+    const { result } = await engine.execute({ events: [event] });
     expect(result).toEqual({ contactId: "crm_ada@example.com" });
   });
 
   it("fails the attempt with the CRM's status when the call fails", async () => {
     vi.spyOn(crm, "upsertContact").mockResolvedValue({ status: 503 });
     const engine = new InngestTestEngine({ function: syncCrmContact });
-    const { result, error } = await engine.execute({ events });
+    const { result, error } = await engine.execute({ events: [event] });
     expect(result).toBeUndefined();
     expect(error).toMatchObject({ message: "CRM answered 503" });
   });
@@ -57,7 +57,7 @@ describe("sync-crm-contact-with-retries", () => {
     it("does not call the CRM again once the step has succeeded", async () => {
       const upsert = vi.spyOn(crm, "upsertContact");
       const done = await endpoint.execute("sync-crm-contact-with-retries", {
-        events,
+        events: [event],
         steps: { "upsert-crm-contact": "crm_ada@example.com" },
       });
       expect(done).toEqual({ status: 200, body: { contactId: "crm_ada@example.com" } });
@@ -73,8 +73,8 @@ async function runAttempt(url: string, { attempt, maxAttempts }: { attempt: numb
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
-      event: events[0],
-      events,
+      event,
+      events: [event],
       steps: {},
       ctx: { run_id: "test-run", attempt, max_attempts: maxAttempts },
     }),

@@ -5,7 +5,7 @@ import { inngest } from "../client";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { exchangeRates, mailers, sendReceipt } from "./step-recovery-send-receipt";
 
-const events = [{ name: "app/step-recovery.order-paid", data: { email: "ada@example.com", amountUsd: 50, currency: "EUR" } }];
+const event = { name: "app/step-recovery.order-paid", data: { email: "ada@example.com", amountUsd: 50, currency: "EUR" } };
 const failed = { error: { name: "Error", message: "503 Service Unavailable" } };
 
 describe("send-receipt-with-fallback", () => {
@@ -13,7 +13,7 @@ describe("send-receipt-with-fallback", () => {
 
   it("uses the live rate and the primary mailer when both work", async () => {
     const engine = new InngestTestEngine({ function: sendReceipt });
-    const { result } = await engine.execute({ events });
+    const { result } = await engine.execute({ events: [event] });
     expect(result).toEqual({ total: 46, currency: "EUR", sentWith: "primary" });
   });
 
@@ -86,8 +86,8 @@ async function run(
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
-      event: events[0],
-      events,
+      event,
+      events: [event],
       steps: memoised,
       ctx: { run_id: "test-run", attempt, max_attempts: maxAttempts },
     }),
