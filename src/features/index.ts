@@ -1,31 +1,60 @@
+import { batching } from "./batching.js";
+import { cancelOn } from "./cancel-on.js";
+import { concurrency } from "./concurrency.js";
 import { conditionalTrigger } from "./conditional-trigger.js";
 import { cron } from "./cron.js";
+import { debounce } from "./debounce.js";
 import { envTriggers } from "./env-triggers.js";
 import { eventBasic } from "./event-basic.js";
-import type { Feature } from "./feature.js";
 import { fanOut } from "./fan-out.js";
+import type { Feature } from "./feature.js";
+import { idempotency } from "./idempotency.js";
 import { invokeFunctions } from "./invoke.js";
 import { multipleTriggers } from "./multiple-triggers.js";
+import { onFailure } from "./on-failure.js";
+import { priority } from "./priority.js";
+import { rateLimit } from "./rate-limit.js";
+import { retries } from "./retries.js";
+import { retryAfter } from "./retry-after.js";
 import { sleep } from "./sleep.js";
+import { stepRecovery } from "./step-recovery.js";
 import { stepRun } from "./step-run.js";
+import { throttle } from "./throttle.js";
 import { typedEvents } from "./typed-events.js";
 import { waitForEvent } from "./wait-for-event.js";
 
 export type { Feature, FeatureGroup } from "./feature.js";
 export { featureGroups } from "./feature.js";
 
+/** The catalogue, in the order `--list` and the prompt show it within each group. */
 export const features: readonly Feature[] = [
+  // Triggers
   eventBasic,
   cron,
   multipleTriggers,
   conditionalTrigger,
   envTriggers,
   typedEvents,
+  // Steps
   stepRun,
   sleep,
   waitForEvent,
   fanOut,
   invokeFunctions,
+  // Errors
+  retries,
+  retryAfter,
+  onFailure,
+  stepRecovery,
+  cancelOn,
+  // Flow control
+  concurrency,
+  rateLimit,
+  throttle,
+  batching,
+  idempotency,
+  priority,
+  debounce,
 ];
 
 export const defaultFeatureIds: readonly string[] = [eventBasic.id];

@@ -1,3 +1,4 @@
+import { expected as errorsAndFlowControl } from "./errors-and-flow-control.js";
 import { expected as eventBasic } from "./event-basic.js";
 import { expected as triggersAndSteps } from "./triggers-and-steps.js";
 
@@ -5,4 +6,5 @@ import { expected as triggersAndSteps } from "./triggers-and-steps.js";
 export const expectedCatalogueSync: Record<string, Record<string, unknown>> = {
   ...eventBasic,
   ...triggersAndSteps,
+  ...errorsAndFlowControl,
 };

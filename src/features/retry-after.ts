@@ -1,0 +1,10 @@
+import type { Feature } from "./feature.js";
+
+export const retryAfter: Feature = {
+  id: "retry-after",
+  label: "Retry after a delay",
+  group: "Errors",
+  description: "RetryAfterError with the delay from a rate-limit answer",
+  files: ["retry-after-send-sms.ts", "retry-after-send-sms.test.ts"],
+  functions: [{ exportName: "sendSms", file: "retry-after-send-sms.ts" }],
+};

@@ -1,0 +1,52 @@
+import { InngestTestEngine } from "@inngest/test";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestEndpoint, type TestEndpoint } from "../testing";
+import { trialReminder } from "./cancel-on-trial-reminder";
+
+const event = { name: "app/cancel-on.trial-started", data: { userId: "user_1", accountId: "acct_1" } };
+
+describe("trial-reminder-with-cancel", () => {
+  it("sends the trial-ending email after the sleep", async () => {
+    const engine = new InngestTestEngine({ function: trialReminder });
+    const { result } = await engine.execute({
+      events: [event],
+      steps: [{ id: "wait-until-trial-almost-ends", handler() {} }],
+    });
+    expect(result).toEqual({ emailId: "email_user_1" });
+  });
+
+  // Cancelling is done by Inngest when a matching event arrives; what the app controls is what it
+  // registers, and that the run waits in a sleep that can be cancelled.
+  describe("over HTTP", () => {
+    let endpoint: TestEndpoint;
+    beforeAll(async () => {
+      endpoint = await startTestEndpoint([trialReminder]);
+    });
+    afterAll(() => endpoint.close());
+
+    it("registers both cancellations; `match` becomes an expression comparing the two events", async () => {
+      const [fn] = await endpoint.sync();
+      expect(fn?.cancel).toEqual([
+        { event: "app/cancel-on.trial-upgraded", if: "event.data.userId == async.data.userId" },
+        { event: "app/cancel-on.account-deleted", if: "async.data.accountId == event.data.accountId" },
+      ]);
+    });
+
+    it("sleeps 13 days before the email step", async () => {
+      const slept = await endpoint.execute("trial-reminder-with-cancel", { events: [event] });
+      expect(slept.status).toBe(206);
+      expect(slept.body).toEqual([
+        // A Sleep op carries its duration in `name`; the step id is in `displayName`.
+        expect.objectContaining({ op: "Sleep", displayName: "wait-until-trial-almost-ends", name: "1w6d" }),
+      ]);
+
+      const emailed = await endpoint.execute("trial-reminder-with-cancel", {
+        events: [event],
+        steps: { "wait-until-trial-almost-ends": null },
+      });
+      expect(emailed.body).toEqual([
+        expect.objectContaining({ op: "StepRun", name: "send-trial-ending-email", data: { emailId: "email_user_1" } }),
+      ]);
+    });
+  });
+});

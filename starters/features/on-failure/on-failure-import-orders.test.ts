@@ -1,0 +1,82 @@
+import { InngestTestEngine } from "@inngest/test";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { inngest } from "../client";
+import { startTestEndpoint, type TestEndpoint } from "../testing";
+import { alerts, failureLog, importOrders, orderImporter } from "./on-failure-import-orders";
+
+const importRequested = {
+  name: "app/on-failure.import-requested",
+  data: { storeId: "store_42", fileUrl: "https://files.example.com/orders.csv" },
+};
+// What Inngest sends once every attempt of a run has failed.
+const functionFailed = {
+  name: "inngest/function.failed",
+  data: {
+    function_id: `${inngest.id}-import-orders-with-alert`,
+    run_id: "01J0000000000000000000000",
+    error: { name: "Error", message: "orders.csv: unexpected column 'qty'" },
+    event: importRequested,
+  },
+};
+
+describe("import-orders-with-alert", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("imports the file in a step", async () => {
+    vi.spyOn(orderImporter, "importFile").mockResolvedValue({ imported: 12 });
+    const engine = new InngestTestEngine({ function: importOrders });
+    const { result } = await engine.execute({ events: [importRequested] });
+    expect(result).toEqual({ imported: 12 });
+  });
+
+  // @inngest/test never runs onFailure: the failure handler is tested over HTTP.
+  describe("over HTTP", () => {
+    let endpoint: TestEndpoint;
+    beforeAll(async () => {
+      endpoint = await startTestEndpoint([importOrders]);
+    });
+    afterAll(() => endpoint.close());
+
+    it("registers the failure handler as a second function, triggered by this function's failures", async () => {
+      const synced = await endpoint.sync();
+      expect(synced.map((fn) => fn.id)).toEqual([
+        `${inngest.id}-import-orders-with-alert`,
+        `${inngest.id}-import-orders-with-alert-failure`,
+      ]);
+      expect(synced[1]?.triggers).toEqual([
+        {
+          event: "inngest/function.failed",
+          expression: `event.data.function_id == '${inngest.id}-import-orders-with-alert'`,
+        },
+      ]);
+    });
+
+    it("alerts, then logs, with the original event and the error", async () => {
+      const notifyOnCall = vi.spyOn(alerts, "notifyOnCall").mockResolvedValue({ alertId: "alert_1" });
+      const record = vi.spyOn(failureLog, "record").mockResolvedValue();
+      const events = [functionFailed];
+
+      const alerted = await endpoint.execute("import-orders-with-alert-failure", { events });
+      expect(alerted.status).toBe(206);
+      expect(alerted.body).toEqual([expect.objectContaining({ op: "StepRun", name: "alert-on-call", data: { alertId: "alert_1" } })]);
+      expect(notifyOnCall).toHaveBeenCalledWith("Order import for store store_42 failed: orders.csv: unexpected column 'qty'");
+
+      const logged = await endpoint.execute("import-orders-with-alert-failure", {
+        events,
+        steps: { "alert-on-call": { alertId: "alert_1" } },
+      });
+      expect(logged.body).toEqual([expect.objectContaining({ op: "StepRun", name: "log-failure" })]);
+      expect(record).toHaveBeenCalledWith({
+        storeId: "store_42",
+        fileUrl: "https://files.example.com/orders.csv",
+        error: "orders.csv: unexpected column 'qty'",
+      });
+
+      const done = await endpoint.execute("import-orders-with-alert-failure", {
+        events,
+        steps: { "alert-on-call": { alertId: "alert_1" }, "log-failure": null },
+      });
+      expect(done).toEqual({ status: 200, body: { alertId: "alert_1" } });
+    });
+  });
+});

@@ -1,0 +1,28 @@
+import { InngestTestEngine } from "@inngest/test";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestEndpoint, type TestEndpoint } from "../testing";
+import { refreshCompanyProfile } from "./rate-limit-refresh-company";
+
+const event = { name: "app/rate-limit.company-refresh-requested", data: { companyId: "co_1" } };
+
+describe("refresh-company-profile-rate-limited", () => {
+  it("fetches the company profile", async () => {
+    const { result } = await new InngestTestEngine({ function: refreshCompanyProfile }).execute({ events: [event] });
+    expect(result).toEqual({ companyId: "co_1", employees: 42 });
+  });
+
+  // Inngest drops events over the limit before any run starts (@inngest/test ignores it): check
+  // what the function registers.
+  describe("over HTTP", () => {
+    let endpoint: TestEndpoint;
+    beforeAll(async () => {
+      endpoint = await startTestEndpoint([refreshCompanyProfile]);
+    });
+    afterAll(() => endpoint.close());
+
+    it("registers a limit of 1 run per company every 4 hours", async () => {
+      const [fn] = await endpoint.sync();
+      expect(fn?.rateLimit).toEqual({ limit: 1, period: "4h", key: "event.data.companyId" });
+    });
+  });
+});

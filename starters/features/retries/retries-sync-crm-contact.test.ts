@@ -1,0 +1,83 @@
+import { InngestTestEngine } from "@inngest/test";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { inngest } from "../client";
+import { startTestEndpoint, type TestEndpoint } from "../testing";
+import { crm, syncCrmContact } from "./retries-sync-crm-contact";
+
+const event = { name: "app/retries.contact-updated", data: { email: "ada@example.com", name: "Ada" } };
+
+describe("sync-crm-contact-with-retries", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("returns the CRM contact id when the call succeeds", async () => {
+    const engine = new InngestTestEngine({ function: syncCrmContact });
+    const { result } = await engine.execute({ events: [event] });
+    expect(result).toEqual({ contactId: "crm_ada@example.com" });
+  });
+
+  it("fails the attempt with the CRM's status when the call fails", async () => {
+    vi.spyOn(crm, "upsertContact").mockResolvedValue({ status: 503 });
+    const engine = new InngestTestEngine({ function: syncCrmContact });
+    const { result, error } = await engine.execute({ events: [event] });
+    expect(result).toBeUndefined();
+    expect(error).toMatchObject({ message: "CRM answered 503" });
+  });
+
+  describe("over HTTP", () => {
+    let endpoint: TestEndpoint;
+    beforeAll(async () => {
+      endpoint = await startTestEndpoint([syncCrmContact]);
+    });
+    afterAll(() => endpoint.close());
+
+    it("registers 5 retries", async () => {
+      const [fn] = await endpoint.sync();
+      expect(fn?.steps).toMatchObject({ step: { retries: { attempts: 5 } } });
+    });
+
+    // Inngest sends max_attempts = retries + 1 and counts attempts from 0.
+    it("answers StepError, to be retried, while attempts remain", async () => {
+      vi.spyOn(crm, "upsertContact").mockResolvedValue({ status: 503 });
+      const answer = await runAttempt(endpoint.url, { attempt: 4, maxAttempts: 6 });
+      expect(answer.status).toBe(206);
+      expect(answer.headers.get("x-inngest-no-retry")).toBe("false");
+      expect(answer.body).toEqual([
+        expect.objectContaining({ op: "StepError", name: "upsert-crm-contact", error: expect.objectContaining({ message: "CRM answered 503" }) }),
+      ]);
+    });
+
+    it("answers StepFailed, not to be retried, on the last attempt", async () => {
+      vi.spyOn(crm, "upsertContact").mockResolvedValue({ status: 503 });
+      const answer = await runAttempt(endpoint.url, { attempt: 5, maxAttempts: 6 });
+      expect(answer.status).toBe(206);
+      expect(answer.headers.get("x-inngest-no-retry")).toBe("true");
+      expect(answer.body).toEqual([expect.objectContaining({ op: "StepFailed", name: "upsert-crm-contact" })]);
+    });
+
+    it("does not call the CRM again once the step has succeeded", async () => {
+      const upsert = vi.spyOn(crm, "upsertContact");
+      const done = await endpoint.execute("sync-crm-contact-with-retries", {
+        events: [event],
+        steps: { "upsert-crm-contact": "crm_ada@example.com" },
+      });
+      expect(done).toEqual({ status: 200, body: { contactId: "crm_ada@example.com" } });
+      expect(upsert).not.toHaveBeenCalled();
+    });
+  });
+});
+
+/** One execution request with the attempt counters Inngest sends, keeping the answer's headers. */
+async function runAttempt(url: string, { attempt, maxAttempts }: { attempt: number; maxAttempts: number }) {
+  const fnId = `${inngest.id}-sync-crm-contact-with-retries`;
+  const response = await fetch(`${url}?${new URLSearchParams({ fnId, stepId: "step" })}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      event,
+      events: [event],
+      steps: {},
+      ctx: { run_id: "test-run", attempt, max_attempts: maxAttempts },
+    }),
+  });
+  return { status: response.status, headers: response.headers, body: await response.json() };
+}

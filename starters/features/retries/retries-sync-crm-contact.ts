@@ -1,0 +1,23 @@
+import { inngest } from "../client";
+
+// Stand-in for your CRM's API client: replace with the real call.
+export const crm = {
+  async upsertContact(contact: { email: string; name: string }): Promise<{ status: number; id?: string }> {
+    return { status: 200, id: `crm_${contact.email}` };
+  },
+};
+
+export const syncCrmContact = inngest.createFunction(
+  // 5 retries after the first attempt: each failing step is tried up to 6 times, with backoff.
+  { id: "sync-crm-contact-with-retries", retries: 5, triggers: [{ event: "app/retries.contact-updated" }] },
+  async ({ event, step }) => {
+    const contactId = await step.run("upsert-crm-contact", async () => {
+      const response = await crm.upsertContact({ email: event.data.email, name: event.data.name });
+      // Throwing fails this step only: Inngest retries it later, and steps that already
+      // succeeded are not run again.
+      if (response.status !== 200 || !response.id) throw new Error(`CRM answered ${response.status}`);
+      return response.id;
+    });
+    return { contactId };
+  },
+);

@@ -1,0 +1,57 @@
+import { InngestTestEngine } from "@inngest/test";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { inngest } from "../client";
+import { startTestEndpoint, type TestEndpoint } from "../testing";
+import { sendSms, smsProvider } from "./retry-after-send-sms";
+
+const event = { name: "app/retry-after.sms-requested", data: { phone: "+15550100", text: "Your code is 1234" } };
+
+describe("send-sms-with-retry-after", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("returns the message id when the provider accepts the SMS", async () => {
+    vi.spyOn(smsProvider, "send").mockResolvedValue({ status: 200, messageId: "msg_1" });
+    const engine = new InngestTestEngine({ function: sendSms });
+    const { result } = await engine.execute({ events: [event] });
+    expect(result).toEqual({ messageId: "msg_1" });
+  });
+
+  it("fails the attempt with a RetryAfterError when the provider answers 429", async () => {
+    vi.spyOn(smsProvider, "send").mockResolvedValue({ status: 429, retryAfterSeconds: 90 });
+    const engine = new InngestTestEngine({ function: sendSms });
+    const { error } = await engine.execute({ events: [event] });
+    expect(error).toMatchObject({ name: "RetryAfterError", message: "SMS provider rate limit reached" });
+  });
+
+  describe("over HTTP", () => {
+    let endpoint: TestEndpoint;
+    beforeAll(async () => {
+      endpoint = await startTestEndpoint([sendSms]);
+    });
+    afterAll(() => endpoint.close());
+
+    it("tells Inngest to retry after the provider's delay, in a retry-after header", async () => {
+      vi.spyOn(smsProvider, "send").mockResolvedValue({ status: 429, retryAfterSeconds: 90 });
+      const fnId = `${inngest.id}-send-sms-with-retry-after`;
+      const response = await fetch(`${endpoint.url}?${new URLSearchParams({ fnId, stepId: "step" })}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ event, events: [event], steps: {}, ctx: { run_id: "test-run", attempt: 0, max_attempts: 4 } }),
+      });
+      expect(response.status).toBe(206);
+      expect(response.headers.get("retry-after")).toBe("90");
+      expect(response.headers.get("x-inngest-no-retry")).toBe("false");
+      expect(await response.json()).toEqual([
+        expect.objectContaining({ op: "StepError", name: "send-sms", error: expect.objectContaining({ name: "RetryAfterError" }) }),
+      ]);
+    });
+
+    it("sends the SMS in a step and returns its id", async () => {
+      vi.spyOn(smsProvider, "send").mockResolvedValue({ status: 200, messageId: "msg_1" });
+      const first = await endpoint.execute("send-sms-with-retry-after", { events: [event] });
+      expect(first.body).toEqual([expect.objectContaining({ op: "StepRun", name: "send-sms", data: "msg_1" })]);
+      const done = await endpoint.execute("send-sms-with-retry-after", { events: [event], steps: { "send-sms": "msg_1" } });
+      expect(done).toEqual({ status: 200, body: { messageId: "msg_1" } });
+    });
+  });
+});

@@ -1,0 +1,48 @@
+import { inngest } from "../client";
+
+// Stand-ins for your exchange-rate API and email providers: replace with the real calls.
+export const exchangeRates = {
+  async live(currency: string): Promise<number> {
+    return currency === "EUR" ? 0.92 : 1;
+  },
+  async cached(currency: string): Promise<number> {
+    return currency === "EUR" ? 0.9 : 1;
+  },
+};
+export const mailers = {
+  async primary(to: string, body: string): Promise<void> {
+    console.info("primary mailer", to, body);
+  },
+  async backup(to: string, body: string): Promise<void> {
+    console.info("backup mailer", to, body);
+  },
+};
+
+export const sendReceipt = inngest.createFunction(
+  { id: "send-receipt-with-fallback", retries: 2, triggers: [{ event: "app/step-recovery.order-paid" }] },
+  async ({ event, step }) => {
+    const { email, amountUsd, currency } = event.data as { email: string; amountUsd: number; currency: string };
+
+    // A failed step rejects only once it has used all its retries; then the handler can recover
+    // with another step. `.catch()` on the step's promise...
+    const rate = await step
+      .run("fetch-live-rate", () => exchangeRates.live(currency))
+      .catch(() => step.run("use-cached-rate", () => exchangeRates.cached(currency)));
+    const total = Math.round(amountUsd * rate * 100) / 100;
+
+    // ...or try/catch around it.
+    let sentWith: "primary" | "backup";
+    try {
+      sentWith = await step.run("send-with-primary-mailer", async () => {
+        await mailers.primary(email, `Your receipt: ${total} ${currency}`);
+        return "primary" as const;
+      });
+    } catch {
+      sentWith = await step.run("send-with-backup-mailer", async () => {
+        await mailers.backup(email, `Your receipt: ${total} ${currency}`);
+        return "backup" as const;
+      });
+    }
+    return { total, currency, sentWith };
+  },
+);
