@@ -1,9 +1,9 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { inngest } from "../client";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { crm, syncCrmContact } from "./retries-sync-crm-contact";
 
+const fnId = "sync-crm-contact-with-retries";
 const event = { name: "app/retries.contact-updated", data: { email: "ada@example.com", name: "Ada" } };
 
 describe("sync-crm-contact-with-retries", () => {
@@ -38,7 +38,7 @@ describe("sync-crm-contact-with-retries", () => {
     // Inngest sends max_attempts = retries + 1 and counts attempts from 0.
     it("answers StepError, to be retried, while attempts remain", async () => {
       vi.spyOn(crm, "upsertContact").mockResolvedValue({ status: 503 });
-      const answer = await runAttempt(endpoint.url, { attempt: 4, maxAttempts: 6 });
+      const answer = await endpoint.executeWithHeaders(fnId, { events: [event], attempt: 4, maxAttempts: 6 });
       expect(answer.status).toBe(206);
       expect(answer.headers.get("x-inngest-no-retry")).toBe("false");
       expect(answer.body).toEqual([
@@ -48,7 +48,7 @@ describe("sync-crm-contact-with-retries", () => {
 
     it("answers StepFailed, not to be retried, on the last attempt", async () => {
       vi.spyOn(crm, "upsertContact").mockResolvedValue({ status: 503 });
-      const answer = await runAttempt(endpoint.url, { attempt: 5, maxAttempts: 6 });
+      const answer = await endpoint.executeWithHeaders(fnId, { events: [event], attempt: 5, maxAttempts: 6 });
       expect(answer.status).toBe(206);
       expect(answer.headers.get("x-inngest-no-retry")).toBe("true");
       expect(answer.body).toEqual([expect.objectContaining({ op: "StepFailed", name: "upsert-crm-contact" })]);
@@ -56,7 +56,7 @@ describe("sync-crm-contact-with-retries", () => {
 
     it("does not call the CRM again once the step has succeeded", async () => {
       const upsert = vi.spyOn(crm, "upsertContact");
-      const done = await endpoint.execute("sync-crm-contact-with-retries", {
+      const done = await endpoint.execute(fnId, {
         events: [event],
         steps: { "upsert-crm-contact": "crm_ada@example.com" },
       });
@@ -65,19 +65,3 @@ describe("sync-crm-contact-with-retries", () => {
     });
   });
 });
-
-/** One execution request with the attempt counters Inngest sends, keeping the answer's headers. */
-async function runAttempt(url: string, { attempt, maxAttempts }: { attempt: number; maxAttempts: number }) {
-  const fnId = `${inngest.id}-sync-crm-contact-with-retries`;
-  const response = await fetch(`${url}?${new URLSearchParams({ fnId, stepId: "step" })}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      event,
-      events: [event],
-      steps: {},
-      ctx: { run_id: "test-run", attempt, max_attempts: maxAttempts },
-    }),
-  });
-  return { status: response.status, headers: response.headers, body: await response.json() };
-}

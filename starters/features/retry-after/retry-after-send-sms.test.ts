@@ -1,6 +1,5 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { inngest } from "../client";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { sendSms, smsProvider } from "./retry-after-send-sms";
 
@@ -32,16 +31,15 @@ describe("send-sms-with-retry-after", () => {
 
     it("tells Inngest to retry after the provider's delay, in a retry-after header", async () => {
       vi.spyOn(smsProvider, "send").mockResolvedValue({ status: 429, retryAfterSeconds: 90 });
-      const fnId = `${inngest.id}-send-sms-with-retry-after`;
-      const response = await fetch(`${endpoint.url}?${new URLSearchParams({ fnId, stepId: "step" })}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ event, events: [event], steps: {}, ctx: { run_id: "test-run", attempt: 0, max_attempts: 4 } }),
+      const answer = await endpoint.executeWithHeaders("send-sms-with-retry-after", {
+        events: [event],
+        attempt: 0,
+        maxAttempts: 4,
       });
-      expect(response.status).toBe(206);
-      expect(response.headers.get("retry-after")).toBe("90");
-      expect(response.headers.get("x-inngest-no-retry")).toBe("false");
-      expect(await response.json()).toEqual([
+      expect(answer.status).toBe(206);
+      expect(answer.headers.get("retry-after")).toBe("90");
+      expect(answer.headers.get("x-inngest-no-retry")).toBe("false");
+      expect(answer.body).toEqual([
         expect.objectContaining({ op: "StepError", name: "send-sms", error: expect.objectContaining({ name: "RetryAfterError" }) }),
       ]);
     });
