@@ -1,6 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
-import { rmSync } from "node:fs";
 import path from "node:path";
 import fse from "fs-extra";
 import type { Plan } from "./plan.js";
