@@ -1,10 +1,12 @@
+import { agentNetwork } from "./agent-network.js";
+import { aiInfer } from "./ai-infer.js";
 import { eventBasic } from "./event-basic.js";
 import type { Feature } from "./feature.js";
 
 export type { Feature, FeatureGroup } from "./feature.js";
 export { featureGroups } from "./feature.js";
 
-export const features: readonly Feature[] = [eventBasic];
+export const features: readonly Feature[] = [eventBasic, aiInfer, agentNetwork];
 
 export const defaultFeatureIds: readonly string[] = [eventBasic.id];
 
