@@ -1,4 +1,5 @@
 import { agentNetwork } from "./agent-network.js";
+import { agentTools } from "./agent-tools.js";
 import { aiInfer } from "./ai-infer.js";
 import { eventBasic } from "./event-basic.js";
 import type { Feature } from "./feature.js";
@@ -6,7 +7,7 @@ import type { Feature } from "./feature.js";
 export type { Feature, FeatureGroup } from "./feature.js";
 export { featureGroups } from "./feature.js";
 
-export const features: readonly Feature[] = [eventBasic, aiInfer, agentNetwork];
+export const features: readonly Feature[] = [eventBasic, aiInfer, agentNetwork, agentTools];
 
 export const defaultFeatureIds: readonly string[] = [eventBasic.id];
 
