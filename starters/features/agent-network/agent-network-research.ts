@@ -21,14 +21,14 @@ interface AgentNetworkState {
 export function createAgentNetwork() {
   // Models are made when the network is, so they read the env vars at run time.
   const defaultModel = openai({
-    model: process.env.OPENAI_MODEL ?? "gpt-4o-mini",
+    model: process.env.OPENAI_MODEL || "gpt-4o-mini",
     apiKey: process.env.OPENAI_API_KEY,
-    baseUrl: process.env.OPENAI_BASE_URL ?? "https://api.openai.com/v1",
+    baseUrl: process.env.OPENAI_BASE_URL || "https://api.openai.com/v1",
   });
   const summariserModel = anthropic({
-    model: process.env.ANTHROPIC_MODEL ?? "claude-3-5-haiku-latest",
+    model: process.env.ANTHROPIC_MODEL || "claude-3-5-haiku-latest",
     apiKey: process.env.ANTHROPIC_API_KEY,
-    baseUrl: process.env.ANTHROPIC_BASE_URL ?? "https://api.anthropic.com/v1",
+    baseUrl: process.env.ANTHROPIC_BASE_URL || "https://api.anthropic.com/v1",
     defaultParameters: { max_tokens: 1000 },
   });
 

@@ -9,6 +9,8 @@ export type FakeReply = string | { tool: string; input: Record<string, unknown> 
 
 export interface FakeModelRequest {
   path: string;
+  /** The query string, e.g. `?key=...` for Gemini. */
+  search: string;
   headers: IncomingHttpHeaders;
   body: any;
 }
@@ -28,8 +30,8 @@ export async function startFakeModels(script: FakeReply[]): Promise<FakeModels> 
   const server = createServer(async (req, res) => {
     let raw = "";
     for await (const chunk of req) raw += chunk;
-    const path = new URL(req.url ?? "/", "http://x").pathname;
-    requests.push({ path, headers: req.headers, body: raw ? JSON.parse(raw) : undefined });
+    const { pathname: path, search } = new URL(req.url ?? "/", "http://x");
+    requests.push({ path, search, headers: req.headers, body: raw ? JSON.parse(raw) : undefined });
     const reply = replies.shift();
     if (reply === undefined) {
       res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: "script exhausted" }));

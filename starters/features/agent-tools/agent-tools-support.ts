@@ -64,9 +64,9 @@ export const agentToolsSupport = inngest.createFunction(
       name: "agent-tools-support",
       agents: [support],
       defaultModel: openai({
-        model: process.env.OPENAI_MODEL ?? "gpt-4o-mini",
+        model: process.env.OPENAI_MODEL || "gpt-4o-mini",
         apiKey: process.env.OPENAI_API_KEY,
-        baseUrl: process.env.OPENAI_BASE_URL ?? "https://api.openai.com/v1",
+        baseUrl: process.env.OPENAI_BASE_URL || "https://api.openai.com/v1",
       }),
       maxIter: 5,
       router: ({ callCount, lastResult }) => (callCount === 0 || lastResult?.toolCalls.length ? support : undefined),

@@ -16,10 +16,11 @@ export const aiInferResearch = inngest.createFunction(
   async ({ event, step }) => {
     const { topic } = event.data;
     // Read the env vars here rather than at import time, so that tests can point them elsewhere.
+    // `||`, not `??`: a variable copied empty from .env.example means "use the default".
     const model = step.ai.models.openai({
-      model: process.env.OPENAI_MODEL ?? "gpt-4o-mini",
+      model: process.env.OPENAI_MODEL || "gpt-4o-mini",
       apiKey: process.env.OPENAI_API_KEY,
-      baseUrl: process.env.OPENAI_BASE_URL ?? "https://api.openai.com/v1",
+      baseUrl: process.env.OPENAI_BASE_URL || "https://api.openai.com/v1",
     });
 
     const planned = await step.ai.infer("generate-queries", {
