@@ -76,6 +76,21 @@ describe("agent-network-research", () => {
     expect(models.requests[1]?.body.tools.map((t: any) => t.function.name)).toEqual(["visit_page"]);
   });
 
+  it("does not read a page when the navigator's tool gets a bad URL, and tells the router why", async () => {
+    const models = await fakeModels([
+      { tool: "select_agent", input: { name: "navigator" } },
+      { tool: "visit_page", input: { url: "not a url" } },
+      { tool: "done", input: {} },
+    ]);
+
+    const run = await runToCompletion(endpoint.url, "agent-network-research", event);
+
+    expect(run.status).toBe(200);
+    expect(run.result).toEqual({ agents: ["navigator"], page: undefined, category: undefined, summary: undefined });
+    // The router's next prompt holds the tool's validation error.
+    expect(JSON.stringify(models.requests[2]?.body.messages)).toContain("ZodError");
+  });
+
   it("stops after maxIter agent runs when the router never says done", async () => {
     // The router picks the classifier again and again: 7 router calls and 6 classifier calls.
     const script = Array.from({ length: 13 }, (_, i) =>

@@ -32,11 +32,15 @@ export function createAgentNetwork() {
     defaultParameters: { max_tokens: 1000 },
   });
 
+  // AgentKit passes the model's arguments to handlers unchecked: parse them. A thrown error goes
+  // back to the model as the tool's result.
+  const visitPageParameters = z.object({ url: z.string().url() });
   const visitPage = createTool({
     name: "visit_page",
     description: "Read the text of a web page",
-    parameters: z.object({ url: z.string().url() }),
-    handler: async ({ url }, { network }) => {
+    parameters: visitPageParameters,
+    handler: async (input, { network }) => {
+      const { url } = visitPageParameters.parse(input);
       const page = { url, text: await readPage(url) };
       network.state.data.page = page;
       return page;
