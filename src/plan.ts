@@ -32,6 +32,8 @@ export interface Plan {
 
 export const startersDir = fileURLToPath(new URL("../starters/", import.meta.url));
 const FUNCTIONS_DIR = "src/inngest/functions";
+const MIDDLEWARE_DIR = "src/inngest/middleware";
+const CLIENT_FILE = "src/inngest/client.ts";
 
 /** Everything the project will contain. Reads the starters; writes nothing. */
 export function planProject(options: ProjectOptions): Plan {
@@ -42,10 +44,19 @@ export function planProject(options: ProjectOptions): Plan {
   readStarter("base").forEach(addShared);
   readStarter(framework.starter).forEach((file) => files.set(file.path, file.contents));
   for (const feature of features) {
-    for (const name of feature.files) {
-      const contents = readFileSync(path.join(startersDir, "features", feature.id, name), "utf8");
-      addShared({ path: `${FUNCTIONS_DIR}/${name}`, contents });
+    const featureFile = (name: string) => readFileSync(path.join(startersDir, "features", feature.id, name), "utf8");
+    for (const name of feature.files) addShared({ path: `${FUNCTIONS_DIR}/${name}`, contents: featureFile(name) });
+    for (const name of feature.middlewareFiles ?? []) {
+      addShared({ path: `${MIDDLEWARE_DIR}/${name}`, contents: featureFile(name) });
     }
+  }
+  const clientMiddleware = features.flatMap((feature) => feature.clientMiddleware ?? []);
+  if (clientMiddleware.length > 0) {
+    const client = { path: CLIENT_FILE, contents: withClientMiddleware(files.get(CLIENT_FILE)!, clientMiddleware) };
+    addShared(client);
+  }
+  for (const name of new Set(features.flatMap((feature) => feature.supportFiles ?? []))) {
+    addShared({ path: `src/inngest/${name}`, contents: readFileSync(path.join(startersDir, "support", name), "utf8") });
   }
   addShared({ path: `${FUNCTIONS_DIR}/index.ts`, contents: functionsIndex(features) });
 
@@ -55,6 +66,7 @@ export function planProject(options: ProjectOptions): Plan {
   );
   files.set("package.json", packageJson(files.get("package.json"), options.projectName, dependencies, devDependencies));
   files.set(".env.example", envExample(files.get(".env.example") ?? "", features));
+  files.set("README.md", readmeWithFeatures(files.get("README.md") ?? "", features));
 
   const tokens = templateTokens(options);
   const planned = [...files]
@@ -93,6 +105,18 @@ export function addImportExtension(source: string, extension: string): string {
   );
 }
 
+/** Registers middleware classes in the starter's client: `new Inngest({ id, middleware: [...] })`. */
+export function withClientMiddleware(client: string, middleware: readonly { exportName: string; file: string }[]): string {
+  const constructor = /new Inngest\(\{ id: ("[^"]*") \}\)/;
+  if (!constructor.test(client)) throw new Error("the starter client no longer has the shape `new Inngest({ id })`");
+  const imports = middleware.map(({ exportName, file }) => `import { ${exportName} } from "./middleware/${file.replace(/\.ts$/, "")}";`);
+  const lines = client.split("\n");
+  const lastImport = lines.findLastIndex((line) => line.startsWith("import "));
+  lines.splice(lastImport + 1, 0, ...imports);
+  const names = middleware.map((m) => m.exportName).join(", ");
+  return lines.join("\n").replace(constructor, `new Inngest({ id: $1, middleware: [${names}] })`);
+}
+
 function functionsIndex(features: readonly Feature[]): string {
   const registered = features.flatMap((feature) => feature.functions);
   if (registered.length === 0) {
@@ -129,6 +153,13 @@ function envExample(base: string, features: readonly Feature[]): string {
   const lines = features.flatMap((feature) => (feature.env ?? []).map((env) => `# ${env.comment}\n${env.name}=`));
   const unique = [...new Set(lines)];
   return unique.length === 0 ? base : `${base}\n${unique.join("\n")}\n`;
+}
+
+function readmeWithFeatures(readme: string, features: readonly Feature[]): string {
+  if (features.length === 0) return readme;
+  const list = features.map((feature) => `- \`${feature.id}\` (${feature.group}): ${feature.description}.`);
+  const notes = [...new Set(features.flatMap((feature) => (feature.readmeNote ? [feature.readmeNote] : [])))];
+  return [readme.trimEnd(), "", "## Features", "", ...list, ...notes.flatMap((note) => ["", note]), ""].join("\n");
 }
 
 function templateTokens(options: ProjectOptions): Record<string, string> {

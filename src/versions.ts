@@ -3,6 +3,7 @@
 export const versions = {
   inngest: "4.24.0",
   "@inngest/test": "1.0.0",
+  "@inngest/agent-kit": "0.13.2",
   zod: "4.6.7",
   next: "16.4.6",
   react: "19.3.1",

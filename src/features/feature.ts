@@ -10,10 +10,21 @@ export interface Feature {
   description: string;
   /** Files under `starters/features/<id>/`, written to `src/inngest/functions/`. */
   files: string[];
+  /**
+   * Test support under `starters/support/`, written to `src/inngest/` once however many features
+   * need it.
+   */
+  supportFiles?: string[];
+  /** Middleware modules under `starters/features/<id>/`, written to `src/inngest/middleware/`. */
+  middlewareFiles?: string[];
+  /** Middleware classes that the app's client registers: the export and its middleware file. */
+  clientMiddleware?: { exportName: string; file: string }[];
   /** Functions to register with the serve handler: the export and the file that holds it. */
   functions: { exportName: string; file: string }[];
   dependencies?: DependencyName[];
   devDependencies?: DependencyName[];
+  /** A paragraph for the generated README, such as a caveat; written once if features share it. */
+  readmeNote?: string;
   /** Lines for `.env.example`. */
   env?: { name: string; comment: string }[];
 }

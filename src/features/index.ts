@@ -1,3 +1,6 @@
+import { agentNetwork } from "./agent-network.js";
+import { agentTools } from "./agent-tools.js";
+import { aiInfer } from "./ai-infer.js";
 import { batching } from "./batching.js";
 import { cancelOn } from "./cancel-on.js";
 import { concurrency } from "./concurrency.js";
@@ -10,12 +13,14 @@ import { fanOut } from "./fan-out.js";
 import type { Feature } from "./feature.js";
 import { idempotency } from "./idempotency.js";
 import { invokeFunctions } from "./invoke.js";
+import { modelProviders } from "./model-providers.js";
 import { multipleTriggers } from "./multiple-triggers.js";
 import { onFailure } from "./on-failure.js";
 import { priority } from "./priority.js";
 import { rateLimit } from "./rate-limit.js";
 import { retries } from "./retries.js";
 import { retryAfter } from "./retry-after.js";
+import { routingAgent } from "./routing-agent.js";
 import { sleep } from "./sleep.js";
 import { stepRecovery } from "./step-recovery.js";
 import { stepRun } from "./step-run.js";
@@ -55,6 +60,12 @@ export const features: readonly Feature[] = [
   idempotency,
   priority,
   debounce,
+  // AI
+  aiInfer,
+  agentNetwork,
+  agentTools,
+  modelProviders,
+  routingAgent,
 ];
 
 export const defaultFeatureIds: readonly string[] = [eventBasic.id];

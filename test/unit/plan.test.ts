@@ -2,7 +2,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { features, findFeature } from "../../src/features/index.js";
 import { frameworks } from "../../src/frameworks/index.js";
-import { addImportExtension, planProject, restoreStoredName, type Plan } from "../../src/plan.js";
+import { addImportExtension, planProject, restoreStoredName, withClientMiddleware, type Plan } from "../../src/plan.js";
+import { readFileSync } from "node:fs";
 import { versions } from "../../src/versions.js";
 
 function plan(frameworkId: string, featureIds = ["event-basic"]): Plan {
@@ -102,6 +103,43 @@ describe("the feature catalogue", () => {
     for (const feature of features) {
       for (const fn of feature.functions) expect(feature.files, feature.id).toContain(fn.file);
     }
+  });
+});
+
+describe("the README of the app", () => {
+  it("lists the chosen features and writes a shared note once", () => {
+    const p = plan("hono", ["event-basic", "agent-network", "routing-agent"]);
+    const readme = file(p, "README.md")!;
+    expect(readme).toContain("## Features");
+    expect(readme).toContain("- `event-basic` (Triggers):");
+    expect(readme).toContain("- `routing-agent` (AI):");
+    expect(readme.split("AgentKit's own `createServer`")).toHaveLength(2);
+    expect(file(plan("hono", ["event-basic"]), "README.md")).not.toContain("createServer");
+  });
+});
+
+describe("support files", () => {
+  it("are written once to src/inngest however many features share them", () => {
+    const sharing = features.filter((f) => f.supportFiles?.includes("testing-fake-models.ts")).map((f) => f.id);
+    expect(sharing.length).toBeGreaterThan(1);
+    const p = plan("express", sharing);
+    expect(p.files.filter((f) => f.path.endsWith("testing-fake-models.ts")).map((f) => f.path)).toEqual([
+      "src/inngest/testing-fake-models.ts",
+    ]);
+    expect(file(p, "src/inngest/testing-fake-models.ts")).toContain('from "./client.js"');
+  });
+});
+
+describe("withClientMiddleware", () => {
+  it("imports each class and registers it on the starter's client, in order", () => {
+    const client = readFileSync(new URL("../../starters/base/src/inngest/client.ts", import.meta.url), "utf8");
+    const edited = withClientMiddleware(client, [
+      { exportName: "LoggingMiddleware", file: "logging.ts" },
+      { exportName: "TimingMiddleware", file: "timing.ts" },
+    ]);
+    expect(edited).toContain('import { Inngest } from "inngest";\nimport { LoggingMiddleware } from "./middleware/logging";\nimport { TimingMiddleware } from "./middleware/timing";\n');
+    expect(edited).toContain('new Inngest({ id: "__APP_ID__", middleware: [LoggingMiddleware, TimingMiddleware] })');
+    expect(edited.replace(/\n(import \{ \w+Middleware \} .*)/g, "").replace(", middleware: [LoggingMiddleware, TimingMiddleware]", "")).toBe(client);
   });
 });
 

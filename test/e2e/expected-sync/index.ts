@@ -1,3 +1,4 @@
+import { expected as ai } from "./ai.js";
 import { expected as errorsAndFlowControl } from "./errors-and-flow-control.js";
 import { expected as eventBasic } from "./event-basic.js";
 import { expected as triggersAndSteps } from "./triggers-and-steps.js";
@@ -7,4 +8,5 @@ export const expectedCatalogueSync: Record<string, Record<string, unknown>> = {
   ...eventBasic,
   ...triggersAndSteps,
   ...errorsAndFlowControl,
+  ...ai,
 };

@@ -1,0 +1,22 @@
+import { agentKitReadmeNote } from "./agent-kit.js";
+import type { Feature } from "./feature.js";
+
+export const agentTools: Feature = {
+  id: "agent-tools",
+  label: "Agent tools",
+  group: "AI",
+  description: "AgentKit tools with zod schemas: one runs a step, one invokes a multi-step Inngest function",
+  files: ["agent-tools-support.ts", "agent-tools-support.test.ts"],
+  supportFiles: ["testing-fake-models.ts"],
+  readmeNote: agentKitReadmeNote,
+  functions: [
+    { exportName: "agentToolsSupport", file: "agent-tools-support.ts" },
+    { exportName: "agentToolsLookUpOrder", file: "agent-tools-support.ts" },
+  ],
+  dependencies: ["@inngest/agent-kit", "zod"],
+  env: [
+    { name: "OPENAI_API_KEY", comment: "OpenAI API key, for the models of the AI features" },
+    { name: "OPENAI_BASE_URL", comment: "Optional: any OpenAI-compatible server (default https://api.openai.com/v1)" },
+    { name: "OPENAI_MODEL", comment: "Optional: the OpenAI model (default gpt-4o-mini)" },
+  ],
+};

@@ -1,0 +1,29 @@
+import { agentKitReadmeNote } from "./agent-kit.js";
+import type { Feature } from "./feature.js";
+
+export const modelProviders: Feature = {
+  id: "model-providers",
+  label: "Model providers",
+  group: "AI",
+  description: "OpenAI, Anthropic, Gemini and Grok models from env vars, with a per-run model override",
+  files: ["model-providers-ask.ts", "model-providers-ask.test.ts"],
+  supportFiles: ["testing-fake-models.ts"],
+  readmeNote: agentKitReadmeNote,
+  functions: [{ exportName: "modelProvidersAsk", file: "model-providers-ask.ts" }],
+  dependencies: ["@inngest/agent-kit", "zod"],
+  env: [
+    { name: "MODEL_PROVIDER", comment: "Optional: the default provider of model-providers-ask: openai, anthropic, gemini or grok" },
+    { name: "OPENAI_API_KEY", comment: "OpenAI API key, for the models of the AI features" },
+    { name: "OPENAI_BASE_URL", comment: "Optional: any OpenAI-compatible server (default https://api.openai.com/v1)" },
+    { name: "OPENAI_MODEL", comment: "Optional: the OpenAI model (default gpt-4o-mini)" },
+    { name: "ANTHROPIC_API_KEY", comment: "Anthropic API key, for the Anthropic models of the AI features" },
+    { name: "ANTHROPIC_BASE_URL", comment: "Optional: an Anthropic-compatible server (default https://api.anthropic.com/v1)" },
+    { name: "ANTHROPIC_MODEL", comment: "Optional: the Anthropic model (default claude-3-5-haiku-latest)" },
+    { name: "GEMINI_API_KEY", comment: "Google Gemini API key" },
+    { name: "GEMINI_BASE_URL", comment: "Optional: a Gemini-compatible server (default https://generativelanguage.googleapis.com/v1beta)" },
+    { name: "GEMINI_MODEL", comment: "Optional: the Gemini model (default gemini-2.0-flash)" },
+    { name: "XAI_API_KEY", comment: "xAI API key, for Grok" },
+    { name: "XAI_BASE_URL", comment: "Optional: an xAI-compatible server (default https://api.x.ai/v1)" },
+    { name: "XAI_MODEL", comment: "Optional: the Grok model (default grok-3-latest)" },
+  ],
+};

@@ -1,0 +1,82 @@
+import { createAgent, createNetwork, createRoutingAgent, createTool, openai } from "@inngest/agent-kit";
+import { eventType } from "inngest";
+import { z } from "zod";
+import { inngest } from "../client";
+
+export const routingAgentTicketReceived = eventType("app/routing-agent.ticket-received", {
+  schema: z.object({ ticket: z.string().min(1) }),
+});
+
+const FINISHED = "finished";
+
+/**
+ * A routing agent decides which agent runs next: it must call `select_agent` with an agent's name,
+ * or with "finished" to end the network run.
+ */
+const triageRouter = createRoutingAgent({
+  name: "triage",
+  description: "Sends a support ticket to the right agent until it has an answer",
+  system: async ({ network }) => {
+    const agents = (await network?.availableAgents()) ?? [];
+    return [
+      "You route a support ticket between these agents:",
+      ...agents.map((agent) => `- ${agent.name}: ${agent.description}`),
+      `Call select_agent with the next agent's name, or with "${FINISHED}" once the ticket has an answer.`,
+    ].join("\n");
+  },
+  tools: [
+    createTool({
+      name: "select_agent",
+      description: `Choose the agent to run next, or "${FINISHED}"`,
+      parameters: z.object({ name: z.string() }),
+      handler: ({ name }, { network }) => {
+        if (name !== FINISHED && !network.agents.get(name)) throw new Error(`There is no agent named "${name}"`);
+        return name;
+      },
+    }),
+  ],
+  tool_choice: "select_agent",
+  lifecycle: {
+    // What the tool returned decides the next agents; none ends the run.
+    onRoute: ({ result }) => {
+      const content = result.toolCalls[0]?.content;
+      const name = typeof content === "object" && content !== null && "data" in content ? content.data : undefined;
+      return typeof name === "string" && name !== FINISHED ? [name] : undefined;
+    },
+  },
+});
+
+export const routingAgentTriage = inngest.createFunction(
+  { id: "routing-agent-triage", triggers: [routingAgentTicketReceived] },
+  async ({ event }) => {
+    const billing = createAgent({
+      name: "billing",
+      description: "Answers questions about invoices, refunds and payments",
+      system: "You are a billing specialist. Answer the ticket in two sentences.",
+    });
+    const technical = createAgent({
+      name: "technical",
+      description: "Answers questions about bugs, errors and how the product works",
+      system: "You are a support engineer. Answer the ticket in two sentences.",
+    });
+    const network = createNetwork({
+      name: "routing-agent-triage",
+      agents: [billing, technical],
+      router: triageRouter,
+      defaultModel: openai({
+        model: process.env.OPENAI_MODEL || "gpt-4o-mini",
+        apiKey: process.env.OPENAI_API_KEY,
+        baseUrl: process.env.OPENAI_BASE_URL || "https://api.openai.com/v1",
+      }),
+      maxIter: 4,
+    });
+
+    const { state } = await network.run(event.data.ticket);
+    return {
+      agents: state.results.map((result) => result.agentName),
+      answers: state.results.map((result) =>
+        result.output.map((message) => (message.type === "text" && typeof message.content === "string" ? message.content : "")).join(""),
+      ),
+    };
+  },
+);
