@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { accessSync, constants, existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { dim } from "kolorist";
 import type { PromptObject } from "prompts";
@@ -95,6 +95,11 @@ export function resolveTarget(dir: string, cwd: string): { targetDir: string; pr
 
 /** Whether the target must be emptied first; throws when it cannot be used. */
 async function checkTarget(targetDir: string, force: boolean, canAsk: boolean): Promise<boolean> {
+  const writable = nearestExisting(path.dirname(targetDir));
+  if (!isWritable(writable) || (existsSync(targetDir) && statSync(targetDir).isDirectory() && !isWritable(targetDir))) {
+    const where = existsSync(targetDir) && !isWritable(targetDir) ? targetDir : writable;
+    throw new CliError(`Cannot write to ${where}: permission denied. Choose a directory you can write to.`);
+  }
   if (!existsSync(targetDir)) return false;
   if (!statSync(targetDir).isDirectory()) {
     throw new CliError(`${targetDir} is a file, not a directory. Choose another name.`);
@@ -116,6 +121,21 @@ async function checkTarget(targetDir: string, force: boolean, canAsk: boolean): 
   });
   if (action !== "empty") throw new CancelledError();
   return true;
+}
+
+function nearestExisting(dir: string): string {
+  let current = dir;
+  while (!existsSync(current) && path.dirname(current) !== current) current = path.dirname(current);
+  return current;
+}
+
+function isWritable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function parseFramework(id: string): Framework {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { execa } from "execa";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hasStackTrace, makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
+import { failureMatrix } from "../helpers/matrix.js";
 import { snapshot } from "../helpers/snapshot.js";
 
 const quick = ["--framework", "express", "--features", "event-basic", "--no-install"];
@@ -90,6 +91,14 @@ describe("creating a project without a terminal", () => {
     expect(result.exitCode, result.output).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).name).toBe("billing-worker");
     expect(readFileSync(path.join(dir, "src/inngest/client.ts"), "utf8")).toContain('id: "billing-worker"');
+  });
+
+  it("creates a path with spaces and non-ASCII characters, with a valid package name", async () => {
+    const result = await runCli(["apps/Café Wörker", ...quick, "--no-git"], { cwd: temp.dir });
+    expect(result.exitCode, result.output).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(temp.dir, "apps/Café Wörker/package.json"), "utf8"));
+    expect(manifest.name).toBe("cafe-worker");
+    expect(result.stdout).toContain('cd "apps/Café Wörker"');
   });
 
   it("creates nested paths whose parents do not exist", async () => {
@@ -193,7 +202,8 @@ describe("bad input: one clear line, exit code 1, nothing written", () => {
     },
   ];
 
-  it.each(cases)("$name", async ({ args, message, setup }) => {
+  const matrix = failureMatrix("Bad input");
+  for (const { name, args, message, setup } of cases) matrix.row(name, async () => {
     setup?.(temp.dir);
     const before = snapshot(temp.dir);
     const result = await runCli(args, { cwd: temp.dir });

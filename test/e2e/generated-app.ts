@@ -90,6 +90,22 @@ export function describeGeneratedApp({ framework, features, expectedSync }: Gene
         }
       });
 
+      it("answers an unknown function or a malformed body with an error status, and keeps serving", async () => {
+        const unknown = await endpoint.execute(`${APP_NAME}-no-such-function`, { name: "app/hello.world", data: {} });
+        expect(unknown.status).toBeGreaterThanOrEqual(400);
+        expect(unknown.status).toBeLessThan(600);
+
+        const malformed = await fetch(`${endpoint.endpoint}?fnId=${APP_NAME}-hello-world&stepId=step`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: "{ this is not json",
+        });
+        expect(malformed.status).toBeGreaterThanOrEqual(400);
+        expect(malformed.status).toBeLessThan(600);
+
+        expect((await endpoint.inspect()).status).toBe(200);
+      });
+
       it("runs hello-world: the step first, then the return value", async () => {
         const fnId = `${APP_NAME}-hello-world`;
         const event = { name: "app/hello.world", data: { name: "Ada" } };
