@@ -66,11 +66,25 @@ describe("in a terminal", () => {
     expect(existsSync(path.join(temp.dir, "my-app/package.json"))).toBe(true);
   });
 
-  it("stops with exit code 130 and writes nothing on Ctrl-C", async () => {
-    await terminal.start(`${cli} my-app`, temp.dir);
-    await terminal.waitFor("Framework");
+  // Each prompt, with the keys that answer the ones before it.
+  const prompts: { prompt: string; answersBefore: string[][] }[] = [
+    { prompt: "Project name", answersBefore: [] },
+    { prompt: "Framework", answersBefore: [["Enter"]] },
+    { prompt: "Features", answersBefore: [["Enter"], ["Enter"]] },
+    { prompt: "Package manager", answersBefore: [["Enter"], ["Enter"], ["Enter"]] },
+    { prompt: "Install dependencies", answersBefore: [["Enter"], ["Enter"], ["Enter"], ["Enter"]] },
+  ];
+  it.each(prompts)("stops with exit code 130 and writes nothing on Ctrl-C at $prompt", async ({ prompt, answersBefore }) => {
+    await terminal.start(`${cli} --no-git`, temp.dir);
+    const questions = ["Project name", "Framework", "Features", "Package manager"];
+    for (const [index, keys] of answersBefore.entries()) {
+      await terminal.waitFor(questions[index]!);
+      await terminal.send(...keys);
+    }
+    await terminal.waitFor(prompt);
     await terminal.send("C-c");
     expect(await terminal.exitCode()).toBe(130);
+    expect(await terminal.screen()).toContain("Cancelled: nothing was written.");
     expect(readdirSync(temp.dir)).toEqual([]);
   });
 
