@@ -106,6 +106,17 @@ export function describeGeneratedApp({ framework, features, expectedSync }: Gene
         expect((await endpoint.inspect()).status).toBe(200);
       });
 
+      it.runIf(features.includes("typed-events"))(
+        "rejects a typed event with a bad payload with a validation error, and keeps serving",
+        async () => {
+          const bad = { name: "app/typed-events.user-signed-up", data: { userId: "u1", email: "not-an-email", plan: "gold" } };
+          const answer = await endpoint.execute(`${APP_NAME}-typed-welcome-email`, bad);
+          expect(answer.status).toBe(400);
+          expect(JSON.stringify(answer.body)).toContain("EventValidationError");
+          expect((await endpoint.inspect()).status).toBe(200);
+        },
+      );
+
       it("runs hello-world: the step first, then the return value", async () => {
         const fnId = `${APP_NAME}-hello-world`;
         const event = { name: "app/hello.world", data: { name: "Ada" } };
