@@ -13,6 +13,7 @@ import { fanOut } from "./fan-out.js";
 import type { Feature } from "./feature.js";
 import { idempotency } from "./idempotency.js";
 import { invokeFunctions } from "./invoke.js";
+import { loggingMiddleware } from "./logging-middleware.js";
 import { modelProviders } from "./model-providers.js";
 import { multipleTriggers } from "./multiple-triggers.js";
 import { onFailure } from "./on-failure.js";
@@ -66,6 +67,8 @@ export const features: readonly Feature[] = [
   agentTools,
   modelProviders,
   routingAgent,
+  // Middleware
+  loggingMiddleware,
 ];
 
 export const defaultFeatureIds: readonly string[] = [eventBasic.id];
