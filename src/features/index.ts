@@ -7,6 +7,7 @@ import { concurrency } from "./concurrency.js";
 import { conditionalTrigger } from "./conditional-trigger.js";
 import { cron } from "./cron.js";
 import { debounce } from "./debounce.js";
+import { dependencyInjection } from "./dependency-injection.js";
 import { envTriggers } from "./env-triggers.js";
 import { eventBasic } from "./event-basic.js";
 import { fanOut } from "./fan-out.js";
@@ -26,6 +27,7 @@ import { sleep } from "./sleep.js";
 import { stepRecovery } from "./step-recovery.js";
 import { stepRun } from "./step-run.js";
 import { throttle } from "./throttle.js";
+import { typedContext } from "./typed-context.js";
 import { typedEvents } from "./typed-events.js";
 import { waitForEvent } from "./wait-for-event.js";
 
@@ -69,6 +71,8 @@ export const features: readonly Feature[] = [
   routingAgent,
   // Middleware
   loggingMiddleware,
+  dependencyInjection,
+  typedContext,
 ];
 
 export const defaultFeatureIds: readonly string[] = [eventBasic.id];
