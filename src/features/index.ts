@@ -1,3 +1,4 @@
+import { actionsMiddleware } from "./actions-middleware.js";
 import { agentNetwork } from "./agent-network.js";
 import { agentTools } from "./agent-tools.js";
 import { aiInfer } from "./ai-infer.js";
@@ -72,6 +73,7 @@ export const features: readonly Feature[] = [
   // Middleware
   loggingMiddleware,
   dependencyInjection,
+  actionsMiddleware,
   typedContext,
 ];
 
