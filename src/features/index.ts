@@ -16,6 +16,7 @@ import type { Feature } from "./feature.js";
 import { idempotency } from "./idempotency.js";
 import { invokeFunctions } from "./invoke.js";
 import { loggingMiddleware } from "./logging-middleware.js";
+import { middlewareOrder } from "./middleware-order.js";
 import { modelProviders } from "./model-providers.js";
 import { multipleTriggers } from "./multiple-triggers.js";
 import { onFailure } from "./on-failure.js";
@@ -74,6 +75,7 @@ export const features: readonly Feature[] = [
   loggingMiddleware,
   dependencyInjection,
   actionsMiddleware,
+  middlewareOrder,
   typedContext,
 ];
 
