@@ -1,3 +1,4 @@
+import { actionsMiddleware } from "./actions-middleware.js";
 import { agentNetwork } from "./agent-network.js";
 import { agentTools } from "./agent-tools.js";
 import { aiInfer } from "./ai-infer.js";
@@ -7,12 +8,15 @@ import { concurrency } from "./concurrency.js";
 import { conditionalTrigger } from "./conditional-trigger.js";
 import { cron } from "./cron.js";
 import { debounce } from "./debounce.js";
+import { dependencyInjection } from "./dependency-injection.js";
 import { envTriggers } from "./env-triggers.js";
 import { eventBasic } from "./event-basic.js";
 import { fanOut } from "./fan-out.js";
 import type { Feature } from "./feature.js";
 import { idempotency } from "./idempotency.js";
 import { invokeFunctions } from "./invoke.js";
+import { loggingMiddleware } from "./logging-middleware.js";
+import { middlewareOrder } from "./middleware-order.js";
 import { modelProviders } from "./model-providers.js";
 import { multipleTriggers } from "./multiple-triggers.js";
 import { onFailure } from "./on-failure.js";
@@ -25,6 +29,7 @@ import { sleep } from "./sleep.js";
 import { stepRecovery } from "./step-recovery.js";
 import { stepRun } from "./step-run.js";
 import { throttle } from "./throttle.js";
+import { typedContext } from "./typed-context.js";
 import { typedEvents } from "./typed-events.js";
 import { waitForEvent } from "./wait-for-event.js";
 
@@ -66,6 +71,12 @@ export const features: readonly Feature[] = [
   agentTools,
   modelProviders,
   routingAgent,
+  // Middleware
+  loggingMiddleware,
+  dependencyInjection,
+  actionsMiddleware,
+  middlewareOrder,
+  typedContext,
 ];
 
 export const defaultFeatureIds: readonly string[] = [eventBasic.id];

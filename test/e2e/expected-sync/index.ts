@@ -1,6 +1,7 @@
 import { expected as ai } from "./ai.js";
 import { expected as errorsAndFlowControl } from "./errors-and-flow-control.js";
 import { expected as eventBasic } from "./event-basic.js";
+import { expected as middleware } from "./middleware.js";
 import { expected as triggersAndSteps } from "./triggers-and-steps.js";
 
 /** What the in-band sync must report for every function of the whole catalogue. */
@@ -9,4 +10,5 @@ export const expectedCatalogueSync: Record<string, Record<string, unknown>> = {
   ...triggersAndSteps,
   ...errorsAndFlowControl,
   ...ai,
+  ...middleware,
 };

@@ -1,0 +1,27 @@
+import { inngest } from "../client";
+import { createActionsMiddleware } from "../middleware/actions-middleware";
+
+// Plain functions with no Inngest in them: stand-ins for your billing and email APIs.
+export const actionsMiddlewareOnboarding = {
+  async createCustomer(email: string): Promise<{ customerId: string }> {
+    return { customerId: `cus_${email.split("@")[0]}` };
+  },
+  async sendWelcomeEmail(email: string, customerId: string): Promise<{ messageId: string }> {
+    return { messageId: `msg_${customerId}_${email.length}` };
+  },
+};
+
+export const ActionsMiddlewareOnboarding = createActionsMiddleware(actionsMiddlewareOnboarding);
+
+export const actionsMiddlewareOnboard = inngest.createFunction(
+  {
+    id: "actions-middleware-onboard",
+    triggers: [{ event: "app/actions-middleware.user-signed-up" }],
+    middleware: [ActionsMiddlewareOnboarding],
+  },
+  async ({ event, actions }) => {
+    const { customerId } = await actions.createCustomer("actions-middleware-create-customer", event.data.email);
+    const { messageId } = await actions.sendWelcomeEmail("actions-middleware-send-welcome", event.data.email, customerId);
+    return { customerId, messageId };
+  },
+);

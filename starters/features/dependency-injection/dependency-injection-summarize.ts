@@ -1,0 +1,18 @@
+import { inngest } from "../client";
+import { DependencyInjectionMiddleware } from "../middleware/dependency-injection-middleware";
+
+// Function-level middleware: only the functions that list it receive `openai`.
+export const dependencyInjectionSummarize = inngest.createFunction(
+  {
+    id: "dependency-injection-summarize",
+    triggers: [{ event: "app/dependency-injection.ticket-opened" }],
+    middleware: [DependencyInjectionMiddleware],
+  },
+  async ({ event, step, openai }) => {
+    const summary = await step.run("dependency-injection-summarize-ticket", async () => {
+      const response = await openai.responses.create({ model: "gpt-4o-mini", input: event.data.body });
+      return response.output_text;
+    });
+    return { ticketId: event.data.ticketId, summary };
+  },
+);

@@ -1,0 +1,24 @@
+import { inngest } from "../client";
+
+// Stand-in for your inventory service: replace with the real call.
+export const loggingMiddlewareInventory = {
+  async reserve(orderId: string, items: string[]): Promise<{ reservationId: string }> {
+    if (items.length === 0) throw new Error(`order ${orderId} has no items`);
+    return { reservationId: `res_${orderId}` };
+  },
+};
+
+// Nothing here logs: the LoggingMiddleware registered on the client logs every run, step and sent event.
+export const loggingMiddlewareDemo = inngest.createFunction(
+  { id: "logging-middleware-demo", triggers: [{ event: "app/logging-middleware.order-placed" }] },
+  async ({ event, step }) => {
+    const { reservationId } = await step.run("logging-middleware-reserve-stock", () =>
+      loggingMiddlewareInventory.reserve(event.data.orderId, event.data.items),
+    );
+    await step.sendEvent("logging-middleware-announce-order", {
+      name: "app/logging-middleware.order-confirmed",
+      data: { orderId: event.data.orderId, reservationId },
+    });
+    return { orderId: event.data.orderId, reservationId };
+  },
+);

@@ -1,0 +1,65 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { middlewareOrderTrace } from "../middleware/middleware-order";
+import { startTestEndpoint, type TestEndpoint } from "../testing";
+import { middlewareOrderDemo } from "./middleware-order-demo";
+
+const fnId = "middleware-order-demo";
+const event = { name: "app/middleware-order.requested", data: {} };
+
+describe("middleware-order-demo over HTTP", () => {
+  const trace: string[] = [];
+  let endpoint: TestEndpoint;
+  beforeAll(async () => {
+    middlewareOrderTrace.record = (entry) => trace.push(entry);
+    endpoint = await startTestEndpoint([middlewareOrderDemo]);
+  });
+  afterEach(() => {
+    trace.length = 0;
+  });
+  afterAll(async () => {
+    delete middlewareOrderTrace.record;
+    await endpoint.close();
+  });
+
+  it("runs the client's middleware, then the function's in array order, around a new step", async () => {
+    const answer = await endpoint.execute(fnId, { events: [event] });
+    expect(answer).toMatchObject({ status: 206, body: [{ op: "StepRun", name: "middleware-order-greet", data: "hello" }] });
+    // The handler stops at the new step: the wrapFunctionHandler "after" halves never run on this request.
+    expect(trace).toEqual([
+      "client: transformFunctionInput",
+      "outer: transformFunctionInput",
+      "inner: transformFunctionInput",
+      "client: wrapFunctionHandler before",
+      "outer: wrapFunctionHandler before",
+      "inner: wrapFunctionHandler before",
+      "handler",
+      "client: wrapStep middleware-order-greet before",
+      "outer: wrapStep middleware-order-greet before",
+      "inner: wrapStep middleware-order-greet before",
+      "step body",
+    ]);
+  });
+
+  it("unwinds the wrap hooks innermost first when the run returns", async () => {
+    const answer = await endpoint.execute(fnId, { events: [event], steps: { "middleware-order-greet": "hello" } });
+    expect(answer).toEqual({ status: 200, body: { greeting: "hello" } });
+    expect(trace).toEqual([
+      "client: transformFunctionInput",
+      "outer: transformFunctionInput",
+      "inner: transformFunctionInput",
+      "client: wrapFunctionHandler before",
+      "outer: wrapFunctionHandler before",
+      "inner: wrapFunctionHandler before",
+      "handler",
+      "client: wrapStep middleware-order-greet before",
+      "outer: wrapStep middleware-order-greet before",
+      "inner: wrapStep middleware-order-greet before",
+      "inner: wrapStep middleware-order-greet after",
+      "outer: wrapStep middleware-order-greet after",
+      "client: wrapStep middleware-order-greet after",
+      "inner: wrapFunctionHandler after",
+      "outer: wrapFunctionHandler after",
+      "client: wrapFunctionHandler after",
+    ]);
+  });
+});

@@ -1,0 +1,24 @@
+import { inngest } from "../client";
+import {
+  MiddlewareOrderInnerMiddleware,
+  MiddlewareOrderOuterMiddleware,
+  traceMiddlewareOrder,
+} from "../middleware/middleware-order";
+
+// The client's middleware runs first, then these in array order; wrap hooks nest with the first
+// entry outermost, so their "after" halves run in reverse.
+export const middlewareOrderDemo = inngest.createFunction(
+  {
+    id: "middleware-order-demo",
+    triggers: [{ event: "app/middleware-order.requested" }],
+    middleware: [MiddlewareOrderOuterMiddleware, MiddlewareOrderInnerMiddleware],
+  },
+  async ({ step }) => {
+    traceMiddlewareOrder("handler");
+    const greeting = await step.run("middleware-order-greet", () => {
+      traceMiddlewareOrder("step body");
+      return "hello";
+    });
+    return { greeting };
+  },
+);
