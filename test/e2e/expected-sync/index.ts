@@ -12,3 +12,6 @@ export const expectedCatalogueSync: Record<string, Record<string, unknown>> = {
   ...ai,
   ...middleware,
 };
+
+/** The functions of the AI and Middleware groups alone. */
+export const expectedAiAndMiddlewareSync: Record<string, Record<string, unknown>> = { ...ai, ...middleware };
