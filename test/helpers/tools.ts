@@ -14,7 +14,7 @@ export const tools = {
   yarn: { pkg: "yarn", version: "1.22.22" },
   yarn4: { pkg: "@yarnpkg/cli-dist", version: "4.18.1" },
   bun: { pkg: "bun", version: "1.4.5" },
-  verdaccio: { pkg: "verdaccio", version: "6.10.4" },
+  verdaccio: { pkg: "verdaccio", version: "6.7.4" },
   "create-vite": { pkg: "create-vite", version: "9.3.0" },
 } as const;
 export type ToolName = keyof typeof tools;
