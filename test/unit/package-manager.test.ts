@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandsFor, detectPackageManager } from "../../src/package-manager.js";
+import { commandsFor, detectPackageManager, installEnv, packageManagerFiles } from "../../src/package-manager.js";
 
 describe("detectPackageManager", () => {
   it.each([
@@ -24,5 +24,26 @@ describe("commandsFor", () => {
     expect([commandsFor("pnpm").install, commandsFor("pnpm").run("dev")]).toEqual(["pnpm install", "pnpm dev"]);
     expect([commandsFor("yarn").install, commandsFor("yarn").run("dev")]).toEqual(["yarn", "yarn dev"]);
     expect([commandsFor("bun").install, commandsFor("bun").run("dev")]).toEqual(["bun install", "bun run dev"]);
+  });
+});
+
+describe("packageManagerFiles and installEnv", () => {
+  it("lets pnpm install without approving dependencies' build scripts", () => {
+    const [file] = packageManagerFiles("pnpm");
+    expect(file?.path).toBe("pnpm-workspace.yaml");
+    expect(file?.contents).toMatch(/^strictDepBuilds: false$/m);
+  });
+
+  it("gives yarn 2+ node_modules and yarn 1 a warning for engines, and lets yarn create its lockfile in CI", () => {
+    const files = Object.fromEntries(packageManagerFiles("yarn").map((file) => [file.path, file.contents]));
+    expect(files[".yarnrc.yml"]).toMatch(/^nodeLinker: node-modules$/m);
+    expect(files[".yarnrc"]).toMatch(/^ignore-engines true$/m);
+    expect(installEnv("yarn")).toEqual({ YARN_ENABLE_IMMUTABLE_INSTALLS: "false" });
+  });
+
+  it("adds nothing for npm and bun", () => {
+    expect(packageManagerFiles("npm")).toEqual([]);
+    expect(packageManagerFiles("bun")).toEqual([]);
+    expect(installEnv("npm")).toEqual({});
   });
 });
