@@ -55,3 +55,17 @@ export function packageManagerFiles(pm: PackageManager): { path: string; content
 export function installEnv(pm: PackageManager): Record<string, string> {
   return pm === "yarn" ? { YARN_ENABLE_IMMUTABLE_INSTALLS: "false" } : {};
 }
+
+const LOCKFILES: readonly [file: string, pm: PackageManager][] = [
+  ["pnpm-lock.yaml", "pnpm"],
+  ["yarn.lock", "yarn"],
+  ["bun.lock", "bun"],
+  ["bun.lockb", "bun"],
+  ["package-lock.json", "npm"],
+  ["npm-shrinkwrap.json", "npm"],
+];
+
+/** The manager of an existing project, from the lockfile among its file names (for add-mode). */
+export function packageManagerFromLockfile(fileNames: readonly string[]): PackageManager | undefined {
+  return LOCKFILES.find(([file]) => fileNames.includes(file))?.[1];
+}

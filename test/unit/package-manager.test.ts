@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandsFor, detectPackageManager, installEnv, packageManagerFiles } from "../../src/package-manager.js";
+import { commandsFor, detectPackageManager, installEnv, packageManagerFiles, packageManagerFromLockfile } from "../../src/package-manager.js";
 
 describe("detectPackageManager", () => {
   it.each([
@@ -45,5 +45,18 @@ describe("packageManagerFiles and installEnv", () => {
     expect(packageManagerFiles("npm")).toEqual([]);
     expect(packageManagerFiles("bun")).toEqual([]);
     expect(installEnv("npm")).toEqual({});
+  });
+});
+
+describe("packageManagerFromLockfile", () => {
+  it.each([
+    [["package.json", "pnpm-lock.yaml"], "pnpm"],
+    [["yarn.lock"], "yarn"],
+    [["bun.lock"], "bun"],
+    [["bun.lockb"], "bun"],
+    [["package-lock.json"], "npm"],
+    [["package.json"], undefined],
+  ])("reads %j as %s", (files, expected) => {
+    expect(packageManagerFromLockfile(files)).toBe(expected);
   });
 });
