@@ -69,3 +69,8 @@ const LOCKFILES: readonly [file: string, pm: PackageManager][] = [
 export function packageManagerFromLockfile(fileNames: readonly string[]): PackageManager | undefined {
   return LOCKFILES.find(([file]) => fileNames.includes(file))?.[1];
 }
+
+/** Lines the app's .gitignore needs for a manager's own state (yarn 2+ keeps it in .yarn/). */
+export function gitignoreLines(pm: PackageManager): string[] {
+  return pm === "yarn" ? ["", "# yarn 2+ (its install state; keep plugins and releases if you add them)", ".yarn/*", "!.yarn/plugins", "!.yarn/releases", ".pnp.*"] : [];
+}

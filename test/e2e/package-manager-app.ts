@@ -65,6 +65,7 @@ export function describePackageManagerApp({ pm, tool, chosenBy, lockfile }: Pack
       const readme = readFileSync(path.join(appDir, "README.md"), "utf8");
       expect(readme).toContain(commands.run("dev"));
       expect(readme).not.toMatch(/\bnpm (run|install)\b/);
+      if (pm === "yarn") expect(readFileSync(path.join(appDir, ".gitignore"), "utf8")).toContain(".yarn/*");
     });
 
     it(`is chosen the other way too (${chosenBy === "flag" ? "user agent" : "flag"})`, async () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { commandsFor, detectPackageManager, installEnv, packageManagerFiles, packageManagerFromLockfile } from "../../src/package-manager.js";
+import {
+  commandsFor,
+  detectPackageManager,
+  gitignoreLines,
+  installEnv,
+  packageManagerFiles,
+  packageManagerFromLockfile,
+} from "../../src/package-manager.js";
 
 describe("detectPackageManager", () => {
   it.each([
@@ -39,6 +46,11 @@ describe("packageManagerFiles and installEnv", () => {
     expect(files[".yarnrc.yml"]).toMatch(/^nodeLinker: node-modules$/m);
     expect(files[".yarnrc"]).toMatch(/^ignore-engines true$/m);
     expect(installEnv("yarn")).toEqual({ YARN_ENABLE_IMMUTABLE_INSTALLS: "false" });
+  });
+
+  it("ignores yarn 2+'s install state, and nothing for the others", () => {
+    expect(gitignoreLines("yarn")).toEqual(expect.arrayContaining([".yarn/*", ".pnp.*"]));
+    expect(gitignoreLines("pnpm")).toEqual([]);
   });
 
   it("adds nothing for npm and bun", () => {
