@@ -5,6 +5,7 @@ export interface Flags {
   framework?: string;
   features?: string[];
   pm?: string;
+  template?: string;
   install?: boolean;
   git?: boolean;
   yes: boolean;
@@ -14,10 +15,11 @@ export interface Flags {
   help: boolean;
   version: boolean;
   debug: boolean;
+  offline: boolean;
 }
 
-type StringFlag = "framework" | "features" | "pm";
-type BooleanFlag = "install" | "git" | "yes" | "force" | "dryRun" | "list" | "help" | "version" | "debug";
+type StringFlag = "framework" | "features" | "pm" | "template";
+type BooleanFlag = "install" | "git" | "yes" | "force" | "dryRun" | "list" | "help" | "version" | "debug" | "offline";
 
 interface FlagSpec {
   name: string;
@@ -34,6 +36,8 @@ export const flagSpecs: readonly FlagSpec[] = [
   { name: "framework", key: "framework", takesValue: true, value: "next|express|hono", help: "the web framework" },
   { name: "features", key: "features", takesValue: true, value: "a,b", help: "comma-separated feature ids (see --list)" },
   { name: "pm", key: "pm", takesValue: true, value: "npm|pnpm|yarn|bun", help: "package manager (default: the one you ran)" },
+  { name: "template", key: "template", takesValue: true, value: "user/repo[/subdir][#ref]", help: "start from a remote starter (degit) instead of the built-in one" },
+  { name: "offline", key: "offline", takesValue: false, help: "with --template: read only degit's cache, no network" },
   { name: "install", key: "install", takesValue: false, negatable: true, help: "install dependencies (default: yes)" },
   { name: "git", key: "git", takesValue: false, negatable: true, help: "init a git repository with a first commit (default: yes)" },
   { name: "yes", key: "yes", takesValue: false, alias: "y", help: "take the defaults for every unanswered question" },
@@ -46,7 +50,7 @@ export const flagSpecs: readonly FlagSpec[] = [
 ];
 
 export function parseArgs(argv: readonly string[]): Flags {
-  const flags: Flags = { yes: false, force: false, dryRun: false, list: false, help: false, version: false, debug: false };
+  const flags: Flags = { yes: false, force: false, dryRun: false, list: false, help: false, version: false, debug: false, offline: false };
   const seen = new Map<string, string>();
   const positionals: string[] = [];
 

@@ -1,11 +1,20 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
+import { helpText, parseArgs } from "./args.js";
 
 const MINIMUM_NODE = [20, 19] as const;
+
+/** Set by the bundler (scripts/build.mjs); read from package.json when run unbundled. */
+declare const __VERSION__: string | undefined;
 
 function nodeIsSupported(version: string): boolean {
   const [major = 0, minor = 0] = version.split(".").map(Number);
   return major > MINIMUM_NODE[0] || (major === MINIMUM_NODE[0] && minor >= MINIMUM_NODE[1]);
+}
+
+function packageVersion(): string {
+  if (typeof __VERSION__ === "string") return __VERSION__;
+  return (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 }
 
 async function run(): Promise<void> {
@@ -17,8 +26,12 @@ async function run(): Promise<void> {
   }
   const argv = process.argv.slice(2);
   const debug = argv.includes("--debug");
-  const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  const version = packageVersion();
   try {
+    // Fast paths: --help and --version print without loading the rest of the CLI.
+    const flags = parseArgs(argv);
+    if (flags.help) return console.log(helpText(version));
+    if (flags.version) return console.log(version);
     const { main } = await import("./main.js");
     await main(argv, {
       version,

@@ -1,4 +1,4 @@
-import { commandsFor, type PackageManager } from "./package-manager.js";
+import { commandsFor, installEnv, type PackageManager } from "./package-manager.js";
 import { CliError } from "./errors.js";
 import { log, startSpinner } from "./ui.js";
 
@@ -7,7 +7,7 @@ const OUTPUT_TAIL_LINES = 30;
 export async function installDependencies(dir: string, pm: PackageManager, relativeDir: string): Promise<void> {
   const { execa } = await import("execa");
   const spinner = startSpinner(`Installing dependencies with ${pm}`);
-  const result = await execa(pm, ["install"], { cwd: dir, all: true, reject: false, stdin: "ignore" });
+  const result = await execa(pm, ["install"], { cwd: dir, env: installEnv(pm), all: true, reject: false, stdin: "ignore" });
   if (!result.failed) {
     spinner.succeed(`Installed dependencies with ${pm}`);
     return;

@@ -25,7 +25,11 @@ export async function main(argv: readonly string[], context: MainContext): Promi
   if (flags.list) return log.info(featureList());
 
   const options = await resolveOptions(flags, context);
-  const plan = planProject(options);
+  let plan = planProject(options);
+  if (options.template !== undefined) {
+    const { planWithTemplate } = await import("./template.js");
+    plan = await planWithTemplate(plan, { source: options.template, offline: options.offline });
+  }
   if (flags.dryRun) return log.info(describePlan(plan, options, context.cwd));
 
   const shownDir = relativeDir(context.cwd, options.targetDir);

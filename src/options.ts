@@ -9,12 +9,17 @@ import { findFramework, frameworks, type Framework } from "./frameworks/index.js
 import { packageNameProblems, toValidPackageName } from "./names.js";
 import { detectPackageManager, isPackageManager, packageManagers, type PackageManager } from "./package-manager.js";
 import type { ProjectOptions } from "./plan.js";
+import { checkTemplateSource } from "./template.js";
 
 export interface RunOptions extends ProjectOptions {
   install: boolean;
   git: boolean;
   /** The target holds files that the user agreed (or `--force`d) to remove; `.git` stays. */
   emptyTarget: boolean;
+  /** `--template`: a remote starter copied with degit instead of the built-in one. */
+  template?: string;
+  /** `--offline`: degit reads only its cache. */
+  offline: boolean;
 }
 
 export interface Environment {
@@ -33,6 +38,8 @@ export async function resolveOptions(flags: Flags, env: Environment): Promise<Ru
   if (flags.pm !== undefined && !isPackageManager(flags.pm)) {
     throw new CliError(`Unknown package manager "${flags.pm}". Choose one of: ${packageManagers.join(", ")}.`);
   }
+  if (flags.template !== undefined) checkTemplateSource(flags.template);
+  if (flags.offline && flags.template === undefined) throw new CliError("--offline only applies to --template.");
   const canAsk = env.interactive && !flags.yes;
   const missing = (flag: string, what: string) =>
     new CliError(`Missing ${what}: pass ${flag}, or --yes to take the defaults (no terminal to ask in).`);
@@ -73,6 +80,8 @@ export async function resolveOptions(flags: Flags, env: Environment): Promise<Ru
     install,
     git: flags.git ?? true,
     emptyTarget,
+    ...(flags.template === undefined ? {} : { template: flags.template }),
+    offline: flags.offline,
   };
 }
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Feature } from "./features/index.js";
 import type { Framework } from "./frameworks/index.js";
 import { toAppId } from "./names.js";
-import { commandsFor, type PackageManager } from "./package-manager.js";
+import { commandsFor, gitignoreLines, packageManagerFiles, type PackageManager } from "./package-manager.js";
 import { pinned } from "./versions.js";
 
 export interface ProjectOptions {
@@ -67,6 +67,9 @@ export function planProject(options: ProjectOptions): Plan {
   files.set("package.json", packageJson(files.get("package.json"), options.projectName, dependencies, devDependencies));
   files.set(".env.example", envExample(files.get(".env.example") ?? "", features));
   files.set("README.md", readmeWithFeatures(files.get("README.md") ?? "", features));
+  for (const file of packageManagerFiles(options.packageManager)) files.set(file.path, file.contents);
+  const ignored = gitignoreLines(options.packageManager);
+  if (ignored.length > 0) files.set(".gitignore", `${(files.get(".gitignore") ?? "").trimEnd()}\n${ignored.join("\n")}\n`);
 
   const tokens = templateTokens(options);
   const planned = [...files]

@@ -20,16 +20,26 @@ export interface RunningApp {
   stop: () => Promise<void>;
 }
 
+export interface DevServerOptions {
+  /** The package manager whose `run dev` starts it (npm by default). */
+  packageManager?: string;
+  /** The environment to run it in (a user's shell by default), e.g. with a manager on PATH. */
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
 /**
- * Starts `npm run dev` of a generated app in its own process group on a free port, and waits until
- * `GET /api/inngest` answers.
+ * Starts `<pm> run dev` of a generated app in its own process group on a free port, and waits
+ * until `GET /api/inngest` answers.
  */
-export async function startDevServer(dir: string, timeoutMs = 120_000): Promise<RunningApp> {
+export async function startDevServer(dir: string, options: number | DevServerOptions = {}): Promise<RunningApp> {
+  const { packageManager = "npm", env = userEnv(), timeoutMs = 120_000 } =
+    typeof options === "number" ? { timeoutMs: options } : options;
   const port = await freePort();
   let output = "";
-  const child: ResultPromise = execa("npm", ["run", "dev"], {
+  const child: ResultPromise = execa(packageManager, ["run", "dev"], {
     cwd: dir,
-    env: userEnv({ PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" }),
+    env: { ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
     extendEnv: false,
     detached: true,
     reject: false,

@@ -25,6 +25,14 @@ describe("parseArgs", () => {
     expect(flags.install).toBeUndefined();
   });
 
+  it("reads --template and --offline", () => {
+    expect(parseArgs(["app", "--template", "acme/starter/hono#v2", "--offline"])).toMatchObject({
+      template: "acme/starter/hono#v2",
+      offline: true,
+    });
+    expect(parseArgs(["app"]).offline).toBe(false);
+  });
+
   it("skips the -- that npm create passes through", () => {
     expect(parseArgs(["app", "--", "--framework", "next"])).toMatchObject({ dir: "app", framework: "next" });
   });

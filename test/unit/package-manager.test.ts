@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { commandsFor, detectPackageManager } from "../../src/package-manager.js";
+import {
+  commandsFor,
+  detectPackageManager,
+  gitignoreLines,
+  installEnv,
+  packageManagerFiles,
+  packageManagerFromLockfile,
+} from "../../src/package-manager.js";
 
 describe("detectPackageManager", () => {
   it.each([
@@ -24,5 +31,44 @@ describe("commandsFor", () => {
     expect([commandsFor("pnpm").install, commandsFor("pnpm").run("dev")]).toEqual(["pnpm install", "pnpm dev"]);
     expect([commandsFor("yarn").install, commandsFor("yarn").run("dev")]).toEqual(["yarn", "yarn dev"]);
     expect([commandsFor("bun").install, commandsFor("bun").run("dev")]).toEqual(["bun install", "bun run dev"]);
+  });
+});
+
+describe("packageManagerFiles and installEnv", () => {
+  it("lets pnpm install without approving dependencies' build scripts", () => {
+    const [file] = packageManagerFiles("pnpm");
+    expect(file?.path).toBe("pnpm-workspace.yaml");
+    expect(file?.contents).toMatch(/^strictDepBuilds: false$/m);
+  });
+
+  it("gives yarn 2+ node_modules and yarn 1 a warning for engines, and lets yarn create its lockfile in CI", () => {
+    const files = Object.fromEntries(packageManagerFiles("yarn").map((file) => [file.path, file.contents]));
+    expect(files[".yarnrc.yml"]).toMatch(/^nodeLinker: node-modules$/m);
+    expect(files[".yarnrc"]).toMatch(/^ignore-engines true$/m);
+    expect(installEnv("yarn")).toEqual({ YARN_ENABLE_IMMUTABLE_INSTALLS: "false" });
+  });
+
+  it("ignores yarn 2+'s install state, and nothing for the others", () => {
+    expect(gitignoreLines("yarn")).toEqual(expect.arrayContaining([".yarn/*", ".pnp.*"]));
+    expect(gitignoreLines("pnpm")).toEqual([]);
+  });
+
+  it("adds nothing for npm and bun", () => {
+    expect(packageManagerFiles("npm")).toEqual([]);
+    expect(packageManagerFiles("bun")).toEqual([]);
+    expect(installEnv("npm")).toEqual({});
+  });
+});
+
+describe("packageManagerFromLockfile", () => {
+  it.each([
+    [["package.json", "pnpm-lock.yaml"], "pnpm"],
+    [["yarn.lock"], "yarn"],
+    [["bun.lock"], "bun"],
+    [["bun.lockb"], "bun"],
+    [["package-lock.json"], "npm"],
+    [["package.json"], undefined],
+  ])("reads %j as %s", (files, expected) => {
+    expect(packageManagerFromLockfile(files)).toBe(expected);
   });
 });

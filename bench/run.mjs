@@ -1,0 +1,262 @@
+// The benchmark: this package beside create-vite (react-ts), on this machine, in one run.
+//   npm run bench            (BENCH_RUNS=n for the repetitions of the fast measures, default 9;
+//                             BENCH_APP_RUNS=n for the install-and-boot ones, default 1)
+// Prints a table and JSON (also written to bench/results.json). Not a test: it asserts nothing.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const cli = path.join(root, "dist", "cli.js");
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const APP_RUNS = Number(process.env.BENCH_APP_RUNS ?? 1); // 0 skips the install-and-boot measures
+const CREATE_VITE = { pkg: "create-vite", version: "9.3.0" };
+const env = Object.fromEntries(
+  Object.entries({ ...process.env, NO_COLOR: "1", CI: "1" }).filter(([key]) => !key.startsWith("npm_") && key !== "NODE_ENV"),
+);
+const work = mkdtempSync(path.join(os.tmpdir(), "cia-bench-"));
+
+const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
+const stats = (samples) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { min: round(sorted[0]), median: round(sorted[Math.floor((sorted.length - 1) / 2)]), runs: sorted.length };
+};
+const round = (n) => Math.round(n * 10) / 10;
+const run = (command, args, cwd = work) => execFileSync(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] }).toString();
+/** CPU time (user + system, ms) of the children this process has waited for, from Linux's /proc. */
+const childCpuMs = () => {
+  try {
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+    return (Number(fields[13]) + Number(fields[14])) * 10; // cutime + cstime, in ticks of 10 ms
+  } catch {
+    return Number.NaN;
+  }
+};
+/** CPU time of the last `timed` run: unlike wall time, barely moved by other work on the machine. */
+let lastCpuMs = Number.NaN;
+const timed = (command, args, cwd) => {
+  const cpu = childCpuMs();
+  const start = process.hrtime.bigint();
+  run(command, args, cwd);
+  const wall = ms(start);
+  lastCpuMs = childCpuMs() - cpu;
+  return wall;
+};
+/**
+ * Runs each measure `n` times, round-robin (one of each, then again), so that a load that comes and
+ * goes on the machine falls on every measure alike; min is the figure least disturbed by it.
+ */
+const interleaved = (n, measures) => {
+  const samples = Object.fromEntries(Object.keys(measures).map((name) => [name, { wall: [], cpu: [] }]));
+  for (let i = 0; i < n; i++) {
+    for (const [name, fn] of Object.entries(measures)) {
+      samples[name].wall.push(fn());
+      samples[name].cpu.push(lastCpuMs);
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, { wall, cpu }]) => [name, { ...stats(wall), cpuMedian: stats(cpu).median }]),
+  );
+};
+const log = (line) => process.stderr.write(`${line}\n`);
+
+/** create-vite from the npm registry, into the same cache the tests use. */
+function installCreateVite() {
+  const cache = path.join(os.tmpdir(), "cia-tools");
+  const dir = path.join(cache, `${CREATE_VITE.pkg}@${CREATE_VITE.version}`);
+  const bin = path.join(dir, "node_modules", CREATE_VITE.pkg, "index.js");
+  if (existsSync(bin)) return path.join(dir, "node_modules", CREATE_VITE.pkg);
+  mkdirSync(cache, { recursive: true });
+  const staging = mkdtempSync(path.join(cache, ".install-"));
+  writeFileSync(path.join(staging, "package.json"), "{}");
+  run("npm", ["install", "--no-audit", "--no-fund", "--save-exact", `${CREATE_VITE.pkg}@${CREATE_VITE.version}`], staging);
+  renameSync(staging, dir);
+  return path.join(dir, "node_modules", CREATE_VITE.pkg);
+}
+
+function packed(spec, cwd) {
+  const [report] = JSON.parse(run("npm", ["pack", "--dry-run", "--json", ...(spec ? [spec] : [])], cwd));
+  return { packedBytes: report.size, unpackedBytes: report.unpackedSize, files: report.entryCount };
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `npm run dev` in its own process group; the time until `url` answers 200; stops it. */
+async function bootTime(dir, urlPath, argsFor = () => []) {
+  const port = await freePort();
+  const start = process.hrtime.bigint();
+  const child = spawn("npm", ["run", "dev", ...argsFor(port)], {
+    cwd: dir,
+    env: { ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    detached: true,
+    stdio: "ignore",
+  });
+  const url = `http://127.0.0.1:${port}${urlPath}`;
+  try {
+    const deadline = Date.now() + 180_000;
+    while (Date.now() < deadline) {
+      try {
+        const response = await fetch(url);
+        if (response.status === 200) return ms(start);
+      } catch {
+        // not yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`no 200 from ${url}`);
+  } finally {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {}
+    await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", resolve)));
+  }
+}
+
+const ours = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+if (!existsSync(cli)) throw new Error("dist/cli.js is missing: run npm run build first (npm run bench does)");
+log(`bench in ${work}: ${RUNS} runs (apps: ${APP_RUNS}) on ${os.cpus().length} cores, node ${process.version}`);
+const viteDir = installCreateVite();
+const viteCli = path.join(viteDir, "index.js");
+const frameworks = ["next", "express", "hono"];
+const allFeatures = run("node", [cli, "--list"])
+  .split("\n")
+  .filter((line) => /^ {2}[a-z]/.test(line))
+  .map((line) => line.trim().split(/\s+/)[0]);
+
+const results = { machine: { cores: os.cpus().length, node: process.version }, runs: RUNS, coldStartMs: {}, scaffoldMs: {}, size: {}, appMs: {} };
+
+log("cold start");
+results.coldStartMs = interleaved(RUNS, {
+  "node -e 0": () => timed("node", ["-e", "0"]),
+  "create-inngest-app --version": () => timed("node", [cli, "--version"]),
+  "create-inngest-app --help": () => timed("node", [cli, "--help"]),
+  "create-vite --help (it has no --version)": () => timed("node", [viteCli, "--help"]),
+});
+
+log("scaffold without install");
+let n = 0;
+const scaffoldOurs = (framework, features) => () =>
+  timed("node", [cli, `app-${n++}`, "--framework", framework, "--features", features.join(","), "--no-install", "--no-git"]);
+results.scaffoldMs = interleaved(RUNS, {
+  ...Object.fromEntries(
+    frameworks.flatMap((framework) => [
+      [`${framework}, 1 feature`, scaffoldOurs(framework, ["event-basic"])],
+      [`${framework}, all ${allFeatures.length} features`, scaffoldOurs(framework, allFeatures)],
+    ]),
+  ),
+  "create-vite react-ts": () =>
+    timed("node", [viteCli, `vite-${n++}`, "--template", "react-ts", "--no-interactive", "--no-immediate"]),
+});
+
+log("size");
+const oursPacked = packed(undefined, root);
+const vitePacked = packed(`${CREATE_VITE.pkg}@${CREATE_VITE.version}`, work);
+const viteManifest = JSON.parse(readFileSync(path.join(viteDir, "package.json"), "utf8"));
+results.size["create-inngest-app"] = { ...oursPacked, runtimeDependencies: Object.keys(ours.dependencies ?? {}).length };
+results.size["create-vite"] = { ...vitePacked, runtimeDependencies: Object.keys(viteManifest.dependencies ?? {}).length };
+
+log("scaffold + install + first 200 (npm, warm cache)");
+const appFlow = async (scaffold, urlPath, argsFor) => {
+  const samples = { scaffold: [], install: [], boot: [], total: [] };
+  if (APP_RUNS === 0) return undefined;
+  for (let i = 0; i < APP_RUNS; i++) {
+    const dir = path.join(work, `flow-${n++}`);
+    const s = timed(...scaffold(dir));
+    const install = timed("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund"], dir);
+    const boot = await bootTime(dir, urlPath, argsFor);
+    samples.scaffold.push(s);
+    samples.install.push(install);
+    samples.boot.push(boot);
+    samples.total.push(s + install + boot);
+  }
+  return Object.fromEntries(Object.entries(samples).map(([key, list]) => [key, stats(list)]));
+};
+for (const framework of frameworks) {
+  log(`  ${framework}`);
+  results.appMs[framework] = await appFlow(
+    (dir) => ["node", [cli, path.basename(dir), "--framework", framework, "--features", "event-basic", "--no-install", "--no-git"]],
+    "/api/inngest",
+  );
+}
+log("  create-vite react-ts");
+results.appMs["create-vite react-ts"] = await appFlow(
+  (dir) => ["node", [viteCli, path.basename(dir), "--template", "react-ts", "--no-interactive", "--no-immediate"]],
+  "/",
+  (port) => ["--", "--host", "127.0.0.1", "--port", String(port), "--strictPort"],
+);
+
+const ratio = (a, b) => Math.round((a / b) * 100) / 100;
+const both = (f) => `${f("min")} (median ${f("median")})`;
+const slowest = (label, stat) => Math.max(...frameworks.map((f) => results.scaffoldMs[`${f}, ${label}`][stat]));
+const vite = (stat) => results.scaffoldMs["create-vite react-ts"][stat];
+results.targets = {
+  "cold start --version / node -e 0 (target <= 1.5)": both((stat) =>
+    ratio(results.coldStartMs["create-inngest-app --version"][stat], results.coldStartMs["node -e 0"][stat]),
+  ),
+  "scaffold, slowest framework with 1 feature / create-vite (target <= 1)": both((stat) =>
+    ratio(slowest("1 feature", stat), vite(stat)),
+  ),
+  [`scaffold, slowest framework with all ${allFeatures.length} features / create-vite (target <= 1)`]: both((stat) =>
+    ratio(slowest(`all ${allFeatures.length} features`, stat), vite(stat)),
+  ),
+  "cpu: cold start --version / node -e 0": String(
+    ratio(results.coldStartMs["create-inngest-app --version"].cpuMedian, results.coldStartMs["node -e 0"].cpuMedian),
+  ),
+  "cpu: scaffold, slowest framework with all features / create-vite": String(
+    ratio(
+      Math.max(...frameworks.map((f) => results.scaffoldMs[`${f}, all ${allFeatures.length} features`].cpuMedian)),
+      results.scaffoldMs["create-vite react-ts"].cpuMedian,
+    ),
+  ),
+  "packed size / create-vite's (target <= 1)": String(ratio(oursPacked.packedBytes, vitePacked.packedBytes)),
+};
+
+const kib = (bytes) => `${round(bytes / 1024)} KiB`;
+const table = (title, header, rows) => {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
+  const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join("  ");
+  return [`\n${title}`, line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+};
+const msRows = (record) =>
+  Object.entries(record).map(([name, { min, median, cpuMedian }]) => [name, min, median, cpuMedian]);
+console.log(
+  [
+    `create-inngest-app ${ours.version} vs create-vite ${CREATE_VITE.version}; ${RUNS} runs each (apps: ${APP_RUNS}); ${os.cpus().length} cores, node ${process.version}`,
+    table("Cold start (ms; cpu: user + system, 10 ms ticks)", ["command", "min", "median", "cpu median"], msRows(results.coldStartMs)),
+    table("Scaffold without install (ms)", ["what", "min", "median", "cpu median"], msRows(results.scaffoldMs)),
+    table(
+      "Package",
+      ["package", "packed", "unpacked", "files", "runtime deps"],
+      Object.entries(results.size).map(([name, s]) => [name, kib(s.packedBytes), kib(s.unpackedBytes), s.files, s.runtimeDependencies]),
+    ),
+    table(
+      "Scaffold + npm install + first 200 (ms, median; GET /api/inngest, or / for vite)",
+      ["app", "scaffold", "install", "boot to 200", "total", "install share"],
+      Object.entries(results.appMs).filter(([, r]) => r).map(([name, r]) => [
+        name,
+        r.scaffold.median,
+        r.install.median,
+        r.boot.median,
+        r.total.median,
+        `${Math.round((r.install.median / r.total.median) * 100)}%`,
+      ]),
+    ),
+    table("Targets (ratios from this run; min, and median)", ["ratio", "value"], Object.entries(results.targets)),
+    "",
+    "JSON:",
+    JSON.stringify(results, null, 2),
+  ].join("\n"),
+);
+writeFileSync(path.join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+rmSync(work, { recursive: true, force: true });
