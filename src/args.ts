@@ -4,6 +4,9 @@ export interface Flags {
   dir?: string;
   framework?: string;
   features?: string[];
+  /** `--add <features>`: add to the existing app in `cwd` instead of creating one. */
+  add?: string[];
+  cwd?: string;
   pm?: string;
   install?: boolean;
   git?: boolean;
@@ -16,7 +19,7 @@ export interface Flags {
   debug: boolean;
 }
 
-type StringFlag = "framework" | "features" | "pm";
+type StringFlag = "framework" | "features" | "pm" | "add" | "cwd";
 type BooleanFlag = "install" | "git" | "yes" | "force" | "dryRun" | "list" | "help" | "version" | "debug";
 
 interface FlagSpec {
@@ -34,6 +37,8 @@ export const flagSpecs: readonly FlagSpec[] = [
   { name: "framework", key: "framework", takesValue: true, value: "next|express|hono", help: "the web framework" },
   { name: "features", key: "features", takesValue: true, value: "a,b", help: "comma-separated feature ids (see --list)" },
   { name: "pm", key: "pm", takesValue: true, value: "npm|pnpm|yarn|bun", help: "package manager (default: the one you ran)" },
+  { name: "add", key: "add", takesValue: true, value: "a,b", help: "add Inngest and these features to the existing app (inngest: Inngest alone)" },
+  { name: "cwd", key: "cwd", takesValue: true, value: "dir", help: "with --add: the app's directory (default: the current one)" },
   { name: "install", key: "install", takesValue: false, negatable: true, help: "install dependencies (default: yes)" },
   { name: "git", key: "git", takesValue: false, negatable: true, help: "init a git repository with a first commit (default: yes)" },
   { name: "yes", key: "yes", takesValue: false, alias: "y", help: "take the defaults for every unanswered question" },
@@ -106,8 +111,8 @@ function findSpec(name: string): FlagSpec | undefined {
 
 function setValue(flags: Flags, key: StringFlag, value: string): void {
   if (value.trim() === "") throw new CliError(`--${key} needs a value.`);
-  if (key === "features") {
-    flags.features = value
+  if (key === "features" || key === "add") {
+    flags[key] = value
       .split(",")
       .map((id) => id.trim())
       .filter(Boolean);
@@ -172,5 +177,6 @@ export function helpText(version: string): string {
     "Examples:",
     "  npm create inngest-app@latest my-app",
     "  npm create inngest-app@latest my-app -- --framework hono --features event-basic --yes",
+    "  npx create-inngest-app@latest --add event-basic,cron    (in an existing Next.js, Express or Hono app)",
   ].join("\n");
 }
