@@ -233,7 +233,9 @@ function insertIntoArray(source: Source, array: AstNode, functions: { exportName
     edits.push({ at: last.end, text: names.map((name) => `${separator}${name}`).join("") });
   }
   const dir = path.posix.dirname(source.file);
-  const imports = fresh.map((fn) => `import { ${fn.exportName} } from "${relativeSpecifier(dir, fn.file, editor.ext)}";`);
+  const byFile = new Map<string, string[]>();
+  for (const fn of fresh) byFile.set(fn.file, [...(byFile.get(fn.file) ?? []), fn.exportName]);
+  const imports = [...byFile].map(([file, names]) => `import { ${names.join(", ")} } from "${relativeSpecifier(dir, file, editor.ext)}";`);
   edits.push(importEdit(source, imports));
   editor.put(source.file, applyEdits(code, edits));
 }

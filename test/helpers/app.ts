@@ -24,12 +24,16 @@ export interface RunningApp {
  * Starts `npm run dev` of a generated app in its own process group on a free port, and waits until
  * `GET /api/inngest` answers.
  */
-export async function startDevServer(dir: string, timeoutMs = 120_000): Promise<RunningApp> {
+export async function startDevServer(
+  dir: string,
+  timeoutMs = 120_000,
+  options: { env?: Record<string, string>; readyPath?: string } = {},
+): Promise<RunningApp> {
   const port = await freePort();
   let output = "";
   const child: ResultPromise = execa("npm", ["run", "dev"], {
     cwd: dir,
-    env: userEnv({ PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" }),
+    env: userEnv({ PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...options.env }),
     extendEnv: false,
     detached: true,
     reject: false,
@@ -55,7 +59,7 @@ export async function startDevServer(dir: string, timeoutMs = 120_000): Promise<
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
-      const response = await fetch(`${url}/api/inngest`);
+      const response = await fetch(`${url}${options.readyPath ?? "/api/inngest"}`);
       if (response.status === 200) return { url, output: () => output, stop };
     } catch {
       // not listening yet
@@ -63,7 +67,7 @@ export async function startDevServer(dir: string, timeoutMs = 120_000): Promise<
     await sleep(250);
   }
   await stop();
-  throw new Error(`the dev server did not answer on ${url}/api/inngest:\n${output}`);
+  throw new Error(`the dev server did not answer on ${url}${options.readyPath ?? "/api/inngest"}:\n${output}`);
 }
 
 function sleep(ms: number): Promise<void> {
