@@ -185,8 +185,12 @@ function registerFunctions(project: Project, existing: ExistingInngest, function
   if (value.type === "ArrayExpression") return insertIntoArray(source, value, functions, editor);
   if (value.type === "Identifier") {
     const binding = importsOf(source.program).find((b) => b.local === value.name);
-    if (binding && binding.source.startsWith(".")) {
-      const target = resolveModule(project, path.posix.dirname(source.file), binding.source);
+    const alias = project.alias;
+    const viaAlias = binding && alias && binding.source.startsWith(alias.prefix);
+    if (binding && (binding.source.startsWith(".") || viaAlias)) {
+      const target = viaAlias
+        ? resolveModule(project, alias!.base || ".", `./${binding.source.slice(alias!.prefix.length)}`)
+        : resolveModule(project, path.posix.dirname(source.file), binding.source);
       if (target) return registerInArrayOf(readSource(project, target), binding.imported, functions, editor);
     } else if (!binding) {
       return registerInArrayOf(source, value.name, functions, editor);

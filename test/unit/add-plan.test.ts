@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadParser } from "../../src/add/ast.js";
 import { detectProject } from "../../src/add/detect.js";
 import { planAdd } from "../../src/add/plan.js";
+import { writeAll } from "../../src/add/run.js";
 import { findFeature } from "../../src/features/index.js";
 
 const fixtures = path.resolve(import.meta.dirname, "../fixtures");
@@ -59,6 +60,20 @@ describe("planAdd", () => {
     expect(route.after).toContain('import { inngest } from "@/inngest/client";');
     expect(route.after).toContain('import { functions } from "@/inngest/functions";');
     expect(plan.changes.map((change) => change.path)).toContain("src/inngest/client.ts");
+
+    // Then more: found through the route's `@/` import, registered in the functions index.
+    writeAll(dir, plan.changes);
+    const again = planAdd(detectProject(dir), [eventBasic, findFeature("cron")!]);
+    expect(again.skipped).toEqual([eventBasic]);
+    expect(again.manual).toEqual([]);
+    const index = again.changes.find((change) => change.path === "src/inngest/functions/index.ts")!;
+    expect(index.after).toContain('import { weekdayDigest } from "./cron-weekday-digest";');
+    expect(index.after).toContain("export const functions = [helloWorld, weekdayDigest];");
+    expect(again.changes.map((change) => change.path).sort()).toEqual([
+      "src/inngest/functions/cron-weekday-digest.test.ts",
+      "src/inngest/functions/cron-weekday-digest.ts",
+      "src/inngest/functions/index.ts",
+    ]);
   });
 
   it("leaves a package.json in a layout npm does not write alone, and says what to add", () => {
