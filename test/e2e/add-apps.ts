@@ -73,7 +73,7 @@ const INNGEST_DEV = { INNGEST_DEV: "1" };
 const nextTypecheck: [string, string[]] = ["sh", ["-c", "npx next typegen && npx tsc --noEmit"]];
 const tscTypecheck: [string, string[]] = ["npx", ["tsc", "--noEmit"]];
 
-const cases: AddCase[] = [
+export const nextCases: AddCase[] = [
   {
     name: "create-next-app, App Router, no src/",
     make: createNextApp(false),
@@ -94,6 +94,9 @@ const cases: AddCase[] = [
     routes: [{ path: "/", statusOnly: true }],
     typecheck: nextTypecheck,
   },
+];
+
+export const nodeCases: AddCase[] = [
   {
     name: "a tutorial-style Express 5 app (routes, middleware, listen in one file)",
     make: fixture("express-tutorial"),
@@ -143,6 +146,8 @@ const cases: AddCase[] = [
     before: ["hello-world"],
     after: ["hello-world", "weekday-digest", "invoke-check-fraud", "invoke-quote-shipping", "invoke-checkout"],
     planned: [
+      // The CLI installs here: npm rewrites the lockfile.
+      "package-lock.json",
       "package.json",
       "src/inngest/functions/index.ts",
       ...cronFiles("src/"),
@@ -155,6 +160,12 @@ const cases: AddCase[] = [
   },
 ];
 
+/**
+ * The whole life of an add on an app this project did not write (or wrote earlier): the app is
+ * made and installed, its routes are recorded, the built CLI adds to it, then the tree, the
+ * typecheck, the tests, the dev server's in-band sync and the same routes are checked.
+ */
+export function describeAdd(cases: AddCase[]): void {
 describe.each(cases)("--add on $name", (testCase) => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
   let dir: string;
@@ -254,3 +265,4 @@ describe.each(cases)("--add on $name", (testCase) => {
     });
   });
 });
+}
