@@ -4,7 +4,7 @@ import type { Feature } from "../features/index.js";
 import { toAppId } from "../names.js";
 import { addImportExtension, functionsIndex, startersDir } from "../plan.js";
 import { versions, type DependencyName } from "../versions.js";
-import { afterLastImport, enclosingStatement, importsOf, indentAt, topLevelNames, walk, type AstNode } from "./ast.js";
+import { afterLastImport, enclosingStatement, importsOf, indentAt, keyName, parseSource, topLevelNames, walk, type AstNode } from "./ast.js";
 import { findInngest, readSource, type ExistingInngest, type Project, type Source } from "./detect.js";
 
 /** One file the add will create (`before` null) or change. */
@@ -102,17 +102,9 @@ export function planAdd(project: Project, requested: readonly Feature[]): AddPla
         put(`${inngestDir}/${name}`, shared(readFileSync(path.join(startersDir, "support", name), "utf8"), inngestDir));
       }
     }
-    for (const middleware of feature.clientMiddleware ?? []) {
-      plan.manual.push({
-        file: clientFile,
-        where: `register the middleware of ${feature.id} in new Inngest({ ... })`,
-        lines: [
-          `import { ${middleware.exportName} } from "${relativeSpecifier(inngestDir, `${inngestDir}/middleware/${middleware.file}`, ext)}";`,
-          `middleware: [${middleware.exportName}],`,
-        ],
-      });
-    }
   }
+  const middleware = plan.added.flatMap((feature) => feature.clientMiddleware ?? []);
+  if (middleware.length > 0) registerClientMiddleware(clientFile, inngestDir, middleware, { read, put, plan, ext });
 
   // Registration and the serve handler.
   const newFunctions = plan.added.flatMap((feature) => feature.functions.map((fn) => ({ ...fn, file: `${functionsDir}/${fn.file}` })));
@@ -167,6 +159,51 @@ interface Editor {
   put: (file: string, after: string) => void;
   plan: AddPlan;
   ext: "" | ".js";
+}
+
+/** Adds middleware classes to `new Inngest({ ..., middleware: [...] })`, in the client's own layout. */
+function registerClientMiddleware(
+  clientFile: string,
+  inngestDir: string,
+  middleware: { exportName: string; file: string }[],
+  editor: Editor,
+): void {
+  const code = editor.read(clientFile)!;
+  const source: Source = { file: clientFile, code, program: parseSource(code, clientFile) };
+  let options: AstNode | undefined;
+  walk(source.program, (node) => {
+    if (!options && node.type === "NewExpression" && node.callee.type === "Identifier" && node.callee.name === "Inngest") options = node.arguments[0];
+  });
+  const names = middleware.map((m) => m.exportName);
+  const imports = middleware.map(
+    (m) => `import { ${m.exportName} } from "${relativeSpecifier(inngestDir, `${inngestDir}/middleware/${m.file}`, editor.ext)}";`,
+  );
+  const property = options?.type === "ObjectExpression"
+    ? (options.properties as AstNode[]).find((p) => p.type === "ObjectProperty" && keyName(p.key) === "middleware")
+    : undefined;
+  const edits: { at: number; text: string }[] = [];
+  if (property?.value.type === "ArrayExpression") {
+    const present = new Set((property.value.elements as AstNode[]).flatMap((e) => (e?.type === "Identifier" ? [e.name] : [])));
+    const fresh = names.filter((name) => !present.has(name));
+    if (fresh.length === 0) return;
+    const elements = (property.value.elements as (AstNode | null)[]).filter((e): e is AstNode => e !== null);
+    const last = elements[elements.length - 1];
+    edits.push(last ? { at: last.end, text: fresh.map((name) => `, ${name}`).join("") } : { at: property.value.start + 1, text: fresh.join(", ") });
+  } else if (options?.type === "ObjectExpression" && !property && options.properties.length > 0) {
+    const last = (options.properties as AstNode[])[options.properties.length - 1]!;
+    const multiline = code.slice(options.start, last.start).includes("\n");
+    const separator = multiline ? `\n${indentAt(code, last.start)}` : " ";
+    edits.push({ at: last.end, text: `,${separator}middleware: [${names.join(", ")}]` });
+  } else {
+    editor.plan.manual.push({
+      file: clientFile,
+      where: "the client's options are not an object literal it can edit; register the middleware in new Inngest({ ... })",
+      lines: [...imports, `middleware: [${names.join(", ")}],`],
+    });
+    return;
+  }
+  edits.push(importEdit(source, imports));
+  editor.put(clientFile, applyEdits(code, edits));
 }
 
 /** Adds the new functions to the array that the existing `serve(...)` takes, wherever it lives. */

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -84,5 +84,34 @@ describe("planAdd", () => {
     expect(plan.changes.map((change) => change.path)).not.toContain("package.json");
     expect(plan.manual[0]).toMatchObject({ file: "package.json" });
     expect(plan.manual[0]!.lines).toContain('"dependencies": "inngest": "4.24.0"');
+  });
+
+  it("registers client middleware in new Inngest({ ... }) in the client's own layout", () => {
+    const dir = copy("hono-node");
+    const withMiddleware = { ...eventBasic, clientMiddleware: [{ exportName: "AuditMiddleware", file: "audit.ts" }] };
+    const fresh = planAdd(detectProject(dir), [withMiddleware]);
+    const client = fresh.changes.find((change) => change.path === "src/inngest/client.ts")!;
+    expect(client.after).toContain('import { AuditMiddleware } from "./middleware/audit.js";');
+    expect(client.after).toContain('new Inngest({ id: "hono-node", middleware: [AuditMiddleware] })');
+
+    const existing = [
+      'import { Inngest } from "inngest";',
+      "",
+      "export const inngest = new Inngest({",
+      '  id: "shop", // the app id',
+      "  middleware: [Tracing],",
+      "});",
+      "",
+      "class Tracing {}",
+      "",
+    ].join("\n");
+    mkdirSync(path.join(dir, "src/inngest"), { recursive: true });
+    writeFileSync(path.join(dir, "src/inngest/client.ts"), existing);
+    const edited = planAdd(detectProject(dir), [withMiddleware]).changes.find((change) => change.path === "src/inngest/client.ts")!;
+    expect(edited.after).toBe(
+      existing
+        .replace("middleware: [Tracing]", "middleware: [Tracing, AuditMiddleware]")
+        .replace('import { Inngest } from "inngest";', 'import { Inngest } from "inngest";\nimport { AuditMiddleware } from "./middleware/audit.js";'),
+    );
   });
 });
