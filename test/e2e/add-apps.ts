@@ -166,103 +166,103 @@ export const nodeCases: AddCase[] = [
  * typecheck, the tests, the dev server's in-band sync and the same routes are checked.
  */
 export function describeAdd(cases: AddCase[]): void {
-describe.each(cases)("--add on $name", (testCase) => {
-  let temp: Awaited<ReturnType<typeof makeTempDir>>;
-  let dir: string;
-  let appId: string;
-  const answersBefore: { status: number; body: string }[] = [];
-  let syncBefore: string[] = [];
-  let snapshotBefore: Record<string, string>;
-  let addOutput: string;
+  describe.each(cases)("--add on $name", (testCase) => {
+    let temp: Awaited<ReturnType<typeof makeTempDir>>;
+    let dir: string;
+    let appId: string;
+    const answersBefore: { status: number; body: string }[] = [];
+    let syncBefore: string[] = [];
+    let snapshotBefore: Record<string, string>;
+    let addOutput: string;
 
-  beforeAll(async () => {
-    temp = await makeTempDir("cia-add-");
-    dir = path.join(temp.dir, "user-app");
-    await testCase.make(dir);
-    appId = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).name;
-    const install = await runIn(dir, "npm", ["install"]);
-    expect(install.exitCode, install.output).toBe(0);
-
-    // The app as its user knows it: its routes' answers (and its functions, if it has Inngest).
-    const app = await startDevServer(dir, 180_000, { env: testCase.devEnv ?? {}, readyPath: testCase.routes[0]!.path });
-    try {
-      for (const route of testCase.routes) answersBefore.push(await answer(`${app.url}${route.path}`, route.init));
-      if (testCase.before.length > 0) {
-        const { body } = await new InngestEndpoint(app.url).syncInBand();
-        syncBefore = body.functions.map((fn) => fn.id).sort();
-      }
-    } finally {
-      await app.stop();
-    }
-    await commitAll(dir);
-    snapshotBefore = sourceSnapshot(dir);
-
-    const result = await runCli(["--add", testCase.add.join(","), ...(testCase.installByCli ? [] : ["--no-install"])], {
-      cwd: dir,
-      env: { npm_config_prefer_offline: "true" },
-    });
-    addOutput = result.output;
-    expect(result.exitCode, result.output).toBe(0);
-  }, 900_000);
-
-  afterAll(async () => {
-    await temp?.remove();
-  });
-
-  it("changes only the planned files; every other file is byte-identical", () => {
-    expect(changedFiles(snapshotBefore, sourceSnapshot(dir))).toEqual([...testCase.planned].sort());
-  });
-
-  it("changes nothing when run a second time", async () => {
-    const before = sourceSnapshot(dir);
-    const again = await runCli(["--add", testCase.add.join(","), "--no-install", "--yes"], { cwd: dir });
-    expect(again.exitCode, again.output).toBe(0);
-    expect(again.output).toContain("Nothing to change");
-    expect(sourceSnapshot(dir)).toEqual(before);
-  });
-
-  it("installs, type-checks and passes the app's tests", async () => {
-    if (testCase.installByCli) expect(addOutput).toContain("Installed dependencies with npm");
-    else {
+    beforeAll(async () => {
+      temp = await makeTempDir("cia-add-");
+      dir = path.join(temp.dir, "user-app");
+      await testCase.make(dir);
+      appId = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).name;
       const install = await runIn(dir, "npm", ["install"]);
       expect(install.exitCode, install.output).toBe(0);
-    }
-    const typecheck = await runIn(dir, ...testCase.typecheck);
-    expect(typecheck.exitCode, typecheck.output).toBe(0);
-    const tests = await runIn(dir, "npm", ["test"]);
-    expect(tests.exitCode, tests.output).toBe(0);
-    expect(tests.output).toMatch(/Tests\s+\d+ passed/);
-  }, 600_000);
 
-  describe("in dev mode", () => {
-    let app: RunningApp;
-    beforeAll(async () => {
-      app = await startDevServer(dir, 180_000, { env: testCase.devEnv ?? {} });
-    }, 240_000);
-    afterAll(async () => {
-      await app?.stop();
-    });
-
-    it("syncs the old and the new functions in band", async () => {
-      const endpoint = new InngestEndpoint(app.url);
-      const { status, body } = await endpoint.inspect();
-      expect(status).toBe(200);
-      expect(body).toMatchObject({ mode: "dev", function_count: testCase.after.length });
-      const sync = await endpoint.syncInBand();
-      expect(sync.status).toBe(200);
-      const ids = sync.body.functions.map((fn) => fn.id).sort();
-      expect(ids).toEqual(testCase.after.map((id) => `${sync.body.app_id}-${id}`).sort());
-      expect(sync.body.app_id).toBe(appId);
-      for (const id of syncBefore) expect(ids).toContain(id);
-    });
-
-    it("answers the user's own routes as before", async () => {
-      for (const [i, route] of testCase.routes.entries()) {
-        const now = await answer(`${app.url}${route.path}`, route.init);
-        if (route.statusOnly) expect(now.status, route.path).toBe(answersBefore[i]!.status);
-        else expect(now, route.path).toEqual(answersBefore[i]);
+      // The app as its user knows it: its routes' answers (and its functions, if it has Inngest).
+      const app = await startDevServer(dir, 180_000, { env: testCase.devEnv ?? {}, readyPath: testCase.routes[0]!.path });
+      try {
+        for (const route of testCase.routes) answersBefore.push(await answer(`${app.url}${route.path}`, route.init));
+        if (testCase.before.length > 0) {
+          const { body } = await new InngestEndpoint(app.url).syncInBand();
+          syncBefore = body.functions.map((fn) => fn.id).sort();
+        }
+      } finally {
+        await app.stop();
       }
+      await commitAll(dir);
+      snapshotBefore = sourceSnapshot(dir);
+
+      const result = await runCli(["--add", testCase.add.join(","), ...(testCase.installByCli ? [] : ["--no-install"])], {
+        cwd: dir,
+        env: { npm_config_prefer_offline: "true" },
+      });
+      addOutput = result.output;
+      expect(result.exitCode, result.output).toBe(0);
+    }, 900_000);
+
+    afterAll(async () => {
+      await temp?.remove();
+    });
+
+    it("changes only the planned files; every other file is byte-identical", () => {
+      expect(changedFiles(snapshotBefore, sourceSnapshot(dir))).toEqual([...testCase.planned].sort());
+    });
+
+    it("changes nothing when run a second time", async () => {
+      const before = sourceSnapshot(dir);
+      const again = await runCli(["--add", testCase.add.join(","), "--no-install", "--yes"], { cwd: dir });
+      expect(again.exitCode, again.output).toBe(0);
+      expect(again.output).toContain("Nothing to change");
+      expect(sourceSnapshot(dir)).toEqual(before);
+    });
+
+    it("installs, type-checks and passes the app's tests", async () => {
+      if (testCase.installByCli) expect(addOutput).toContain("Installed dependencies with npm");
+      else {
+        const install = await runIn(dir, "npm", ["install"]);
+        expect(install.exitCode, install.output).toBe(0);
+      }
+      const typecheck = await runIn(dir, ...testCase.typecheck);
+      expect(typecheck.exitCode, typecheck.output).toBe(0);
+      const tests = await runIn(dir, "npm", ["test"]);
+      expect(tests.exitCode, tests.output).toBe(0);
+      expect(tests.output).toMatch(/Tests\s+\d+ passed/);
+    }, 600_000);
+
+    describe("in dev mode", () => {
+      let app: RunningApp;
+      beforeAll(async () => {
+        app = await startDevServer(dir, 180_000, { env: testCase.devEnv ?? {} });
+      }, 240_000);
+      afterAll(async () => {
+        await app?.stop();
+      });
+
+      it("syncs the old and the new functions in band", async () => {
+        const endpoint = new InngestEndpoint(app.url);
+        const { status, body } = await endpoint.inspect();
+        expect(status).toBe(200);
+        expect(body).toMatchObject({ mode: "dev", function_count: testCase.after.length });
+        const sync = await endpoint.syncInBand();
+        expect(sync.status).toBe(200);
+        const ids = sync.body.functions.map((fn) => fn.id).sort();
+        expect(ids).toEqual(testCase.after.map((id) => `${sync.body.app_id}-${id}`).sort());
+        expect(sync.body.app_id).toBe(appId);
+        for (const id of syncBefore) expect(ids).toContain(id);
+      });
+
+      it("answers the user's own routes as before", async () => {
+        for (const [i, route] of testCase.routes.entries()) {
+          const now = await answer(`${app.url}${route.path}`, route.init);
+          if (route.statusOnly) expect(now.status, route.path).toBe(answersBefore[i]!.status);
+          else expect(now, route.path).toEqual(answersBefore[i]);
+        }
+      });
     });
   });
-});
 }

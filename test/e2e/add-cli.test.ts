@@ -2,7 +2,8 @@ import { chmodSync, cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { changedFiles, commitAll, sourceSnapshot } from "../helpers/add.js";
-import { hasStackTrace, makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
+import { cliPath, hasStackTrace, makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
+import { Terminal } from "../helpers/terminal.js";
 
 /** `--add` on copies of the fixtures, without installs: what it refuses, and what it writes. */
 describe("create-inngest-app --add", () => {
@@ -109,6 +110,37 @@ describe("create-inngest-app --add", () => {
     expect(forced.exitCode, forced.output).toBe(0);
     expect(forced.output).toContain("uncommitted changes");
   });
+
+  it("in a terminal, asks before going on with uncommitted changes; no means nothing written", async () => {
+    copy("hono-node");
+    await commitAll(dir);
+    writeFileSync(path.join(dir, "NOTES.md"), "work in progress\n");
+    const before = sourceSnapshot(dir);
+    const terminal = new Terminal();
+    try {
+      await terminal.start(`node ${JSON.stringify(cliPath)} --add event-basic --no-install`, dir);
+      await terminal.waitFor("Go on anyway?");
+      await terminal.send("n");
+      await terminal.send("Enter");
+      expect(await terminal.exitCode()).toBe(130);
+      expect(sourceSnapshot(dir)).toEqual(before);
+
+      await terminal.close();
+      const again = new Terminal();
+      try {
+        await again.start(`node ${JSON.stringify(cliPath)} --add event-basic --no-install`, dir);
+        await again.waitFor("Go on anyway?");
+        await again.send("y");
+        await again.send("Enter");
+        expect(await again.exitCode()).toBe(0);
+      } finally {
+        await again.close();
+      }
+      expect(changedFiles(before, sourceSnapshot(dir))).toContain("src/inngest/client.ts");
+    } finally {
+      await terminal.close();
+    }
+  }, 60_000);
 
   // root writes to read-only files: test/unit/add-write.test.ts covers the restore for everyone.
   it.skipIf(process.getuid?.() === 0)("names a read-only file and changes nothing", async () => {
