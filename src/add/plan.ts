@@ -51,7 +51,9 @@ export function planAdd(project: Project, requested: readonly Feature[]): AddPla
   const plan: AddPlan = { changes: [], manual: [], skipped: [], added: [], dependencies: {}, devDependencies: {}, notes: [] };
   const ext = project.importExtension;
 
-  const inngestDir = existing.client ? path.posix.dirname(existing.client.file) : project.srcDir ? "src/inngest" : "inngest";
+  // New files go beside the client when it lives in an `inngest/` folder, else where a new app's would.
+  const clientDir = existing.client ? path.posix.dirname(existing.client.file) : undefined;
+  const inngestDir = clientDir && path.posix.basename(clientDir) === "inngest" ? clientDir : project.srcDir ? "src/inngest" : "inngest";
   const clientFile = existing.client?.file ?? `${inngestDir}/client.ts`;
   const clientExport = existing.client?.exportName ?? "inngest";
   const functionsDir = `${inngestDir}/functions`;
@@ -316,6 +318,8 @@ function mountServeHandler(
   // Express and Hono: the file that creates the app.
   const candidates: { source: Source; statement: AstNode; app: string; creator: string }[] = [];
   for (const file of project.sources) {
+    // Tests often make apps of their own; the one to mount on is in the app's code.
+    if (/\.(test|spec)\.tsx?$/.test(file) || file.split("/").some((part) => part === "test" || part === "tests" || part === "__tests__")) continue;
     const code = editor.read(file)!;
     if (!code.includes(mount.create.source)) continue;
     const source = readSource(project, file);

@@ -114,4 +114,16 @@ describe("planAdd", () => {
         .replace('import { Inngest } from "inngest";', 'import { Inngest } from "inngest";\nimport { AuditMiddleware } from "./middleware/audit.js";'),
     );
   });
+
+  it("mounts on the app in the app's code, not on apps that its tests make", () => {
+    const dir = copy("express-split");
+    writeFileSync(
+      path.join(dir, "src/health.test.ts"),
+      'import express from "express";\nimport { it } from "vitest";\n\nit("boots", () => {\n  const app = express();\n  app.get("/", () => {});\n});\n',
+    );
+    const plan = planAdd(detectProject(dir), [eventBasic]);
+    expect(plan.manual).toEqual([]);
+    expect(plan.changes.map((change) => change.path)).toContain("src/app.ts");
+    expect(plan.changes.map((change) => change.path)).not.toContain("src/health.test.ts");
+  });
 });
