@@ -87,6 +87,10 @@ export function planAdd(project: Project, requested: readonly Feature[]): AddPla
     plan.notes.push(`${vitestConfig} exists and was left as it is: set INNGEST_DEV=1 in its test env (test: { env: { INNGEST_DEV: "1" } }) so the Inngest tests can call the endpoint.`);
   }
   const envFile = read(".env.development");
+  const gitignore = read(".gitignore") ?? "";
+  if (/^\/?\.env(\*|\.development|\.\*)\s*$/m.test(gitignore) && !/^\s*INNGEST_DEV=/m.test(envFile ?? "")) {
+    plan.notes.push(".gitignore ignores .env.development: teammates who clone the app need INNGEST_DEV=1 in theirs (or in the dev script) for local development.");
+  }
   if (envFile === null) put(".env.development", starter("base/_env.development"));
   else if (!/^\s*INNGEST_DEV=/m.test(envFile)) {
     put(".env.development", `${envFile}${envFile === "" || envFile.endsWith("\n") ? "" : "\n"}${starter("base/_env.development")}`);
