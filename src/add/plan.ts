@@ -267,7 +267,15 @@ function insertIntoArray(source: Source, array: AstNode, functions: { exportName
   const fresh = functions.filter((fn) => !present.has(fn.exportName));
   if (fresh.length === 0) return;
   const code = editor.read(source.file) ?? source.code;
-  if (code !== source.code) throw new Error(`${source.file} was planned twice`);
+  if (code !== source.code) {
+    // Another edit of this plan already changed the file (its middleware): ask rather than guess.
+    editor.plan.manual.push({
+      file: source.file,
+      where: "add the new functions to the functions array",
+      lines: fresh.map((fn) => `import { ${fn.exportName} } from "${relativeSpecifier(path.posix.dirname(source.file), fn.file, editor.ext)}";`),
+    });
+    return;
+  }
   const elements = (array.elements as (AstNode | null)[]).filter((element): element is AstNode => element !== null);
   const names = fresh.map((fn) => fn.exportName);
   const edits: { at: number; text: string }[] = [];
