@@ -443,6 +443,8 @@ export function relativeSpecifier(fromDir: string, file: string, ext: "" | ".js"
   let target = file.replace(/\.(ts|tsx|mts|cts)$/, "");
   if (dropIndex && ext === "" && target.endsWith("/index")) target = target.slice(0, -"/index".length);
   let relative = path.posix.relative(fromDir, target);
+  // `src/inngest.ts` seen from `src/inngest/functions` is "..", which names the folder: name the file.
+  if (relative === "" || relative === ".." || relative.endsWith("/..")) relative = path.posix.join(relative, "..", path.posix.basename(target));
   if (!relative.startsWith(".")) relative = `./${relative}`;
   return `${relative}${ext}`;
 }
