@@ -1,8 +1,10 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // Apps that --add is tested on: their own tests run inside them, not here.
+    exclude: [...configDefaults.exclude, "test/fixtures/**"],
     testTimeout: 60_000,
     hookTimeout: 600_000,
     maxWorkers: 2,

@@ -4,6 +4,9 @@ export interface Flags {
   dir?: string;
   framework?: string;
   features?: string[];
+  /** `--add <features>`: add to the existing app in `cwd` instead of creating one. */
+  add?: string[];
+  cwd?: string;
   pm?: string;
   template?: string;
   install?: boolean;
@@ -18,7 +21,7 @@ export interface Flags {
   offline: boolean;
 }
 
-type StringFlag = "framework" | "features" | "pm" | "template";
+type StringFlag = "framework" | "features" | "pm" | "template" | "add" | "cwd";
 type BooleanFlag = "install" | "git" | "yes" | "force" | "dryRun" | "list" | "help" | "version" | "debug" | "offline";
 
 interface FlagSpec {
@@ -38,6 +41,8 @@ export const flagSpecs: readonly FlagSpec[] = [
   { name: "pm", key: "pm", takesValue: true, value: "npm|pnpm|yarn|bun", help: "package manager (default: the one you ran)" },
   { name: "template", key: "template", takesValue: true, value: "user/repo[/subdir][#ref]", help: "start from a remote starter (degit) instead of the built-in one" },
   { name: "offline", key: "offline", takesValue: false, help: "with --template: read only degit's cache, no network" },
+  { name: "add", key: "add", takesValue: true, value: "a,b", help: "add Inngest and these features to the existing app (inngest: Inngest alone)" },
+  { name: "cwd", key: "cwd", takesValue: true, value: "dir", help: "with --add: the app's directory (default: the current one)" },
   { name: "install", key: "install", takesValue: false, negatable: true, help: "install dependencies (default: yes)" },
   { name: "git", key: "git", takesValue: false, negatable: true, help: "init a git repository with a first commit (default: yes)" },
   { name: "yes", key: "yes", takesValue: false, alias: "y", help: "take the defaults for every unanswered question" },
@@ -110,8 +115,8 @@ function findSpec(name: string): FlagSpec | undefined {
 
 function setValue(flags: Flags, key: StringFlag, value: string): void {
   if (value.trim() === "") throw new CliError(`--${key} needs a value.`);
-  if (key === "features") {
-    flags.features = value
+  if (key === "features" || key === "add") {
+    flags[key] = value
       .split(",")
       .map((id) => id.trim())
       .filter(Boolean);
@@ -158,7 +163,7 @@ export function helpText(version: string): string {
   const rows = flagSpecs.map((spec) => {
     const names = [spec.alias ? `-${spec.alias}, ` : "    ", spec.negatable ? `--[no-]${spec.name}` : `--${spec.name}`];
     const usage = names.join("") + (spec.value ? ` <${spec.value}>` : "");
-    return `  ${usage.padEnd(40)}${spec.help}`;
+    return `  ${usage.padEnd(46)}${spec.help}`;
   });
   return [
     `create-inngest-app ${version}: scaffold an Inngest app on Next.js, Express or Hono.`,
@@ -176,5 +181,6 @@ export function helpText(version: string): string {
     "Examples:",
     "  npm create inngest-app@latest my-app",
     "  npm create inngest-app@latest my-app -- --framework hono --features event-basic --yes",
+    "  npx create-inngest-app@latest --add event-basic,cron    (in an existing Next.js, Express or Hono app)",
   ].join("\n");
 }

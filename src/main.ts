@@ -1,6 +1,7 @@
 import path from "node:path";
 import { bold, cyan, dim, green } from "kolorist";
 import { helpText, parseArgs } from "./args.js";
+import { CliError } from "./errors.js";
 import { featureGroups, features } from "./features/index.js";
 import { initGitRepository } from "./git.js";
 import { installDependencies } from "./install.js";
@@ -23,6 +24,13 @@ export async function main(argv: readonly string[], context: MainContext): Promi
   if (flags.help) return log.info(helpText(context.version));
   if (flags.version) return log.info(context.version);
   if (flags.list) return log.info(featureList());
+  if (flags.add) {
+    const { runAdd } = await import("./add/run.js");
+    const code = await runAdd(flags, context);
+    if (code !== 0) process.exitCode = code;
+    return;
+  }
+  if (flags.cwd !== undefined) throw new CliError("--cwd goes with --add (the app to add to).");
 
   const options = await resolveOptions(flags, context);
   let plan = planProject(options);

@@ -120,7 +120,7 @@ export function withClientMiddleware(client: string, middleware: readonly { expo
   return lines.join("\n").replace(constructor, `new Inngest({ id: $1, middleware: [${names}] })`);
 }
 
-function functionsIndex(features: readonly Feature[]): string {
+export function functionsIndex(features: readonly Feature[]): string {
   const registered = features.flatMap((feature) => feature.functions);
   if (registered.length === 0) {
     return [

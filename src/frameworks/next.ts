@@ -10,4 +10,5 @@ export const next: Framework = {
   dependencies: ["inngest", "next", "react", "react-dom"],
   devDependencies: ["@inngest/test", "typescript", "vitest", "@types/node", "@types/react", "@types/react-dom"],
   colour: lightGray,
+  add: { dependency: "next", serveModule: "inngest/next", mount: { kind: "route-file" } },
 };

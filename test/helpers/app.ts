@@ -23,9 +23,11 @@ export interface RunningApp {
 export interface DevServerOptions {
   /** The package manager whose `run dev` starts it (npm by default). */
   packageManager?: string;
-  /** The environment to run it in (a user's shell by default), e.g. with a manager on PATH. */
+  /** Variables added to a user's shell environment, e.g. a manager on PATH or INNGEST_DEV. */
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** The path polled until it answers (default: /api/inngest). */
+  readyPath?: string;
 }
 
 /**
@@ -33,13 +35,13 @@ export interface DevServerOptions {
  * until `GET /api/inngest` answers.
  */
 export async function startDevServer(dir: string, options: number | DevServerOptions = {}): Promise<RunningApp> {
-  const { packageManager = "npm", env = userEnv(), timeoutMs = 120_000 } =
+  const { packageManager = "npm", env = {}, timeoutMs = 120_000, readyPath = "/api/inngest" } =
     typeof options === "number" ? { timeoutMs: options } : options;
   const port = await freePort();
   let output = "";
   const child: ResultPromise = execa(packageManager, ["run", "dev"], {
     cwd: dir,
-    env: { ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...userEnv(), ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
     extendEnv: false,
     detached: true,
     reject: false,
@@ -65,7 +67,7 @@ export async function startDevServer(dir: string, options: number | DevServerOpt
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
-      const response = await fetch(`${url}/api/inngest`);
+      const response = await fetch(`${url}${readyPath}`);
       if (response.status === 200) return { url, output: () => output, stop };
     } catch {
       // not listening yet
@@ -73,7 +75,7 @@ export async function startDevServer(dir: string, options: number | DevServerOpt
     await sleep(250);
   }
   await stop();
-  throw new Error(`the dev server did not answer on ${url}/api/inngest:\n${output}`);
+  throw new Error(`the dev server did not answer on ${url}${readyPath}:\n${output}`);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,0 +1,172 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { CliError } from "../errors.js";
+import { frameworks, type Framework } from "../frameworks/index.js";
+import type { PackageManager } from "../package-manager.js";
+import { importsOf, parseJsonc, parseSource, walk, type AstNode } from "./ast.js";
+
+/** What `--add` learns about an existing app before planning anything. Reads, never writes. */
+export interface Project {
+  dir: string;
+  manifestText: string;
+  manifest: Record<string, any>;
+  framework: Framework;
+  packageManager: PackageManager;
+  /** The app keeps its code under `src/`. */
+  srcDir: boolean;
+  /** `@/*` from tsconfig paths, with the folder it maps to (relative, forward slashes, "" for the root). */
+  alias?: { prefix: string; base: string };
+  /** ".js" on relative imports under NodeNext/Node16 resolution, "" for bundlers. */
+  importExtension: "" | ".js";
+  /** Next.js: the App Router directory (`app` or `src/app`). */
+  appRouterDir?: string;
+  /** TypeScript sources, relative with forward slashes (no node_modules, build output or dot-folders). */
+  sources: string[];
+}
+
+const SKIPPED_DIRS = new Set(["node_modules", "dist", "build", "out", "coverage", ".next"]);
+const LOCKFILES: [string, PackageManager][] = [
+  ["pnpm-lock.yaml", "pnpm"],
+  ["yarn.lock", "yarn"],
+  ["bun.lockb", "bun"],
+  ["bun.lock", "bun"],
+  ["package-lock.json", "npm"],
+];
+
+export function detectProject(dir: string): Project {
+  const manifestPath = path.join(dir, "package.json");
+  if (!existsSync(manifestPath)) {
+    throw new CliError(`No package.json in ${dir}: run --add inside an existing app, or pass --cwd <dir>.`);
+  }
+  const manifestText = readFileSync(manifestPath, "utf8");
+  let manifest: Record<string, any>;
+  try {
+    manifest = JSON.parse(manifestText);
+    if (typeof manifest !== "object" || manifest === null || Array.isArray(manifest)) throw new Error("not an object");
+  } catch (error) {
+    throw new CliError(`package.json is not valid JSON (${(error as Error).message.split("\n")[0]}). Nothing was changed.`);
+  }
+
+  const deps = { ...manifest.dependencies, ...manifest.devDependencies } as Record<string, string>;
+  const framework = frameworks.find((candidate) => candidate.add.dependency in deps);
+  if (!framework) {
+    throw new CliError(
+      `No supported framework in package.json: --add works on Next.js (App Router), Express and Hono apps written in TypeScript. Nothing was changed.`,
+    );
+  }
+  const tsconfigPath = path.join(dir, "tsconfig.json");
+  if (!existsSync(tsconfigPath) || !("typescript" in deps)) {
+    throw new CliError(`This looks like a JavaScript ${framework.label} app (no tsconfig.json or typescript dependency): --add only edits TypeScript apps. Nothing was changed.`);
+  }
+  const tsconfig = parseJsonc(readFileSync(tsconfigPath, "utf8"), "tsconfig.json") as { compilerOptions?: Record<string, any> };
+  const compilerOptions = tsconfig?.compilerOptions ?? {};
+
+  const sources = listSources(dir);
+  let appRouterDir: string | undefined;
+  if (framework.id === "next") {
+    appRouterDir = ["src/app", "app"].find((candidate) => isDirectory(path.join(dir, candidate)));
+    if (!appRouterDir) {
+      throw new CliError("This Next.js app has no App Router directory (app/ or src/app/): --add supports the App Router only. Nothing was changed.");
+    }
+  }
+  const srcDir = appRouterDir ? appRouterDir.startsWith("src/") : isDirectory(path.join(dir, "src"));
+
+  const resolution = String(compilerOptions.moduleResolution ?? compilerOptions.module ?? "").toLowerCase();
+  const importExtension = framework.id !== "next" && (resolution === "nodenext" || resolution === "node16") ? ".js" : "";
+
+  return {
+    dir,
+    manifestText,
+    manifest,
+    framework,
+    packageManager: LOCKFILES.find(([file]) => existsSync(path.join(dir, file)))?.[1] ?? "npm",
+    srcDir,
+    alias: readAlias(compilerOptions),
+    importExtension,
+    appRouterDir,
+    sources,
+  };
+}
+
+function readAlias(compilerOptions: Record<string, any>): Project["alias"] {
+  const target = compilerOptions.paths?.["@/*"]?.[0];
+  if (typeof target !== "string" || !target.endsWith("/*")) return undefined;
+  const base = path.posix.normalize(path.posix.join(compilerOptions.baseUrl ?? ".", target.slice(0, -2)));
+  return { prefix: "@/", base: base === "." ? "" : base };
+}
+
+function listSources(dir: string): string[] {
+  const found: string[] = [];
+  const visit = (relative: string) => {
+    for (const entry of readdirSync(path.join(dir, relative), { withFileTypes: true })) {
+      if (entry.name.startsWith(".") || SKIPPED_DIRS.has(entry.name)) continue;
+      const child = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) visit(child);
+      else if (/\.(ts|tsx|mts|cts)$/.test(entry.name) && !entry.name.endsWith(".d.ts")) found.push(child);
+    }
+  };
+  visit("");
+  return found.sort();
+}
+
+function isDirectory(file: string): boolean {
+  return existsSync(file) && statSync(file).isDirectory();
+}
+
+/** A parsed source file. */
+export interface Source {
+  file: string;
+  code: string;
+  program: AstNode;
+}
+
+/** What the app already has of Inngest, found by parsing every source file that mentions it. */
+export interface ExistingInngest {
+  client?: { file: string; exportName: string };
+  serve?: { source: Source; call: AstNode; functions: AstNode | undefined };
+}
+
+export function readSource(project: Project, file: string): Source {
+  const code = readFileSync(path.join(project.dir, file), "utf8");
+  return { file, code, program: parseSource(code, file) };
+}
+
+export function findInngest(project: Project): ExistingInngest {
+  const found: ExistingInngest = {};
+  for (const file of project.sources) {
+    const code = readFileSync(path.join(project.dir, file), "utf8");
+    if (!code.includes("inngest")) continue;
+    const source: Source = { file, code, program: parseSource(code, file) };
+    const imports = importsOf(source.program);
+    const inngestClass = imports.find((binding) => binding.source === "inngest" && binding.imported === "Inngest")?.local;
+    const serveName = imports.find((binding) => binding.source.startsWith("inngest/") && binding.imported === "serve")?.local;
+
+    if (inngestClass && !found.client) {
+      for (let statement of source.program.body as AstNode[]) {
+        const exported = statement.type === "ExportNamedDeclaration";
+        if (exported && statement.declaration) statement = statement.declaration;
+        if (statement.type !== "VariableDeclaration") continue;
+        for (const declarator of statement.declarations as AstNode[]) {
+          const init = declarator.init;
+          if (init?.type === "NewExpression" && init.callee.type === "Identifier" && init.callee.name === inngestClass && exported) {
+            found.client = { file, exportName: declarator.id.name };
+          }
+        }
+      }
+    }
+    if (serveName && !found.serve) {
+      walk(source.program, (node) => {
+        if (found.serve || node.type !== "CallExpression" || node.callee.type !== "Identifier" || node.callee.name !== serveName) return;
+        const options = node.arguments[0];
+        const functions =
+          options?.type === "ObjectExpression"
+            ? (options.properties as AstNode[]).find(
+                (property) => property.type === "ObjectProperty" && property.key.type === "Identifier" && property.key.name === "functions",
+              )
+            : undefined;
+        found.serve = { source, call: node, functions: functions?.value };
+      });
+    }
+  }
+  return found;
+}

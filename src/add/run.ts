@@ -1,0 +1,155 @@
+import { accessSync, constants, existsSync, mkdirSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { bold, cyan, dim } from "kolorist";
+import type { Flags } from "../args.js";
+import { CancelledError, CliError } from "../errors.js";
+import { findFeature, type Feature } from "../features/index.js";
+import { installDependencies } from "../install.js";
+import { commandsFor } from "../package-manager.js";
+import { log } from "../ui.js";
+import { loadParser } from "./ast.js";
+import { detectProject } from "./detect.js";
+import { planAdd, type AddPlan, type FileChange } from "./plan.js";
+
+/** Exit code when everything else was written but some lines must be added by hand. */
+export const EXIT_MANUAL_STEPS = 2;
+
+export interface AddContext {
+  cwd: string;
+  interactive: boolean;
+}
+
+/** `--add`: detect, plan, show or write, install, summarise. */
+export async function runAdd(flags: Flags, context: AddContext): Promise<number> {
+  const dir = path.resolve(context.cwd, flags.cwd ?? ".");
+  const requested = parseFeatures(flags.add ?? []);
+  await loadParser();
+  const project = detectProject(dir);
+  const plan = planAdd(project, requested);
+
+  log.info(`${bold(project.framework.label)} app in ${dir} (${project.packageManager}${project.srcDir ? ", src/" : ""})`);
+  for (const feature of plan.skipped) log.info(`${dim("-")} ${feature.id} is already in the app: skipped`);
+
+  if (flags.dryRun) {
+    log.info(`${bold("Dry run")}: nothing is written.`);
+    const { createTwoFilesPatch } = await import("diff");
+    for (const change of plan.changes) {
+      log.info(
+        createTwoFilesPatch(
+          change.before === null ? "/dev/null" : `a/${change.path}`,
+          `b/${change.path}`,
+          change.before ?? "",
+          change.after,
+        ).replace(/^=+\n/, ""),
+      );
+    }
+    printManual(plan);
+    printNotes(plan);
+    return plan.manual.length > 0 ? EXIT_MANUAL_STEPS : 0;
+  }
+
+  if (plan.changes.length === 0) {
+    log.success("Nothing to change: the app already has everything asked for.");
+    printManual(plan);
+    return plan.manual.length > 0 ? EXIT_MANUAL_STEPS : 0;
+  }
+
+  await confirmDirtyTree(dir, flags.yes, context.interactive);
+  writeAll(dir, plan.changes);
+  for (const change of plan.changes) log.info(`  ${change.before === null ? "created" : "changed"} ${change.path}`);
+  log.success(`Added ${plan.added.length === 0 ? "Inngest" : plan.added.map((feature) => feature.id).join(", ")} (${plan.changes.length} files)`);
+
+  const newDependencies = Object.keys(plan.dependencies).length + Object.keys(plan.devDependencies).length > 0;
+  if (newDependencies && flags.install !== false) {
+    await installDependencies(dir, project.packageManager, path.relative(context.cwd, dir) || ".");
+  } else if (newDependencies) {
+    log.info(`Then install the new dependencies: ${cyan(commandsFor(project.packageManager).install)}`);
+  }
+  printManual(plan);
+  printNotes(plan);
+  return plan.manual.length > 0 ? EXIT_MANUAL_STEPS : 0;
+}
+
+function parseFeatures(ids: readonly string[]): Feature[] {
+  const found: Feature[] = [];
+  for (const id of ids) {
+    if (id === "inngest") continue; // Inngest alone: the client, the endpoint, no feature
+    const feature = findFeature(id);
+    if (!feature) throw new CliError(`Unknown feature "${id}". Run with --list to see them (or --add inngest for Inngest alone).`);
+    if (!found.includes(feature)) found.push(feature);
+  }
+  return found;
+}
+
+function printManual(plan: AddPlan): void {
+  if (plan.manual.length === 0) return;
+  log.warn(`Some edits could not be made safely; these files were left as they are. Add by hand:`);
+  for (const step of plan.manual) {
+    log.info(`\n${bold(step.file)}: ${step.where}`);
+    for (const line of step.lines) log.info(`  ${line}`);
+  }
+}
+
+function printNotes(plan: AddPlan): void {
+  for (const note of plan.notes) log.info(`${dim("note:")} ${note}`);
+  const env = [...new Set(plan.added.flatMap((feature) => (feature.env ?? []).map((entry) => entry.name)))];
+  if (env.length > 0) log.info(`${dim("note:")} the new functions read ${env.join(", ")} from the environment.`);
+}
+
+async function confirmDirtyTree(dir: string, yes: boolean, interactive: boolean): Promise<void> {
+  const { execa } = await import("execa");
+  const status = await execa("git", ["status", "--porcelain"], { cwd: dir, reject: false, stdin: "ignore" });
+  if (status.failed || status.stdout.trim() === "") return;
+  log.warn("The git working tree has uncommitted changes: you may want to commit them first, to review this change on its own.");
+  if (yes) return;
+  if (!interactive) throw new CliError("Uncommitted changes in the git working tree: commit them, or pass --yes to go on anyway. Nothing was changed.");
+  const { default: prompts } = await import("prompts");
+  let cancelled = false;
+  const { go } = await prompts(
+    { type: "confirm", name: "go", message: "Go on anyway?", initial: false },
+    { onCancel: () => (cancelled = true) },
+  );
+  if (cancelled || !go) throw new CancelledError();
+}
+
+/**
+ * Writes every change or none: files that cannot be written are found before anything is touched,
+ * and if a write still fails, the files already written get their old contents back.
+ */
+export function writeAll(dir: string, changes: readonly FileChange[]): void {
+  for (const change of changes) {
+    const file = path.join(dir, change.path);
+    let probe = change.before === null ? path.dirname(file) : file;
+    while (!existsSync(probe)) probe = path.dirname(probe);
+    try {
+      accessSync(probe, constants.W_OK);
+    } catch {
+      throw new CliError(`${path.relative(dir, probe) || "."} is not writable: nothing was changed.`);
+    }
+  }
+  const done: { change: FileChange; createdDirs: string[] }[] = [];
+  try {
+    for (const change of changes) {
+      const file = path.join(dir, change.path);
+      const createdDirs: string[] = [];
+      for (let parent = path.dirname(file); !existsSync(parent); parent = path.dirname(parent)) createdDirs.unshift(parent);
+      mkdirSync(path.dirname(file), { recursive: true });
+      done.push({ change, createdDirs });
+      writeFileSync(file, change.after);
+    }
+  } catch (error) {
+    for (const { change, createdDirs } of done.reverse()) {
+      const file = path.join(dir, change.path);
+      if (change.before === null) rmSync(file, { force: true });
+      else writeFileSync(file, change.before);
+      for (const created of createdDirs.reverse()) {
+        try {
+          rmdirSync(created);
+        } catch {
+          // not empty: another restored file's directory
+        }
+      }
+    }
+    throw new CliError(`Writing failed (${(error as Error).message.split("\n")[0]}): every file was restored, nothing was changed.`);
+  }
+}

@@ -1,0 +1,268 @@
+import { cpSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answer, changedFiles, commitAll, runIn, sourceSnapshot } from "../helpers/add.js";
+import { startDevServer, type RunningApp } from "../helpers/app.js";
+import { makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
+import { InngestEndpoint } from "../helpers/inngest.js";
+
+/** The create-next-app that the Next.js apps are made with, from the registry. */
+const CREATE_NEXT_APP = "create-next-app@16.4.3";
+
+interface Route {
+  path: string;
+  init?: RequestInit;
+  /** Compare the status only (a dev build's HTML names its chunks differently each time). */
+  statusOnly?: boolean;
+}
+
+interface AddCase {
+  name: string;
+  /** Makes the app in `dir` (an empty directory) the way its author would. */
+  make: (dir: string) => Promise<void>;
+  add: string[];
+  /** Function ids (without the app id) the sync lists before and after. */
+  before: string[];
+  after: string[];
+  /** Files the add may create or change; every other file stays byte-identical. */
+  planned: string[];
+  /** The user's routes, answered the same before and after the add. */
+  routes: Route[];
+  /**
+   * Express and Hono do not load `.env.development` by themselves: their dev scripts are the
+   * user's, so the test starts them with INNGEST_DEV=1 as the summary tells the user to.
+   */
+  devEnv?: Record<string, string>;
+  /** The app's typecheck command. */
+  typecheck: [string, string[]];
+  /** The add runs with --install (else the test installs after checking the tree). */
+  installByCli?: boolean;
+}
+
+const fixture = (name: string) => async (dir: string) => {
+  cpSync(path.join(repoRoot, "test/fixtures", name), dir, { recursive: true });
+};
+
+const createNextApp = (srcDir: boolean) => async (dir: string) => {
+  const flags = ["--ts", "--app", "--no-eslint", "--no-tailwind", "--no-react-compiler", "--use-npm", "--yes", "--disable-git", "--skip-install", "--no-agent-feedback", "--import-alias", "@/*"];
+  const result = await runIn(path.dirname(dir), "npx", ["-y", CREATE_NEXT_APP, path.basename(dir), ...flags, srcDir ? "--src-dir" : "--no-src-dir"], { NEXT_TELEMETRY_DISABLED: "1" });
+  if (result.exitCode !== 0) throw new Error(result.output);
+};
+
+const nextPlanned = (root: string) => [
+  ".env.development",
+  `${root}app/api/inngest/route.ts`,
+  `${root}inngest/client.ts`,
+  `${root}inngest/functions/index.ts`,
+  `${root}inngest/testing.ts`,
+  "package.json",
+  "vitest.config.ts",
+];
+const helloFiles = (root: string) => [`${root}inngest/functions/hello-world.test.ts`, `${root}inngest/functions/hello-world.ts`];
+const cronFiles = (root: string) => [`${root}inngest/functions/cron-weekday-digest.test.ts`, `${root}inngest/functions/cron-weekday-digest.ts`];
+const nodePlanned = (appFile: string) => [
+  ".env.development",
+  "package.json",
+  appFile,
+  "src/inngest/client.ts",
+  "src/inngest/functions/index.ts",
+  "src/inngest/testing.ts",
+  "vitest.config.ts",
+];
+const INNGEST_DEV = { INNGEST_DEV: "1" };
+const nextTypecheck: [string, string[]] = ["sh", ["-c", "npx next typegen && npx tsc --noEmit"]];
+const tscTypecheck: [string, string[]] = ["npx", ["tsc", "--noEmit"]];
+
+export const nextCases: AddCase[] = [
+  {
+    name: "create-next-app, App Router, no src/",
+    make: createNextApp(false),
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    planned: [...nextPlanned(""), ...helloFiles("")],
+    routes: [{ path: "/", statusOnly: true }],
+    typecheck: nextTypecheck,
+  },
+  {
+    name: "create-next-app with --src-dir",
+    make: createNextApp(true),
+    add: ["event-basic", "cron"],
+    before: [],
+    after: ["hello-world", "weekday-digest"],
+    planned: [...nextPlanned("src/"), ...helloFiles("src/"), ...cronFiles("src/")],
+    routes: [{ path: "/", statusOnly: true }],
+    typecheck: nextTypecheck,
+  },
+];
+
+export const nodeCases: AddCase[] = [
+  {
+    name: "a tutorial-style Express 5 app (routes, middleware, listen in one file)",
+    make: fixture("express-tutorial"),
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    planned: [...nodePlanned("src/index.ts"), ...helloFiles("src/")],
+    routes: [
+      { path: "/" },
+      { path: "/todos" },
+      { path: "/todos", init: { method: "POST", headers: { "content-type": "application/json" }, body: '{"title":"ship it"}' } },
+    ],
+    devEnv: INNGEST_DEV,
+    typecheck: tscTypecheck,
+  },
+  {
+    name: "an Express app created in one module and listened on in another",
+    make: fixture("express-split"),
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    planned: [...nodePlanned("src/app.ts"), ...helloFiles("src/")],
+    routes: [{ path: "/health" }, { path: "/users/7" }, { path: "/users/7", init: { method: "POST", body: "{}" } }],
+    devEnv: INNGEST_DEV,
+    typecheck: tscTypecheck,
+  },
+  {
+    name: "a Hono app laid out as Hono's Node.js template",
+    make: fixture("hono-node"),
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    planned: [...nodePlanned("src/index.ts"), ...helloFiles("src/")],
+    routes: [{ path: "/" }, { path: "/nope" }],
+    devEnv: INNGEST_DEV,
+    typecheck: tscTypecheck,
+  },
+  {
+    name: "a Hono app made by create-inngest-app with event-basic, then cron and invoke added",
+    make: async (dir) => {
+      const result = await runCli([path.basename(dir), "--framework", "hono", "--features", "event-basic", "--no-install", "--no-git"], {
+        cwd: path.dirname(dir),
+      });
+      if (result.exitCode !== 0) throw new Error(result.output);
+    },
+    add: ["cron", "invoke"],
+    before: ["hello-world"],
+    after: ["hello-world", "weekday-digest", "invoke-check-fraud", "invoke-quote-shipping", "invoke-checkout"],
+    planned: [
+      // The CLI installs here: npm rewrites the lockfile.
+      "package-lock.json",
+      "package.json",
+      "src/inngest/functions/index.ts",
+      ...cronFiles("src/"),
+      "src/inngest/functions/invoke-checkout.test.ts",
+      "src/inngest/functions/invoke-checkout.ts",
+    ],
+    routes: [{ path: "/" }],
+    typecheck: ["npm", ["run", "typecheck"]],
+    installByCli: true,
+  },
+];
+
+/**
+ * The whole life of an add on an app this project did not write (or wrote earlier): the app is
+ * made and installed, its routes are recorded, the built CLI adds to it, then the tree, the
+ * typecheck, the tests, the dev server's in-band sync and the same routes are checked.
+ */
+export function describeAdd(cases: AddCase[]): void {
+  describe.each(cases)("--add on $name", (testCase) => {
+    let temp: Awaited<ReturnType<typeof makeTempDir>>;
+    let dir: string;
+    let appId: string;
+    const answersBefore: { status: number; body: string }[] = [];
+    let syncBefore: string[] = [];
+    let snapshotBefore: Record<string, string>;
+    let addOutput: string;
+
+    beforeAll(async () => {
+      temp = await makeTempDir("cia-add-");
+      dir = path.join(temp.dir, "user-app");
+      await testCase.make(dir);
+      appId = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).name;
+      const install = await runIn(dir, "npm", ["install"]);
+      expect(install.exitCode, install.output).toBe(0);
+
+      // The app as its user knows it: its routes' answers (and its functions, if it has Inngest).
+      const app = await startDevServer(dir, { timeoutMs: 180_000, env: testCase.devEnv ?? {}, readyPath: testCase.routes[0]!.path });
+      try {
+        for (const route of testCase.routes) answersBefore.push(await answer(`${app.url}${route.path}`, route.init));
+        if (testCase.before.length > 0) {
+          const { body } = await new InngestEndpoint(app.url).syncInBand();
+          syncBefore = body.functions.map((fn) => fn.id).sort();
+        }
+      } finally {
+        await app.stop();
+      }
+      await commitAll(dir);
+      snapshotBefore = sourceSnapshot(dir);
+
+      const result = await runCli(["--add", testCase.add.join(","), ...(testCase.installByCli ? [] : ["--no-install"])], {
+        cwd: dir,
+        env: { npm_config_prefer_offline: "true" },
+      });
+      addOutput = result.output;
+      expect(result.exitCode, result.output).toBe(0);
+    }, 900_000);
+
+    afterAll(async () => {
+      await temp?.remove();
+    });
+
+    it("changes only the planned files; every other file is byte-identical", () => {
+      expect(changedFiles(snapshotBefore, sourceSnapshot(dir))).toEqual([...testCase.planned].sort());
+    });
+
+    it("changes nothing when run a second time", async () => {
+      const before = sourceSnapshot(dir);
+      const again = await runCli(["--add", testCase.add.join(","), "--no-install", "--yes"], { cwd: dir });
+      expect(again.exitCode, again.output).toBe(0);
+      expect(again.output).toContain("Nothing to change");
+      expect(sourceSnapshot(dir)).toEqual(before);
+    });
+
+    it("installs, type-checks and passes the app's tests", async () => {
+      if (testCase.installByCli) expect(addOutput).toContain("Installed dependencies with npm");
+      else {
+        const install = await runIn(dir, "npm", ["install"]);
+        expect(install.exitCode, install.output).toBe(0);
+      }
+      const typecheck = await runIn(dir, ...testCase.typecheck);
+      expect(typecheck.exitCode, typecheck.output).toBe(0);
+      const tests = await runIn(dir, "npm", ["test"]);
+      expect(tests.exitCode, tests.output).toBe(0);
+      expect(tests.output).toMatch(/Tests\s+\d+ passed/);
+    }, 600_000);
+
+    describe("in dev mode", () => {
+      let app: RunningApp;
+      beforeAll(async () => {
+        app = await startDevServer(dir, { timeoutMs: 180_000, env: testCase.devEnv ?? {} });
+      }, 240_000);
+      afterAll(async () => {
+        await app?.stop();
+      });
+
+      it("syncs the old and the new functions in band", async () => {
+        const endpoint = new InngestEndpoint(app.url);
+        const { status, body } = await endpoint.inspect();
+        expect(status).toBe(200);
+        expect(body).toMatchObject({ mode: "dev", function_count: testCase.after.length });
+        const sync = await endpoint.syncInBand();
+        expect(sync.status).toBe(200);
+        const ids = sync.body.functions.map((fn) => fn.id).sort();
+        expect(ids).toEqual(testCase.after.map((id) => `${sync.body.app_id}-${id}`).sort());
+        expect(sync.body.app_id).toBe(appId);
+        for (const id of syncBefore) expect(ids).toContain(id);
+      });
+
+      it("answers the user's own routes as before", async () => {
+        for (const [i, route] of testCase.routes.entries()) {
+          const now = await answer(`${app.url}${route.path}`, route.init);
+          if (route.statusOnly) expect(now.status, route.path).toBe(answersBefore[i]!.status);
+          else expect(now, route.path).toEqual(answersBefore[i]);
+        }
+      });
+    });
+  });
+}

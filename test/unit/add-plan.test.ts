@@ -1,0 +1,129 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadParser } from "../../src/add/ast.js";
+import { detectProject } from "../../src/add/detect.js";
+import { planAdd } from "../../src/add/plan.js";
+import { writeAll } from "../../src/add/run.js";
+import { findFeature } from "../../src/features/index.js";
+
+const fixtures = path.resolve(import.meta.dirname, "../fixtures");
+const eventBasic = findFeature("event-basic")!;
+
+describe("planAdd", () => {
+  const temp = mkdtempSync(path.join(os.tmpdir(), "cia-plan-"));
+  beforeAll(loadParser);
+  afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+  const copy = (fixture: string) => {
+    const dir = path.join(temp, `${fixture}-${Math.random().toString(36).slice(2)}`);
+    cpSync(path.join(fixtures, fixture), dir, { recursive: true });
+    return dir;
+  };
+
+  it("detects an Express app under src/ with NodeNext imports and npm", () => {
+    const project = detectProject(copy("express-tutorial"));
+    expect(project).toMatchObject({ srcDir: true, importExtension: ".js", packageManager: "npm" });
+    expect(project.framework.id).toBe("express");
+  });
+
+  it("inserts into the Hono file without moving a byte of the rest", () => {
+    const dir = copy("hono-node");
+    const original = readFileSync(path.join(dir, "src/index.ts"), "utf8");
+    const plan = planAdd(detectProject(dir), [eventBasic]);
+    const edited = plan.changes.find((change) => change.path === "src/index.ts")!;
+    expect(edited.before).toBe(original);
+    const importsEnd = original.indexOf("import { Hono } from 'hono'") + "import { Hono } from 'hono'".length;
+    const appEnd = original.indexOf("const app = new Hono()") + "const app = new Hono()".length;
+    const imports = [
+      "",
+      "import { serve as serveInngest } from 'inngest/hono'",
+      "import { inngest } from './inngest/client.js'",
+      "import { functions } from './inngest/functions/index.js'",
+    ].join("\n");
+    const mount = "\n\n// Inngest: the serve endpoint.\napp.on(['GET', 'PUT', 'POST'], '/api/inngest', serveInngest({ client: inngest, functions }))";
+    expect(edited.after).toBe(original.slice(0, importsEnd) + imports + original.slice(importsEnd, appEnd) + mount + original.slice(appEnd));
+  });
+
+  it("reads the @/ alias of a Next.js app and imports through it in the route", () => {
+    const dir = copy("hono-node");
+    writeFileSync(
+      path.join(dir, "package.json"),
+      JSON.stringify({ name: "web", dependencies: { next: "16.4.3" }, devDependencies: { typescript: "5.9.3" } }, null, 2) + "\n",
+    );
+    writeFileSync(path.join(dir, "tsconfig.json"), '{\n  // comments and trailing commas are allowed here\n  "compilerOptions": { "paths": { "@/*": ["./src/*"] }, },\n}\n');
+    rmSync(path.join(dir, "src/index.ts"));
+    cpSync(path.join(dir, "tsconfig.json"), path.join(dir, "src/app/tsconfig-copy.json"));
+    const plan = planAdd(detectProject(dir), [eventBasic]);
+    const route = plan.changes.find((change) => change.path === "src/app/api/inngest/route.ts")!;
+    expect(route.after).toContain('import { inngest } from "@/inngest/client";');
+    expect(route.after).toContain('import { functions } from "@/inngest/functions";');
+    expect(plan.changes.map((change) => change.path)).toContain("src/inngest/client.ts");
+
+    // Then more: found through the route's `@/` import, registered in the functions index.
+    writeAll(dir, plan.changes);
+    const again = planAdd(detectProject(dir), [eventBasic, findFeature("cron")!]);
+    expect(again.skipped).toEqual([eventBasic]);
+    expect(again.manual).toEqual([]);
+    const index = again.changes.find((change) => change.path === "src/inngest/functions/index.ts")!;
+    expect(index.after).toContain('import { weekdayDigest } from "./cron-weekday-digest";');
+    expect(index.after).toContain("export const functions = [helloWorld, weekdayDigest];");
+    expect(again.changes.map((change) => change.path).sort()).toEqual([
+      "src/inngest/functions/cron-weekday-digest.test.ts",
+      "src/inngest/functions/cron-weekday-digest.ts",
+      "src/inngest/functions/index.ts",
+    ]);
+  });
+
+  it("leaves a package.json in a layout npm does not write alone, and says what to add", () => {
+    const dir = copy("hono-node");
+    const manifest = readFileSync(path.join(dir, "package.json"), "utf8").replace(/\n {2}/g, "\n    ");
+    writeFileSync(path.join(dir, "package.json"), manifest.replace('"type": "module",', '"type":   "module",'));
+    const plan = planAdd(detectProject(dir), [eventBasic]);
+    expect(plan.changes.map((change) => change.path)).not.toContain("package.json");
+    expect(plan.manual[0]).toMatchObject({ file: "package.json" });
+    expect(plan.manual[0]!.lines).toContain('"dependencies": "inngest": "4.24.0"');
+  });
+
+  it("registers client middleware in new Inngest({ ... }) in the client's own layout", () => {
+    const dir = copy("hono-node");
+    const withMiddleware = { ...eventBasic, clientMiddleware: [{ exportName: "AuditMiddleware", file: "audit.ts" }] };
+    const fresh = planAdd(detectProject(dir), [withMiddleware]);
+    const client = fresh.changes.find((change) => change.path === "src/inngest/client.ts")!;
+    expect(client.after).toContain('import { AuditMiddleware } from "./middleware/audit.js";');
+    expect(client.after).toContain('new Inngest({ id: "hono-node", middleware: [AuditMiddleware] })');
+
+    const existing = [
+      'import { Inngest } from "inngest";',
+      "",
+      "export const inngest = new Inngest({",
+      '  id: "shop", // the app id',
+      "  middleware: [Tracing],",
+      "});",
+      "",
+      "class Tracing {}",
+      "",
+    ].join("\n");
+    mkdirSync(path.join(dir, "src/inngest"), { recursive: true });
+    writeFileSync(path.join(dir, "src/inngest/client.ts"), existing);
+    const edited = planAdd(detectProject(dir), [withMiddleware]).changes.find((change) => change.path === "src/inngest/client.ts")!;
+    expect(edited.after).toBe(
+      existing
+        .replace("middleware: [Tracing]", "middleware: [Tracing, AuditMiddleware]")
+        .replace('import { Inngest } from "inngest";', 'import { Inngest } from "inngest";\nimport { AuditMiddleware } from "./middleware/audit.js";'),
+    );
+  });
+
+  it("mounts on the app in the app's code, not on apps that its tests make", () => {
+    const dir = copy("express-split");
+    writeFileSync(
+      path.join(dir, "src/health.test.ts"),
+      'import express from "express";\nimport { it } from "vitest";\n\nit("boots", () => {\n  const app = express();\n  app.get("/", () => {});\n});\n',
+    );
+    const plan = planAdd(detectProject(dir), [eventBasic]);
+    expect(plan.manual).toEqual([]);
+    expect(plan.changes.map((change) => change.path)).toContain("src/app.ts");
+    expect(plan.changes.map((change) => change.path)).not.toContain("src/health.test.ts");
+  });
+});
