@@ -1,3 +1,20 @@
+import type { Feature } from "./feature.js";
+
+type EnvLines = NonNullable<Feature["env"]>;
+
+/** `.env.example` lines of each model provider that the AI features read. */
+export const openAiEnv: EnvLines = [
+  { name: "OPENAI_API_KEY", comment: "OpenAI API key, for the models of the AI features" },
+  { name: "OPENAI_BASE_URL", comment: "Optional: any OpenAI-compatible server (default https://api.openai.com/v1)" },
+  { name: "OPENAI_MODEL", comment: "Optional: the OpenAI model (default gpt-4o-mini)" },
+];
+
+export const anthropicEnv: EnvLines = [
+  { name: "ANTHROPIC_API_KEY", comment: "Anthropic API key, for the Anthropic models of the AI features" },
+  { name: "ANTHROPIC_BASE_URL", comment: "Optional: an Anthropic-compatible server (default https://api.anthropic.com/v1)" },
+  { name: "ANTHROPIC_MODEL", comment: "Optional: the Anthropic model (default claude-3-5-haiku-latest)" },
+];
+
 /** For the README of apps that use AgentKit. */
 export const agentKitReadmeNote = [
   "AgentKit's own `createServer` (from `@inngest/agent-kit/server`) throws at start-up with `inngest` v4.",

@@ -1,4 +1,4 @@
-import { agentKitReadmeNote } from "./agent-kit.js";
+import { agentKitReadmeNote, openAiEnv } from "./agent-kit.js";
 import type { Feature } from "./feature.js";
 
 export const agentTools: Feature = {
@@ -14,9 +14,5 @@ export const agentTools: Feature = {
     { exportName: "agentToolsLookUpOrder", file: "agent-tools-support.ts" },
   ],
   dependencies: ["@inngest/agent-kit", "zod"],
-  env: [
-    { name: "OPENAI_API_KEY", comment: "OpenAI API key, for the models of the AI features" },
-    { name: "OPENAI_BASE_URL", comment: "Optional: any OpenAI-compatible server (default https://api.openai.com/v1)" },
-    { name: "OPENAI_MODEL", comment: "Optional: the OpenAI model (default gpt-4o-mini)" },
-  ],
+  env: [...openAiEnv],
 };

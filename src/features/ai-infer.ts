@@ -1,3 +1,4 @@
+import { openAiEnv } from "./agent-kit.js";
 import type { Feature } from "./feature.js";
 
 export const aiInfer: Feature = {
@@ -9,9 +10,5 @@ export const aiInfer: Feature = {
   supportFiles: ["testing-fake-models.ts"],
   functions: [{ exportName: "aiInferResearch", file: "ai-infer-research.ts" }],
   dependencies: ["zod"],
-  env: [
-    { name: "OPENAI_API_KEY", comment: "OpenAI API key, for the models of the AI features" },
-    { name: "OPENAI_BASE_URL", comment: "Optional: any OpenAI-compatible server (default https://api.openai.com/v1)" },
-    { name: "OPENAI_MODEL", comment: "Optional: the OpenAI model (default gpt-4o-mini)" },
-  ],
+  env: [...openAiEnv],
 };

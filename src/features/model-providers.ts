@@ -1,4 +1,4 @@
-import { agentKitReadmeNote } from "./agent-kit.js";
+import { agentKitReadmeNote, openAiEnv, anthropicEnv } from "./agent-kit.js";
 import type { Feature } from "./feature.js";
 
 export const modelProviders: Feature = {
@@ -13,12 +13,8 @@ export const modelProviders: Feature = {
   dependencies: ["@inngest/agent-kit", "zod"],
   env: [
     { name: "MODEL_PROVIDER", comment: "Optional: the default provider of model-providers-ask: openai, anthropic, gemini or grok" },
-    { name: "OPENAI_API_KEY", comment: "OpenAI API key, for the models of the AI features" },
-    { name: "OPENAI_BASE_URL", comment: "Optional: any OpenAI-compatible server (default https://api.openai.com/v1)" },
-    { name: "OPENAI_MODEL", comment: "Optional: the OpenAI model (default gpt-4o-mini)" },
-    { name: "ANTHROPIC_API_KEY", comment: "Anthropic API key, for the Anthropic models of the AI features" },
-    { name: "ANTHROPIC_BASE_URL", comment: "Optional: an Anthropic-compatible server (default https://api.anthropic.com/v1)" },
-    { name: "ANTHROPIC_MODEL", comment: "Optional: the Anthropic model (default claude-3-5-haiku-latest)" },
+    ...openAiEnv,
+    ...anthropicEnv,
     { name: "GEMINI_API_KEY", comment: "Google Gemini API key" },
     { name: "GEMINI_BASE_URL", comment: "Optional: a Gemini-compatible server (default https://generativelanguage.googleapis.com/v1beta)" },
     { name: "GEMINI_MODEL", comment: "Optional: the Gemini model (default gemini-2.0-flash)" },
