@@ -62,12 +62,17 @@ describe("failures outside the user's input", () => {
       `${signal} at any moment: a whole project or none, never a half-written one`,
       async () => {
         const complete = path.join(temp.dir, "reference");
+        const started = Date.now();
         expect((await runCli(["reference", ...quick], { cwd: temp.dir })).exitCode).toBe(0);
+        const fullRunMs = Date.now() - started;
         const completeTree = Object.keys(snapshot(complete)).sort();
 
+        // Signals from the very start to past the end of a full run (timed above, so a loaded
+        // machine stretches the delays too), until some runs were cut short and some completed.
         const outcomes = { none: 0, interrupted: 0, complete: 0 };
-        for (let delay = 40; delay <= 240; delay += 8) {
-          const parent = path.join(temp.dir, `run-${delay}`);
+        const step = Math.max(5, Math.round(fullRunMs / 16));
+        for (let run = 0, delay = 0; run < 26 || (outcomes.complete === 0 && run < 80); run++, delay += step) {
+          const parent = path.join(temp.dir, `run-${run}`);
           mkdirSync(parent);
           const child = execa("node", [cliPath, "my-app", ...quick], { cwd: parent, reject: false, env: userEnv() });
           setTimeout(() => child.kill(signal), delay);
