@@ -41,7 +41,12 @@ export async function main(argv: readonly string[], context: MainContext): Promi
   if (flags.dryRun) return log.info(describePlan(plan, options, context.cwd));
 
   const shownDir = relativeDir(context.cwd, options.targetDir);
-  await writePlan(plan, options.emptyTarget);
+  // With listeners in place, Node delivers SIGINT and SIGTERM between turns of the event loop, so a
+  // signal waits for the synchronous write to finish (the project whole) and then ends the run.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => process.exit(signal === "SIGINT" ? 130 : 143));
+  }
+  writePlan(plan, options.emptyTarget);
   log.success(`Created ${bold(options.projectName)} in ${cyan(shownDir)} (${plan.files.length} files)`);
 
   if (options.install) await installDependencies(options.targetDir, options.packageManager, shownDir);
