@@ -23,7 +23,7 @@ const result = await build({
   legalComments: "none",
   metafile: true,
   define: { __VERSION__: JSON.stringify(version) },
-  // CommonJS dependencies (prompts, fs-extra) call require() for Node's own modules.
+  // CommonJS dependencies (prompts, degit) call require() for Node's own modules.
   banner: {
     js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);',
   },
