@@ -1,6 +1,6 @@
-import { execa, type ResultPromise } from "execa";
 import net from "node:net";
 import { userEnv } from "./env.js";
+import { startBackgroundServer } from "./process.js";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -34,50 +34,15 @@ export interface DevServerOptions {
  * Starts `<pm> run dev` of a generated app in its own process group on a free port, and waits
  * until `GET /api/inngest` answers.
  */
-export async function startDevServer(dir: string, options: number | DevServerOptions = {}): Promise<RunningApp> {
-  const { packageManager = "npm", env = {}, timeoutMs = 120_000, readyPath = "/api/inngest" } =
-    typeof options === "number" ? { timeoutMs: options } : options;
+export async function startDevServer(dir: string, options: DevServerOptions = {}): Promise<RunningApp> {
+  const { packageManager = "npm", env = {}, timeoutMs = 120_000, readyPath = "/api/inngest" } = options;
   const port = await freePort();
-  let output = "";
-  const child: ResultPromise = execa(packageManager, ["run", "dev"], {
+  const url = `http://127.0.0.1:${port}`;
+  const server = await startBackgroundServer(packageManager, ["run", "dev"], {
     cwd: dir,
     env: { ...userEnv(), ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
-    extendEnv: false,
-    detached: true,
-    reject: false,
-    all: true,
-    stdin: "ignore",
+    readyUrl: `${url}${readyPath}`,
+    timeoutMs,
   });
-  child.all?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-
-  const stop = async () => {
-    if (child.pid !== undefined && child.exitCode === null) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        // the group is already gone
-      }
-      const exited = await Promise.race([child.then(() => true), sleep(10_000).then(() => false)]);
-      if (!exited) process.kill(-child.pid, "SIGKILL");
-    }
-  };
-
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    try {
-      const response = await fetch(`${url}${readyPath}`);
-      if (response.status === 200) return { url, output: () => output, stop };
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  await stop();
-  throw new Error(`the dev server did not answer on ${url}${readyPath}:\n${output}`);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return { url, ...server };
 }

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { execa, type ResultPromise } from "execa";
 import { freePort } from "./app.js";
+import { startBackgroundServer } from "./process.js";
 import { installTool, withToolOnPath } from "./tools.js";
 
 export interface LocalRegistry {
@@ -35,44 +35,18 @@ export async function startLocalRegistry(dir: string): Promise<LocalRegistry> {
       "",
     ].join("\n"),
   );
-  let output = "";
-  const child: ResultPromise = execa(path.join(bin, "verdaccio"), ["--config", config, "--listen", `127.0.0.1:${port}`], {
-    env: withToolOnPath(bin),
-    extendEnv: false,
-    detached: true,
-    reject: false,
-    all: true,
-    stdin: "ignore",
-  });
-  child.all?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-
-  const stop = async () => {
-    if (child.pid === undefined || child.exitCode !== null) return;
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      return;
-    }
-    const exited = await Promise.race([child.then(() => true), sleep(10_000).then(() => false)]);
-    if (!exited) process.kill(-child.pid, "SIGKILL");
-  };
-
   const url = `http://127.0.0.1:${port}/`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline && child.exitCode === null) {
-    try {
-      const response = await fetch(`${url}-/ping`);
-      if (response.ok) {
-        const token = await addUser(url);
-        return { url, token, stop };
-      }
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
+  const server = await startBackgroundServer(path.join(bin, "verdaccio"), ["--config", config, "--listen", `127.0.0.1:${port}`], {
+    env: withToolOnPath(bin),
+    readyUrl: `${url}-/ping`,
+    timeoutMs: 60_000,
+  });
+  try {
+    return { url, token: await addUser(url), stop: server.stop };
+  } catch (error) {
+    await server.stop();
+    throw error;
   }
-  await stop();
-  throw new Error(`verdaccio did not start on ${url}:\n${output}`);
 }
 
 /** The registry's user endpoint, as `npm adduser` calls it. */
@@ -85,8 +59,4 @@ async function addUser(url: string): Promise<string> {
   const body = (await response.json()) as { token?: string };
   if (!body.token) throw new Error(`verdaccio made no user: ${response.status} ${JSON.stringify(body)}`);
   return body.token;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { execa } from "execa";
 import { userEnv } from "./env.js";
+import { sleep } from "./process.js";
 
 /**
  * A real pseudo-terminal: the command runs in a detached tmux session on a private server, keys are
@@ -28,7 +29,7 @@ export class Terminal {
     while (Date.now() < deadline) {
       last = await this.screen();
       if (typeof text === "string" ? last.includes(text) : text.test(last)) return last;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
     }
     throw new Error(`timed out waiting for ${String(text)}; the screen shows:\n${last}`);
   }
@@ -36,7 +37,7 @@ export class Terminal {
   async send(...keys: string[]): Promise<void> {
     for (const key of keys) {
       await this.tmux("send-keys", key);
-      await new Promise((resolve) => setTimeout(resolve, 80));
+      await sleep(80);
     }
   }
 
