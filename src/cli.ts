@@ -33,8 +33,7 @@ async function run(): Promise<void> {
     if (flags.help) return console.log(helpText(version));
     if (flags.version) return console.log(version);
     const { main } = await import("./main.js");
-    await main(argv, {
-      version,
+    await main(flags, {
       cwd: process.cwd(),
       interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
       userAgent: process.env.npm_config_user_agent,

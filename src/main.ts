@@ -1,6 +1,6 @@
 import path from "node:path";
 import { bold, cyan, dim, green } from "kolorist";
-import { helpText, parseArgs } from "./args.js";
+import type { Flags } from "./args.js";
 import { CliError } from "./errors.js";
 import { featureGroups, features } from "./features/index.js";
 import { initGitRepository } from "./git.js";
@@ -12,17 +12,16 @@ import { log } from "./ui.js";
 import { writePlan } from "./write.js";
 
 export interface MainContext {
-  version: string;
   cwd: string;
   interactive: boolean;
   userAgent: string | undefined;
 }
 
-/** The whole run, top to bottom: flags and prompts, plan, write, install, git, next steps. */
-export async function main(argv: readonly string[], context: MainContext): Promise<void> {
-  const flags = parseArgs(argv);
-  if (flags.help) return log.info(helpText(context.version));
-  if (flags.version) return log.info(context.version);
+/**
+ * The whole run, top to bottom: flags and prompts, plan, write, install, git, next steps.
+ * `--help` and `--version` are answered by cli.ts before this module loads.
+ */
+export async function main(flags: Flags, context: MainContext): Promise<void> {
   if (flags.list) return log.info(featureList());
   if (flags.add) {
     const { runAdd } = await import("./add/run.js");
