@@ -31,9 +31,9 @@ export interface Plan {
 }
 
 export const startersDir = fileURLToPath(new URL("../starters/", import.meta.url));
-const FUNCTIONS_DIR = "src/inngest/functions";
-const MIDDLEWARE_DIR = "src/inngest/middleware";
-const CLIENT_FILE = "src/inngest/client.ts";
+const INNGEST_DIR = "src/inngest";
+const FUNCTIONS_DIR = `${INNGEST_DIR}/functions`;
+const CLIENT_FILE = `${INNGEST_DIR}/client.ts`;
 
 /** Everything the project will contain. Reads the starters; writes nothing. */
 export function planProject(options: ProjectOptions): Plan {
@@ -43,20 +43,11 @@ export function planProject(options: ProjectOptions): Plan {
 
   readStarter("base").forEach(addShared);
   readStarter(framework.starter).forEach((file) => files.set(file.path, file.contents));
-  for (const feature of features) {
-    const featureFile = (name: string) => readFileSync(path.join(startersDir, "features", feature.id, name), "utf8");
-    for (const name of feature.files) addShared({ path: `${FUNCTIONS_DIR}/${name}`, contents: featureFile(name) });
-    for (const name of feature.middlewareFiles ?? []) {
-      addShared({ path: `${MIDDLEWARE_DIR}/${name}`, contents: featureFile(name) });
-    }
-  }
+  for (const file of features.flatMap(featureFiles)) addShared({ path: `${INNGEST_DIR}/${file.path}`, contents: file.contents });
   const clientMiddleware = features.flatMap((feature) => feature.clientMiddleware ?? []);
   if (clientMiddleware.length > 0) {
     const client = { path: CLIENT_FILE, contents: withClientMiddleware(files.get(CLIENT_FILE)!, clientMiddleware) };
     addShared(client);
-  }
-  for (const name of new Set(features.flatMap((feature) => feature.supportFiles ?? []))) {
-    addShared({ path: `src/inngest/${name}`, contents: readFileSync(path.join(startersDir, "support", name), "utf8") });
   }
   addShared({ path: `${FUNCTIONS_DIR}/index.ts`, contents: functionsIndex(features) });
 
@@ -76,6 +67,28 @@ export function planProject(options: ProjectOptions): Plan {
     .map(([filePath, contents]) => ({ path: filePath, contents: fillTokens(contents, tokens) }))
     .sort((a, b) => a.path.localeCompare(b.path));
   return { options, files: planned, dependencies, devDependencies };
+}
+
+export interface FeatureFile {
+  /** Relative to the app's Inngest directory (`src/inngest`). */
+  path: string;
+  contents: string;
+  /** Middleware and support files, which several features may share: written when absent. */
+  shared: boolean;
+}
+
+/** What one feature writes: functions and tests, middleware, and the test support it needs. */
+export function featureFiles(feature: Feature): FeatureFile[] {
+  const fromFeature = (name: string) => readFileSync(path.join(startersDir, "features", feature.id, name), "utf8");
+  return [
+    ...feature.files.map((name) => ({ path: `functions/${name}`, contents: fromFeature(name), shared: false })),
+    ...(feature.middlewareFiles ?? []).map((name) => ({ path: `middleware/${name}`, contents: fromFeature(name), shared: true })),
+    ...(feature.supportFiles ?? []).map((name) => ({
+      path: name,
+      contents: readFileSync(path.join(startersDir, "support", name), "utf8"),
+      shared: true,
+    })),
+  ];
 }
 
 /** Every file under `starters/<name>/`, with stored names such as `_gitignore` restored. */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Feature } from "../features/index.js";
 import { toAppId } from "../names.js";
-import { addImportExtension, functionsIndex, startersDir } from "../plan.js";
+import { addImportExtension, featureFiles, functionsIndex, startersDir } from "../plan.js";
 import { versions, type DependencyName } from "../versions.js";
 import { afterLastImport, enclosingStatement, importsOf, indentAt, keyName, parseSource, topLevelNames, walk, type AstNode } from "./ast.js";
 import { findInngest, readSource, type ExistingInngest, type Project, type Source } from "./detect.js";
@@ -97,17 +97,9 @@ export function planAdd(project: Project, requested: readonly Feature[]): AddPla
   }
 
   // Feature files.
-  for (const feature of plan.added) {
-    const featureFile = (name: string) => readFileSync(path.join(startersDir, "features", feature.id, name), "utf8");
-    for (const name of feature.files) put(`${functionsDir}/${name}`, shared(featureFile(name), functionsDir));
-    for (const name of feature.middlewareFiles ?? []) {
-      if (read(`${inngestDir}/middleware/${name}`) === null) put(`${inngestDir}/middleware/${name}`, shared(featureFile(name), `${inngestDir}/middleware`));
-    }
-    for (const name of feature.supportFiles ?? []) {
-      if (read(`${inngestDir}/${name}`) === null) {
-        put(`${inngestDir}/${name}`, shared(readFileSync(path.join(startersDir, "support", name), "utf8"), inngestDir));
-      }
-    }
+  for (const file of plan.added.flatMap(featureFiles)) {
+    const target = `${inngestDir}/${file.path}`;
+    if (!file.shared || read(target) === null) put(target, shared(file.contents, path.posix.dirname(target)));
   }
   const middleware = plan.added.flatMap((feature) => feature.clientMiddleware ?? []);
   if (middleware.length > 0) registerClientMiddleware(clientFile, inngestDir, middleware, { read, put, plan, ext });
