@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { CliError } from "../errors.js";
 import { frameworks, type Framework } from "../frameworks/index.js";
-import type { PackageManager } from "../package-manager.js";
+import { packageManagerFromLockfile, type PackageManager } from "../package-manager.js";
 import { importsOf, parseJsonc, parseSource, walk, type AstNode } from "./ast.js";
 
 /** What `--add` learns about an existing app before planning anything. Reads, never writes. */
@@ -25,13 +25,6 @@ export interface Project {
 }
 
 const SKIPPED_DIRS = new Set(["node_modules", "dist", "build", "out", "coverage", ".next"]);
-const LOCKFILES: [string, PackageManager][] = [
-  ["pnpm-lock.yaml", "pnpm"],
-  ["yarn.lock", "yarn"],
-  ["bun.lockb", "bun"],
-  ["bun.lock", "bun"],
-  ["package-lock.json", "npm"],
-];
 
 export function detectProject(dir: string): Project {
   const manifestPath = path.join(dir, "package.json");
@@ -79,7 +72,7 @@ export function detectProject(dir: string): Project {
     manifestText,
     manifest,
     framework,
-    packageManager: LOCKFILES.find(([file]) => existsSync(path.join(dir, file)))?.[1] ?? "npm",
+    packageManager: packageManagerFromLockfile(readdirSync(dir)) ?? "npm",
     srcDir,
     alias: readAlias(compilerOptions),
     importExtension,
