@@ -15,7 +15,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const APP_RUNS = Number(process.env.BENCH_APP_RUNS ?? 1); // 0 skips the install-and-boot measures
 const CREATE_VITE = { pkg: "create-vite", version: "9.3.0" };
 const env = Object.fromEntries(
-  Object.entries({ ...process.env, NO_COLOR: "1", CI: "1" }).filter(([key]) => !key.startsWith("npm_") && key !== "NODE_ENV"),
+  Object.entries({ ...process.env, NO_COLOR: "1", CI: "1" }).filter(
+    ([key]) => !key.startsWith("npm_") && key !== "NODE_ENV",
+  ),
 );
 const work = mkdtempSync(path.join(os.tmpdir(), "cia-bench-"));
 
@@ -25,7 +27,8 @@ const stats = (samples) => {
   return { min: round(sorted[0]), median: round(sorted[Math.floor((sorted.length - 1) / 2)]), runs: sorted.length };
 };
 const round = (n) => Math.round(n * 10) / 10;
-const run = (command, args, cwd = work) => execFileSync(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] }).toString();
+const run = (command, args, cwd = work) =>
+  execFileSync(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] }).toString();
 /** CPU time (user + system, ms) of the children this process has waited for, from Linux's /proc. */
 const childCpuMs = () => {
   try {
@@ -72,7 +75,11 @@ function installCreateVite() {
   mkdirSync(cache, { recursive: true });
   const staging = mkdtempSync(path.join(cache, ".install-"));
   writeFileSync(path.join(staging, "package.json"), "{}");
-  run("npm", ["install", "--no-audit", "--no-fund", "--save-exact", `${CREATE_VITE.pkg}@${CREATE_VITE.version}`], staging);
+  run(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--save-exact", `${CREATE_VITE.pkg}@${CREATE_VITE.version}`],
+    staging,
+  );
   renameSync(staging, dir);
   return path.join(dir, "node_modules", CREATE_VITE.pkg);
 }
@@ -134,7 +141,14 @@ const allFeatures = run("node", [cli, "--list"])
   .filter((line) => /^ {2}[a-z]/.test(line))
   .map((line) => line.trim().split(/\s+/)[0]);
 
-const results = { machine: { cores: os.cpus().length, node: process.version }, runs: RUNS, coldStartMs: {}, scaffoldMs: {}, size: {}, appMs: {} };
+const results = {
+  machine: { cores: os.cpus().length, node: process.version },
+  runs: RUNS,
+  coldStartMs: {},
+  scaffoldMs: {},
+  size: {},
+  appMs: {},
+};
 
 log("cold start");
 results.coldStartMs = interleaved(RUNS, {
@@ -147,7 +161,16 @@ results.coldStartMs = interleaved(RUNS, {
 log("scaffold without install");
 let n = 0;
 const scaffoldOurs = (framework, features) => () =>
-  timed("node", [cli, `app-${n++}`, "--framework", framework, "--features", features.join(","), "--no-install", "--no-git"]);
+  timed("node", [
+    cli,
+    `app-${n++}`,
+    "--framework",
+    framework,
+    "--features",
+    features.join(","),
+    "--no-install",
+    "--no-git",
+  ]);
 results.scaffoldMs = interleaved(RUNS, {
   ...Object.fromEntries(
     frameworks.flatMap((framework) => [
@@ -163,8 +186,14 @@ log("size");
 const oursPacked = packed(undefined, root);
 const vitePacked = packed(`${CREATE_VITE.pkg}@${CREATE_VITE.version}`, work);
 const viteManifest = JSON.parse(readFileSync(path.join(viteDir, "package.json"), "utf8"));
-results.size["create-inngest-app"] = { ...oursPacked, runtimeDependencies: Object.keys(ours.dependencies ?? {}).length };
-results.size["create-vite"] = { ...vitePacked, runtimeDependencies: Object.keys(viteManifest.dependencies ?? {}).length };
+results.size["create-inngest-app"] = {
+  ...oursPacked,
+  runtimeDependencies: Object.keys(ours.dependencies ?? {}).length,
+};
+results.size["create-vite"] = {
+  ...vitePacked,
+  runtimeDependencies: Object.keys(viteManifest.dependencies ?? {}).length,
+};
 
 log("scaffold + install + first 200 (npm, warm cache)");
 const appFlow = async (scaffold, urlPath, argsFor) => {
@@ -185,7 +214,10 @@ const appFlow = async (scaffold, urlPath, argsFor) => {
 for (const framework of frameworks) {
   log(`  ${framework}`);
   results.appMs[framework] = await appFlow(
-    (dir) => ["node", [cli, path.basename(dir), "--framework", framework, "--features", "event-basic", "--no-install", "--no-git"]],
+    (dir) => [
+      "node",
+      [cli, path.basename(dir), "--framework", framework, "--features", "event-basic", "--no-install", "--no-git"],
+    ],
     "/api/inngest",
   );
 }
@@ -233,24 +265,36 @@ const msRows = (record) =>
 console.log(
   [
     `create-inngest-app ${ours.version} vs create-vite ${CREATE_VITE.version}; ${RUNS} runs each (apps: ${APP_RUNS}); ${os.cpus().length} cores, node ${process.version}`,
-    table("Cold start (ms; cpu: user + system, 10 ms ticks)", ["command", "min", "median", "cpu median"], msRows(results.coldStartMs)),
+    table(
+      "Cold start (ms; cpu: user + system, 10 ms ticks)",
+      ["command", "min", "median", "cpu median"],
+      msRows(results.coldStartMs),
+    ),
     table("Scaffold without install (ms)", ["what", "min", "median", "cpu median"], msRows(results.scaffoldMs)),
     table(
       "Package",
       ["package", "packed", "unpacked", "files", "runtime deps"],
-      Object.entries(results.size).map(([name, s]) => [name, kib(s.packedBytes), kib(s.unpackedBytes), s.files, s.runtimeDependencies]),
+      Object.entries(results.size).map(([name, s]) => [
+        name,
+        kib(s.packedBytes),
+        kib(s.unpackedBytes),
+        s.files,
+        s.runtimeDependencies,
+      ]),
     ),
     table(
       "Scaffold + npm install + first 200 (ms, median; GET /api/inngest, or / for vite)",
       ["app", "scaffold", "install", "boot to 200", "total", "install share"],
-      Object.entries(results.appMs).filter(([, r]) => r).map(([name, r]) => [
-        name,
-        r.scaffold.median,
-        r.install.median,
-        r.boot.median,
-        r.total.median,
-        `${Math.round((r.install.median / r.total.median) * 100)}%`,
-      ]),
+      Object.entries(results.appMs)
+        .filter(([, r]) => r)
+        .map(([name, r]) => [
+          name,
+          r.scaffold.median,
+          r.install.median,
+          r.boot.median,
+          r.total.median,
+          `${Math.round((r.install.median / r.total.median) * 100)}%`,
+        ]),
     ),
     table("Targets (ratios from this run; min, and median)", ["ratio", "value"], Object.entries(results.targets)),
     "",

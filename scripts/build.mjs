@@ -32,4 +32,6 @@ const result = await build({
 const outputs = Object.entries(result.metafile.outputs);
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const total = outputs.reduce((sum, [, output]) => sum + output.bytes, 0);
-console.log(`dist/: ${outputs.length} files, ${kib(total)}; dist/cli.js: ${kib(result.metafile.outputs["dist/cli.js"].bytes)}`);
+console.log(
+  `dist/: ${outputs.length} files, ${kib(total)}; dist/cli.js: ${kib(result.metafile.outputs["dist/cli.js"].bytes)}`,
+);

@@ -37,14 +37,50 @@ interface FlagSpec {
 
 export const flagSpecs: readonly FlagSpec[] = [
   { name: "framework", key: "framework", takesValue: true, value: "next|express|hono", help: "the web framework" },
-  { name: "features", key: "features", takesValue: true, value: "a,b", help: "comma-separated feature ids (see --list)" },
-  { name: "pm", key: "pm", takesValue: true, value: "npm|pnpm|yarn|bun", help: "package manager (default: the one you ran)" },
-  { name: "template", key: "template", takesValue: true, value: "user/repo[/subdir][#ref]", help: "start from a remote starter (degit) instead of the built-in one" },
+  {
+    name: "features",
+    key: "features",
+    takesValue: true,
+    value: "a,b",
+    help: "comma-separated feature ids (see --list)",
+  },
+  {
+    name: "pm",
+    key: "pm",
+    takesValue: true,
+    value: "npm|pnpm|yarn|bun",
+    help: "package manager (default: the one you ran)",
+  },
+  {
+    name: "template",
+    key: "template",
+    takesValue: true,
+    value: "user/repo[/subdir][#ref]",
+    help: "start from a remote starter (degit) instead of the built-in one",
+  },
   { name: "offline", key: "offline", takesValue: false, help: "with --template: read only degit's cache, no network" },
-  { name: "add", key: "add", takesValue: true, value: "a,b", help: "add Inngest and these features to the existing app (inngest: Inngest alone)" },
-  { name: "cwd", key: "cwd", takesValue: true, value: "dir", help: "with --add: the app's directory (default: the current one)" },
+  {
+    name: "add",
+    key: "add",
+    takesValue: true,
+    value: "a,b",
+    help: "add Inngest and these features to the existing app (inngest: Inngest alone)",
+  },
+  {
+    name: "cwd",
+    key: "cwd",
+    takesValue: true,
+    value: "dir",
+    help: "with --add: the app's directory (default: the current one)",
+  },
   { name: "install", key: "install", takesValue: false, negatable: true, help: "install dependencies (default: yes)" },
-  { name: "git", key: "git", takesValue: false, negatable: true, help: "init a git repository with a first commit (default: yes)" },
+  {
+    name: "git",
+    key: "git",
+    takesValue: false,
+    negatable: true,
+    help: "init a git repository with a first commit (default: yes)",
+  },
   { name: "yes", key: "yes", takesValue: false, alias: "y", help: "take the defaults for every unanswered question" },
   { name: "force", key: "force", takesValue: false, help: "empty a non-empty target directory (keeps .git)" },
   { name: "dry-run", key: "dryRun", takesValue: false, help: "print the files that would be written, write nothing" },
@@ -55,7 +91,16 @@ export const flagSpecs: readonly FlagSpec[] = [
 ];
 
 export function parseArgs(argv: readonly string[]): Flags {
-  const flags: Flags = { yes: false, force: false, dryRun: false, list: false, help: false, version: false, debug: false, offline: false };
+  const flags: Flags = {
+    yes: false,
+    force: false,
+    dryRun: false,
+    list: false,
+    help: false,
+    version: false,
+    debug: false,
+    offline: false,
+  };
   const seen = new Map<string, string>();
   const positionals: string[] = [];
 

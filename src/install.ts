@@ -7,7 +7,13 @@ const OUTPUT_TAIL_LINES = 30;
 export async function installDependencies(dir: string, pm: PackageManager, relativeDir: string): Promise<void> {
   const { execa } = await import("execa");
   const spinner = startSpinner(`Installing dependencies with ${pm}`);
-  const result = await execa(pm, ["install"], { cwd: dir, env: installEnv(pm), all: true, reject: false, stdin: "ignore" });
+  const result = await execa(pm, ["install"], {
+    cwd: dir,
+    env: installEnv(pm),
+    all: true,
+    reject: false,
+    stdin: "ignore",
+  });
   if (!result.failed) {
     spinner.succeed(`Installed dependencies with ${pm}`);
     return;
@@ -15,7 +21,8 @@ export async function installDependencies(dir: string, pm: PackageManager, relat
   spinner.fail(`${pm} install failed`);
   const tail = (result.all ?? "").trimEnd().split("\n").slice(-OUTPUT_TAIL_LINES);
   if (tail.length > 0 && tail[0] !== "") log.detail(tail.join("\n"));
-  const reason = result.code === "ENOENT" ? `${pm} was not found on this machine` : `exit code ${result.exitCode ?? "?"}`;
+  const reason =
+    result.code === "ENOENT" ? `${pm} was not found on this machine` : `exit code ${result.exitCode ?? "?"}`;
   throw new CliError(
     `Installing dependencies failed (${reason}). The project is ready in ${relativeDir}: run "cd ${relativeDir} && ${commandsFor(pm).install}" to install by hand.`,
   );

@@ -68,7 +68,8 @@ export async function resolveOptions(flags: Flags, env: Environment): Promise<Ru
   }
 
   const detected = detectPackageManager(env.userAgent) ?? "npm";
-  const packageManager = (flags.pm as PackageManager | undefined) ?? (canAsk ? await askPackageManager(detected) : detected);
+  const packageManager =
+    (flags.pm as PackageManager | undefined) ?? (canAsk ? await askPackageManager(detected) : detected);
   const install = flags.install ?? (canAsk ? await askInstall(packageManager) : true);
 
   return {
@@ -117,7 +118,9 @@ async function checkTarget(targetDir: string, force: boolean, canAsk: boolean): 
   if (entries.length === 0) return false;
   if (force) return true;
   if (!canAsk) {
-    throw new CliError(`${targetDir} is not empty. Choose another directory, or pass --force to empty it (keeps .git).`);
+    throw new CliError(
+      `${targetDir} is not empty. Choose another directory, or pass --force to empty it (keeps .git).`,
+    );
   }
   const action = await ask<"cancel" | "empty">({
     type: "select",
@@ -158,7 +161,9 @@ function parseFramework(id: string): Framework {
 function parseFeature(id: string): Feature {
   const feature = findFeature(id);
   if (!feature) {
-    throw new CliError(`Unknown feature "${id}". Valid features: ${features.map((f) => f.id).join(", ")} (see --list).`);
+    throw new CliError(
+      `Unknown feature "${id}". Valid features: ${features.map((f) => f.id).join(", ")} (see --list).`,
+    );
   }
   return feature;
 }
@@ -174,7 +179,9 @@ async function askProjectName(): Promise<string> {
     initial: DEFAULT_NAME,
     validate: (value: string) => {
       const problems = packageNameProblems(value.trim());
-      return problems.length === 0 || `Not a valid package name: ${problems.join(", ")}. Try "${toValidPackageName(value)}".`;
+      return (
+        problems.length === 0 || `Not a valid package name: ${problems.join(", ")}. Try "${toValidPackageName(value)}".`
+      );
     },
   });
   return name.trim();

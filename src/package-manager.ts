@@ -44,8 +44,15 @@ export function packageManagerFiles(pm: PackageManager): { path: string; content
   }
   if (pm === "yarn") {
     return [
-      { path: ".yarnrc.yml", contents: "# Yarn 2+: install into node_modules, as npm does.\nnodeLinker: node-modules\n" },
-      { path: ".yarnrc", contents: "# Yarn 1: warn (as npm does) rather than fail on a nested dependency's engines range.\nignore-engines true\n" },
+      {
+        path: ".yarnrc.yml",
+        contents: "# Yarn 2+: install into node_modules, as npm does.\nnodeLinker: node-modules\n",
+      },
+      {
+        path: ".yarnrc",
+        contents:
+          "# Yarn 1: warn (as npm does) rather than fail on a nested dependency's engines range.\nignore-engines true\n",
+      },
     ];
   }
   return [];
@@ -72,5 +79,14 @@ export function packageManagerFromLockfile(fileNames: readonly string[]): Packag
 
 /** Lines the app's .gitignore needs for a manager's own state (yarn 2+ keeps it in .yarn/). */
 export function gitignoreLines(pm: PackageManager): string[] {
-  return pm === "yarn" ? ["", "# yarn 2+ (its install state; keep plugins and releases if you add them)", ".yarn/*", "!.yarn/plugins", "!.yarn/releases", ".pnp.*"] : [];
+  return pm === "yarn"
+    ? [
+        "",
+        "# yarn 2+ (its install state; keep plugins and releases if you add them)",
+        ".yarn/*",
+        "!.yarn/plugins",
+        "!.yarn/releases",
+        ".pnp.*",
+      ]
+    : [];
 }

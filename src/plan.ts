@@ -41,9 +41,10 @@ export function planProject(options: ProjectOptions): Plan {
   const files = new Map<string, string>();
   const addShared = (file: PlannedFile) => files.set(file.path, withImportExtension(file, framework));
 
-  readStarter("base").forEach(addShared);
-  readStarter(framework.starter).forEach((file) => files.set(file.path, file.contents));
-  for (const file of features.flatMap(featureFiles)) addShared({ path: `${INNGEST_DIR}/${file.path}`, contents: file.contents });
+  for (const file of readStarter("base")) addShared(file);
+  for (const file of readStarter(framework.starter)) files.set(file.path, file.contents);
+  for (const file of features.flatMap(featureFiles))
+    addShared({ path: `${INNGEST_DIR}/${file.path}`, contents: file.contents });
   const clientMiddleware = features.flatMap((feature) => feature.clientMiddleware ?? []);
   if (clientMiddleware.length > 0) {
     const client = { path: CLIENT_FILE, contents: withClientMiddleware(files.get(CLIENT_FILE)!, clientMiddleware) };
@@ -60,7 +61,8 @@ export function planProject(options: ProjectOptions): Plan {
   files.set("README.md", readmeWithFeatures(files.get("README.md") ?? "", features));
   for (const file of packageManagerFiles(options.packageManager)) files.set(file.path, file.contents);
   const ignored = gitignoreLines(options.packageManager);
-  if (ignored.length > 0) files.set(".gitignore", `${(files.get(".gitignore") ?? "").trimEnd()}\n${ignored.join("\n")}\n`);
+  if (ignored.length > 0)
+    files.set(".gitignore", `${(files.get(".gitignore") ?? "").trimEnd()}\n${ignored.join("\n")}\n`);
 
   const tokens = templateTokens(options);
   const planned = [...files]
@@ -82,7 +84,11 @@ export function featureFiles(feature: Feature): FeatureFile[] {
   const fromFeature = (name: string) => readFileSync(path.join(startersDir, "features", feature.id, name), "utf8");
   return [
     ...feature.files.map((name) => ({ path: `functions/${name}`, contents: fromFeature(name), shared: false })),
-    ...(feature.middlewareFiles ?? []).map((name) => ({ path: `middleware/${name}`, contents: fromFeature(name), shared: true })),
+    ...(feature.middlewareFiles ?? []).map((name) => ({
+      path: `middleware/${name}`,
+      contents: fromFeature(name),
+      shared: true,
+    })),
     ...(feature.supportFiles ?? []).map((name) => ({
       path: name,
       contents: readFileSync(path.join(startersDir, "support", name), "utf8"),
@@ -116,21 +122,29 @@ function withImportExtension(file: PlannedFile, framework: Framework): string {
 }
 
 export function addImportExtension(source: string, extension: string): string {
-  return source.replace(/(\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"']+)\2/g, (match, lead, quote, specifier) =>
-    path.posix.extname(specifier) === "" ? `${lead}${quote}${specifier}${extension}${quote}` : match,
+  return source.replace(
+    /(\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"']+)\2/g,
+    (match, lead, quote, specifier) =>
+      path.posix.extname(specifier) === "" ? `${lead}${quote}${specifier}${extension}${quote}` : match,
   );
 }
 
 /** Registers middleware classes in the starter's client: `new Inngest({ id, middleware: [...] })`. */
-export function withClientMiddleware(client: string, middleware: readonly { exportName: string; file: string }[]): string {
-  const constructor = /new Inngest\(\{ id: ("[^"]*") \}\)/;
-  if (!constructor.test(client)) throw new Error("the starter client no longer has the shape `new Inngest({ id })`");
-  const imports = middleware.map(({ exportName, file }) => `import { ${exportName} } from "./middleware/${file.replace(/\.ts$/, "")}";`);
+export function withClientMiddleware(
+  client: string,
+  middleware: readonly { exportName: string; file: string }[],
+): string {
+  const inngestConstructor = /new Inngest\(\{ id: ("[^"]*") \}\)/;
+  if (!inngestConstructor.test(client))
+    throw new Error("the starter client no longer has the shape `new Inngest({ id })`");
+  const imports = middleware.map(
+    ({ exportName, file }) => `import { ${exportName} } from "./middleware/${file.replace(/\.ts$/, "")}";`,
+  );
   const lines = client.split("\n");
   const lastImport = lines.findLastIndex((line) => line.startsWith("import "));
   lines.splice(lastImport + 1, 0, ...imports);
   const names = middleware.map((m) => m.exportName).join(", ");
-  return lines.join("\n").replace(constructor, `new Inngest({ id: $1, middleware: [${names}] })`);
+  return lines.join("\n").replace(inngestConstructor, `new Inngest({\n  id: $1,\n  middleware: [${names}],\n})`);
 }
 
 export function functionsIndex(features: readonly Feature[]): string {
@@ -152,7 +166,19 @@ export function functionsIndex(features: readonly Feature[]): string {
     ([file, names]) => `import { ${names.join(", ")} } from "./${file.replace(/\.ts$/, "")}";`,
   );
   const names = registered.map((fn) => fn.exportName);
-  return [...imports, "", "// Every function here is registered with the serve handler.", `export const functions = [${names.join(", ")}];`, ""].join("\n");
+  return [
+    ...imports,
+    "",
+    "// Every function here is registered with the serve handler.",
+    formattedArray("export const functions = ", names, ";"),
+    "",
+  ].join("\n");
+}
+
+/** An array literal laid out as the formatter (Biome, 120 columns) would: on one line if it fits. */
+export function formattedArray(before: string, items: readonly string[], after: string): string {
+  const oneLine = `${before}[${items.join(", ")}]${after}`;
+  return oneLine.length <= 120 ? oneLine : `${before}[\n${items.map((item) => `  ${item},`).join("\n")}\n]${after}`;
 }
 
 function packageJson(

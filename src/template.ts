@@ -99,7 +99,10 @@ function readTree(root: string): PlannedFile[] {
     .filter((entry) => entry.isFile())
     .map((entry) => {
       const absolute = path.join(entry.parentPath, entry.name);
-      return { path: path.relative(root, absolute).split(path.sep).join("/"), contents: readFileSync(absolute, "utf8") };
+      return {
+        path: path.relative(root, absolute).split(path.sep).join("/"),
+        contents: readFileSync(absolute, "utf8"),
+      };
     })
     .filter((file) => file.path !== "degit.json" && !file.path.startsWith(".git/"));
 }

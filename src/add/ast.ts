@@ -114,7 +114,7 @@ export function importsOf(program: AstNode): ImportBinding[] {
           ? "default"
           : specifier.type === "ImportNamespaceSpecifier"
             ? "*"
-            : keyName(specifier.imported) ?? "";
+            : (keyName(specifier.imported) ?? "");
       bindings.push({ local: specifier.local.name, imported, source: statement.source.value });
     }
   }
@@ -127,7 +127,8 @@ export function topLevelNames(program: AstNode): Set<string> {
   for (let statement of program.body as AstNode[]) {
     if (statement.type === "ExportNamedDeclaration" && statement.declaration) statement = statement.declaration;
     if (statement.type === "VariableDeclaration") {
-      for (const declarator of statement.declarations) if (declarator.id.type === "Identifier") names.add(declarator.id.name);
+      for (const declarator of statement.declarations)
+        if (declarator.id.type === "Identifier") names.add(declarator.id.name);
     } else if (statement.id?.type === "Identifier") names.add(statement.id.name);
   }
   return names;
@@ -144,7 +145,10 @@ export function enclosingStatement(ancestors: AstNode[], node: AstNode): AstNode
   const chain = [...ancestors, node];
   for (let i = chain.length - 1; i > 0; i--) {
     const parent = chain[i - 1]!;
-    if ((parent.type === "Program" || parent.type === "BlockStatement") && (parent.body as AstNode[]).includes(chain[i]!)) {
+    if (
+      (parent.type === "Program" || parent.type === "BlockStatement") &&
+      (parent.body as AstNode[]).includes(chain[i]!)
+    ) {
       return chain[i];
     }
   }

@@ -37,7 +37,9 @@ export function detectProject(dir: string): Project {
     manifest = JSON.parse(manifestText);
     if (typeof manifest !== "object" || manifest === null || Array.isArray(manifest)) throw new Error("not an object");
   } catch (error) {
-    throw new CliError(`package.json is not valid JSON (${(error as Error).message.split("\n")[0]}). Nothing was changed.`);
+    throw new CliError(
+      `package.json is not valid JSON (${(error as Error).message.split("\n")[0]}). Nothing was changed.`,
+    );
   }
 
   const deps = { ...manifest.dependencies, ...manifest.devDependencies } as Record<string, string>;
@@ -49,9 +51,13 @@ export function detectProject(dir: string): Project {
   }
   const tsconfigPath = path.join(dir, "tsconfig.json");
   if (!existsSync(tsconfigPath) || !("typescript" in deps)) {
-    throw new CliError(`This looks like a JavaScript ${framework.label} app (no tsconfig.json or typescript dependency): --add only edits TypeScript apps. Nothing was changed.`);
+    throw new CliError(
+      `This looks like a JavaScript ${framework.label} app (no tsconfig.json or typescript dependency): --add only edits TypeScript apps. Nothing was changed.`,
+    );
   }
-  const tsconfig = parseJsonc(readFileSync(tsconfigPath, "utf8"), "tsconfig.json") as { compilerOptions?: Record<string, any> };
+  const tsconfig = parseJsonc(readFileSync(tsconfigPath, "utf8"), "tsconfig.json") as {
+    compilerOptions?: Record<string, any>;
+  };
   const compilerOptions = tsconfig?.compilerOptions ?? {};
 
   const sources = listSources(dir);
@@ -59,13 +65,16 @@ export function detectProject(dir: string): Project {
   if (framework.id === "next") {
     appRouterDir = ["src/app", "app"].find((candidate) => isDirectory(path.join(dir, candidate)));
     if (!appRouterDir) {
-      throw new CliError("This Next.js app has no App Router directory (app/ or src/app/): --add supports the App Router only. Nothing was changed.");
+      throw new CliError(
+        "This Next.js app has no App Router directory (app/ or src/app/): --add supports the App Router only. Nothing was changed.",
+      );
     }
   }
   const srcDir = appRouterDir ? appRouterDir.startsWith("src/") : isDirectory(path.join(dir, "src"));
 
   const resolution = String(compilerOptions.moduleResolution ?? compilerOptions.module ?? "").toLowerCase();
-  const importExtension = framework.id !== "next" && (resolution === "nodenext" || resolution === "node16") ? ".js" : "";
+  const importExtension =
+    framework.id !== "next" && (resolution === "nodenext" || resolution === "node16") ? ".js" : "";
 
   return {
     dir,
@@ -131,8 +140,12 @@ export function findInngest(project: Project): ExistingInngest {
     if (!code.includes("inngest")) continue;
     const source: Source = { file, code, program: parseSource(code, file) };
     const imports = importsOf(source.program);
-    const inngestClass = imports.find((binding) => binding.source === "inngest" && binding.imported === "Inngest")?.local;
-    const serveName = imports.find((binding) => binding.source.startsWith("inngest/") && binding.imported === "serve")?.local;
+    const inngestClass = imports.find(
+      (binding) => binding.source === "inngest" && binding.imported === "Inngest",
+    )?.local;
+    const serveName = imports.find(
+      (binding) => binding.source.startsWith("inngest/") && binding.imported === "serve",
+    )?.local;
 
     if (inngestClass && !found.client) {
       for (let statement of source.program.body as AstNode[]) {
@@ -141,7 +154,12 @@ export function findInngest(project: Project): ExistingInngest {
         if (statement.type !== "VariableDeclaration") continue;
         for (const declarator of statement.declarations as AstNode[]) {
           const init = declarator.init;
-          if (init?.type === "NewExpression" && init.callee.type === "Identifier" && init.callee.name === inngestClass && exported) {
+          if (
+            init?.type === "NewExpression" &&
+            init.callee.type === "Identifier" &&
+            init.callee.name === inngestClass &&
+            exported
+          ) {
             found.client = { file, exportName: declarator.id.name };
           }
         }
@@ -149,12 +167,21 @@ export function findInngest(project: Project): ExistingInngest {
     }
     if (serveName && !found.serve) {
       walk(source.program, (node) => {
-        if (found.serve || node.type !== "CallExpression" || node.callee.type !== "Identifier" || node.callee.name !== serveName) return;
+        if (
+          found.serve ||
+          node.type !== "CallExpression" ||
+          node.callee.type !== "Identifier" ||
+          node.callee.name !== serveName
+        )
+          return;
         const options = node.arguments[0];
         const functions =
           options?.type === "ObjectExpression"
             ? (options.properties as AstNode[]).find(
-                (property) => property.type === "ObjectProperty" && property.key.type === "Identifier" && property.key.name === "functions",
+                (property) =>
+                  property.type === "ObjectProperty" &&
+                  property.key.type === "Identifier" &&
+                  property.key.name === "functions",
               )
             : undefined;
         found.serve = { source, call: node, functions: functions?.value };

@@ -4,7 +4,17 @@ import type { Feature } from "../features/index.js";
 import { toAppId } from "../names.js";
 import { addImportExtension, featureFiles, functionsIndex, startersDir } from "../plan.js";
 import { versions, type DependencyName } from "../versions.js";
-import { afterLastImport, enclosingStatement, importsOf, indentAt, keyName, parseSource, topLevelNames, walk, type AstNode } from "./ast.js";
+import {
+  afterLastImport,
+  enclosingStatement,
+  importsOf,
+  indentAt,
+  keyName,
+  parseSource,
+  topLevelNames,
+  walk,
+  type AstNode,
+} from "./ast.js";
 import { findInngest, readSource, type ExistingInngest, type Project, type Source } from "./detect.js";
 
 /** One file the add will create (`before` null) or change. */
@@ -44,16 +54,27 @@ export function planAdd(project: Project, requested: readonly Feature[]): AddPla
     return existsSync(absolute) ? readFileSync(absolute, "utf8") : null;
   };
   const put = (file: string, after: string) => {
-    const before = files.get(file)?.before ?? (existsSync(path.join(project.dir, file)) ? readFileSync(path.join(project.dir, file), "utf8") : null);
+    const before =
+      files.get(file)?.before ??
+      (existsSync(path.join(project.dir, file)) ? readFileSync(path.join(project.dir, file), "utf8") : null);
     if (before === after) files.delete(file);
     else files.set(file, { path: file, before, after });
   };
-  const plan: AddPlan = { changes: [], manual: [], skipped: [], added: [], dependencies: {}, devDependencies: {}, notes: [] };
+  const plan: AddPlan = {
+    changes: [],
+    manual: [],
+    skipped: [],
+    added: [],
+    dependencies: {},
+    devDependencies: {},
+    notes: [],
+  };
   const ext = project.importExtension;
 
   // New files go beside the client when it lives in an `inngest/` folder, else where a new app's would.
   const clientDir = existing.client ? path.posix.dirname(existing.client.file) : undefined;
-  const inngestDir = clientDir && path.posix.basename(clientDir) === "inngest" ? clientDir : project.srcDir ? "src/inngest" : "inngest";
+  const inngestDir =
+    clientDir && path.posix.basename(clientDir) === "inngest" ? clientDir : project.srcDir ? "src/inngest" : "inngest";
   const clientFile = existing.client?.file ?? `${inngestDir}/client.ts`;
   const clientExport = existing.client?.exportName ?? "inngest";
   const functionsDir = `${inngestDir}/functions`;
@@ -81,19 +102,28 @@ export function planAdd(project: Project, requested: readonly Feature[]): AddPla
   if (read(`${inngestDir}/testing.ts`) === null) {
     put(`${inngestDir}/testing.ts`, shared(starter("base/src/inngest/testing.ts"), inngestDir));
   }
-  const vitestConfig = ["vitest.config.ts", "vitest.config.mts", "vitest.config.js", "vitest.config.mjs"].find((file) => read(file) !== null);
+  const vitestConfig = ["vitest.config.ts", "vitest.config.mts", "vitest.config.js", "vitest.config.mjs"].find(
+    (file) => read(file) !== null,
+  );
   if (!vitestConfig) put("vitest.config.ts", starter("base/vitest.config.ts"));
   else if (!read(vitestConfig)!.includes("INNGEST_DEV")) {
-    plan.notes.push(`${vitestConfig} exists and was left as it is: set INNGEST_DEV=1 in its test env (test: { env: { INNGEST_DEV: "1" } }) so the Inngest tests can call the endpoint.`);
+    plan.notes.push(
+      `${vitestConfig} exists and was left as it is: set INNGEST_DEV=1 in its test env (test: { env: { INNGEST_DEV: "1" } }) so the Inngest tests can call the endpoint.`,
+    );
   }
   const envFile = read(".env.development");
   const gitignore = read(".gitignore") ?? "";
   if (/^\/?\.env(\*|\.development|\.\*)\s*$/m.test(gitignore) && !/^\s*INNGEST_DEV=/m.test(envFile ?? "")) {
-    plan.notes.push(".gitignore ignores .env.development: teammates who clone the app need INNGEST_DEV=1 in theirs (or in the dev script) for local development.");
+    plan.notes.push(
+      ".gitignore ignores .env.development: teammates who clone the app need INNGEST_DEV=1 in theirs (or in the dev script) for local development.",
+    );
   }
   if (envFile === null) put(".env.development", starter("base/_env.development"));
   else if (!/^\s*INNGEST_DEV=/m.test(envFile)) {
-    put(".env.development", `${envFile}${envFile === "" || envFile.endsWith("\n") ? "" : "\n"}${starter("base/_env.development")}`);
+    put(
+      ".env.development",
+      `${envFile}${envFile === "" || envFile.endsWith("\n") ? "" : "\n"}${starter("base/_env.development")}`,
+    );
   }
 
   // Feature files.
@@ -105,7 +135,9 @@ export function planAdd(project: Project, requested: readonly Feature[]): AddPla
   if (middleware.length > 0) registerClientMiddleware(clientFile, inngestDir, middleware, { read, put, plan, ext });
 
   // Registration and the serve handler.
-  const newFunctions = plan.added.flatMap((feature) => feature.functions.map((fn) => ({ ...fn, file: `${functionsDir}/${fn.file}` })));
+  const newFunctions = plan.added.flatMap((feature) =>
+    feature.functions.map((fn) => ({ ...fn, file: `${functionsDir}/${fn.file}` })),
+  );
   if (existing.serve) {
     registerFunctions(project, existing, newFunctions, { read, put, plan, ext });
   } else {
@@ -122,19 +154,30 @@ export function planAdd(project: Project, requested: readonly Feature[]): AddPla
   // package.json
   const wanted: [DependencyName, "dependencies" | "devDependencies"][] = [
     ["inngest", "dependencies"],
-    ...plan.added.flatMap((feature) => (feature.dependencies ?? []).map((name) => [name, "dependencies"] as [DependencyName, "dependencies"])),
+    ...plan.added.flatMap((feature) =>
+      (feature.dependencies ?? []).map((name) => [name, "dependencies"] as [DependencyName, "dependencies"]),
+    ),
     ["@inngest/test", "devDependencies"],
     ["vitest", "devDependencies"],
-    ...plan.added.flatMap((feature) => (feature.devDependencies ?? []).map((name) => [name, "devDependencies"] as [DependencyName, "devDependencies"])),
+    ...plan.added.flatMap((feature) =>
+      (feature.devDependencies ?? []).map((name) => [name, "devDependencies"] as [DependencyName, "devDependencies"]),
+    ),
   ];
   const has = { ...project.manifest.dependencies, ...project.manifest.devDependencies } as Record<string, string>;
   for (const [name, section] of wanted) if (!(name in has)) plan[section][name] = versions[name];
   const scripts = (project.manifest.scripts ?? {}) as Record<string, string>;
   const addTestScript = scripts.test === undefined;
   if (scripts.test !== undefined && !scripts.test.includes("vitest")) {
-    plan.notes.push(`Your "test" script does not run vitest: run the Inngest tests with "npx vitest run ${inngestDir}".`);
+    plan.notes.push(
+      `Your "test" script does not run vitest: run the Inngest tests with "npx vitest run ${inngestDir}".`,
+    );
   }
-  const manifestAfter = editManifest(project, plan.dependencies, plan.devDependencies, addTestScript ? { test: "vitest run" } : {});
+  const manifestAfter = editManifest(
+    project,
+    plan.dependencies,
+    plan.devDependencies,
+    addTestScript ? { test: "vitest run" } : {},
+  );
   if (manifestAfter === undefined) {
     plan.manual.push({
       file: "package.json",
@@ -147,7 +190,8 @@ export function planAdd(project: Project, requested: readonly Feature[]): AddPla
     });
   } else put("package.json", manifestAfter);
 
-  if (project.framework.add.devModeNote && plan.changes.length + files.size > 0) plan.notes.push(project.framework.add.devModeNote);
+  if (project.framework.add.devModeNote && plan.changes.length + files.size > 0)
+    plan.notes.push(project.framework.add.devModeNote);
   plan.changes = [...files.values()].sort((a, b) => a.path.localeCompare(b.path));
   return plan;
 }
@@ -170,23 +214,37 @@ function registerClientMiddleware(
   const source: Source = { file: clientFile, code, program: parseSource(code, clientFile) };
   let options: AstNode | undefined;
   walk(source.program, (node) => {
-    if (!options && node.type === "NewExpression" && node.callee.type === "Identifier" && node.callee.name === "Inngest") options = node.arguments[0];
+    if (
+      !options &&
+      node.type === "NewExpression" &&
+      node.callee.type === "Identifier" &&
+      node.callee.name === "Inngest"
+    )
+      options = node.arguments[0];
   });
   const names = middleware.map((m) => m.exportName);
   const imports = middleware.map(
-    (m) => `import { ${m.exportName} } from "${relativeSpecifier(inngestDir, `${inngestDir}/middleware/${m.file}`, editor.ext)}";`,
+    (m) =>
+      `import { ${m.exportName} } from "${relativeSpecifier(inngestDir, `${inngestDir}/middleware/${m.file}`, editor.ext)}";`,
   );
-  const property = options?.type === "ObjectExpression"
-    ? (options.properties as AstNode[]).find((p) => p.type === "ObjectProperty" && keyName(p.key) === "middleware")
-    : undefined;
+  const property =
+    options?.type === "ObjectExpression"
+      ? (options.properties as AstNode[]).find((p) => p.type === "ObjectProperty" && keyName(p.key) === "middleware")
+      : undefined;
   const edits: { at: number; text: string }[] = [];
   if (property?.value.type === "ArrayExpression") {
-    const present = new Set((property.value.elements as AstNode[]).flatMap((e) => (e?.type === "Identifier" ? [e.name] : [])));
+    const present = new Set(
+      (property.value.elements as AstNode[]).flatMap((e) => (e?.type === "Identifier" ? [e.name] : [])),
+    );
     const fresh = names.filter((name) => !present.has(name));
     if (fresh.length === 0) return;
     const elements = (property.value.elements as (AstNode | null)[]).filter((e): e is AstNode => e !== null);
     const last = elements[elements.length - 1];
-    edits.push(last ? { at: last.end, text: fresh.map((name) => `, ${name}`).join("") } : { at: property.value.start + 1, text: fresh.join(", ") });
+    edits.push(
+      last
+        ? { at: last.end, text: fresh.map((name) => `, ${name}`).join("") }
+        : { at: property.value.start + 1, text: fresh.join(", ") },
+    );
   } else if (options?.type === "ObjectExpression" && !property && options.properties.length > 0) {
     const last = (options.properties as AstNode[])[options.properties.length - 1]!;
     const multiline = code.slice(options.start, last.start).includes("\n");
@@ -195,7 +253,8 @@ function registerClientMiddleware(
   } else {
     editor.plan.manual.push({
       file: clientFile,
-      where: "the client's options are not an object literal it can edit; register the middleware in new Inngest({ ... })",
+      where:
+        "the client's options are not an object literal it can edit; register the middleware in new Inngest({ ... })",
       lines: [...imports, `middleware: [${names.join(", ")}],`],
     });
     return;
@@ -205,19 +264,34 @@ function registerClientMiddleware(
 }
 
 /** Adds the new functions to the array that the existing `serve(...)` takes, wherever it lives. */
-function registerFunctions(project: Project, existing: ExistingInngest, functions: { exportName: string; file: string }[], editor: Editor): void {
+function registerFunctions(
+  project: Project,
+  existing: ExistingInngest,
+  functions: { exportName: string; file: string }[],
+  editor: Editor,
+): void {
   if (functions.length === 0) return;
   const { source, functions: value } = existing.serve!;
   const manual = (where: string) => {
     editor.plan.manual.push({
       file: source.file,
       where,
-      lines: functions.map((fn) => `import { ${fn.exportName} } from "${relativeSpecifier(path.posix.dirname(source.file), fn.file, editor.ext)}";`)
+      lines: functions
+        .map(
+          (fn) =>
+            `import { ${fn.exportName} } from "${relativeSpecifier(path.posix.dirname(source.file), fn.file, editor.ext)}";`,
+        )
         .concat(`functions: [..., ${functions.map((fn) => fn.exportName).join(", ")}]`),
     });
   };
-  if (!value) return manual("serve({ client, functions }) has no functions property: add the new functions to the one it should have");
-  if (value.type === "ArrayExpression") return insertIntoArray(source, value, functions, editor);
+  if (!value) {
+    manual("serve({ client, functions }) has no functions property: add the new functions to the one it should have");
+    return;
+  }
+  if (value.type === "ArrayExpression") {
+    insertIntoArray(source, value, functions, editor);
+    return;
+  }
   if (value.type === "Identifier") {
     const binding = importsOf(source.program).find((b) => b.local === value.name);
     const alias = project.alias;
@@ -226,16 +300,25 @@ function registerFunctions(project: Project, existing: ExistingInngest, function
       const target = viaAlias
         ? resolveModule(project, alias!.base || ".", `./${binding.source.slice(alias!.prefix.length)}`)
         : resolveModule(project, path.posix.dirname(source.file), binding.source);
-      if (target) return registerInArrayOf(readSource(project, target), binding.imported, functions, editor);
+      if (target) {
+        registerInArrayOf(readSource(project, target), binding.imported, functions, editor);
+        return;
+      }
     } else if (!binding) {
-      return registerInArrayOf(source, value.name, functions, editor);
+      registerInArrayOf(source, value.name, functions, editor);
+      return;
     }
   }
   manual(`the functions passed to serve(...) are not an array literal it can edit; register the new functions there`);
 }
 
 /** Finds `const <name> = [...]` at the top of `source` and adds the functions to it. */
-function registerInArrayOf(source: Source, name: string, functions: { exportName: string; file: string }[], editor: Editor): void {
+function registerInArrayOf(
+  source: Source,
+  name: string,
+  functions: { exportName: string; file: string }[],
+  editor: Editor,
+): void {
   if (functions.length === 0) return;
   for (let statement of source.program.body as AstNode[]) {
     if (statement.type === "ExportNamedDeclaration" && statement.declaration) statement = statement.declaration;
@@ -243,7 +326,10 @@ function registerInArrayOf(source: Source, name: string, functions: { exportName
     for (const declarator of statement.declarations as AstNode[]) {
       let init = declarator.init;
       while (init && (init.type === "TSAsExpression" || init.type === "TSSatisfiesExpression")) init = init.expression;
-      if (declarator.id.name === name && init?.type === "ArrayExpression") return insertIntoArray(source, init, functions, editor);
+      if (declarator.id.name === name && init?.type === "ArrayExpression") {
+        insertIntoArray(source, init, functions, editor);
+        return;
+      }
     }
   }
   editor.plan.manual.push({
@@ -254,8 +340,15 @@ function registerInArrayOf(source: Source, name: string, functions: { exportName
 }
 
 /** Inserts identifiers at the end of an array literal, in its own layout, and imports them. */
-function insertIntoArray(source: Source, array: AstNode, functions: { exportName: string; file: string }[], editor: Editor): void {
-  const present = new Set((array.elements as (AstNode | null)[]).flatMap((element) => (element?.type === "Identifier" ? [element.name] : [])));
+function insertIntoArray(
+  source: Source,
+  array: AstNode,
+  functions: { exportName: string; file: string }[],
+  editor: Editor,
+): void {
+  const present = new Set(
+    (array.elements as (AstNode | null)[]).flatMap((element) => (element?.type === "Identifier" ? [element.name] : [])),
+  );
   const fresh = functions.filter((fn) => !present.has(fn.exportName));
   if (fresh.length === 0) return;
   const code = editor.read(source.file) ?? source.code;
@@ -264,7 +357,10 @@ function insertIntoArray(source: Source, array: AstNode, functions: { exportName
     editor.plan.manual.push({
       file: source.file,
       where: "add the new functions to the functions array",
-      lines: fresh.map((fn) => `import { ${fn.exportName} } from "${relativeSpecifier(path.posix.dirname(source.file), fn.file, editor.ext)}";`),
+      lines: fresh.map(
+        (fn) =>
+          `import { ${fn.exportName} } from "${relativeSpecifier(path.posix.dirname(source.file), fn.file, editor.ext)}";`,
+      ),
     });
     return;
   }
@@ -282,7 +378,9 @@ function insertIntoArray(source: Source, array: AstNode, functions: { exportName
   const dir = path.posix.dirname(source.file);
   const byFile = new Map<string, string[]>();
   for (const fn of fresh) byFile.set(fn.file, [...(byFile.get(fn.file) ?? []), fn.exportName]);
-  const imports = [...byFile].map(([file, names]) => `import { ${names.join(", ")} } from "${relativeSpecifier(dir, file, editor.ext)}";`);
+  const imports = [...byFile].map(
+    ([file, names]) => `import { ${names.join(", ")} } from "${relativeSpecifier(dir, file, editor.ext)}";`,
+  );
   edits.push(importEdit(source, imports));
   editor.put(source.file, applyEdits(code, edits));
 }
@@ -304,7 +402,9 @@ function mountServeHandler(
 
   if (mount.kind === "route-file") {
     const routeDir = `${project.appRouterDir}/api/inngest`;
-    const existingRoute = ["route.ts", "route.js", "route.tsx"].find((name) => editor.read(`${routeDir}/${name}`) !== null);
+    const existingRoute = ["route.ts", "route.js", "route.tsx"].find(
+      (name) => editor.read(`${routeDir}/${name}`) !== null,
+    );
     const lines = [
       `import { serve } from "inngest/next";`,
       clientImport(routeDir),
@@ -314,7 +414,11 @@ function mountServeHandler(
       "",
     ];
     if (existingRoute) {
-      editor.plan.manual.push({ file: `${routeDir}/${existingRoute}`, where: "the route exists and does not serve Inngest; make it serve Inngest", lines });
+      editor.plan.manual.push({
+        file: `${routeDir}/${existingRoute}`,
+        where: "the route exists and does not serve Inngest; make it serve Inngest",
+        lines,
+      });
     } else editor.put(`${routeDir}/route.ts`, lines.join("\n"));
     return;
   }
@@ -323,11 +427,17 @@ function mountServeHandler(
   const candidates: { source: Source; statement: AstNode; app: string; creator: string }[] = [];
   for (const file of project.sources) {
     // Tests often make apps of their own; the one to mount on is in the app's code.
-    if (/\.(test|spec)\.tsx?$/.test(file) || file.split("/").some((part) => part === "test" || part === "tests" || part === "__tests__")) continue;
+    if (
+      /\.(test|spec)\.tsx?$/.test(file) ||
+      file.split("/").some((part) => part === "test" || part === "tests" || part === "__tests__")
+    )
+      continue;
     const code = editor.read(file)!;
     if (!code.includes(mount.create.source)) continue;
     const source = readSource(project, file);
-    const creator = importsOf(source.program).find((b) => b.source === mount.create.source && b.imported === mount.create.imported)?.local;
+    const creator = importsOf(source.program).find(
+      (b) => b.source === mount.create.source && b.imported === mount.create.imported,
+    )?.local;
     if (!creator) continue;
     walk(source.program, (node, ancestors) => {
       const isCreation = mount.create.isNew ? node.type === "NewExpression" : node.type === "CallExpression";
@@ -342,8 +452,10 @@ function mountServeHandler(
   }
   const hostFile = candidates[0]?.source.file ?? (project.srcDir ? "src/index.ts" : "index.ts");
   const dir = path.posix.dirname(hostFile);
-  const serveLocal = (source?: Source) => (source && topLevelNames(source.program).has("serve") ? "serveInngest" : "serve");
-  const importServe = (local: string) => `import { ${local === "serve" ? "serve" : `serve as ${local}`} } from "${framework.add.serveModule}";`;
+  const serveLocal = (source?: Source) =>
+    source && topLevelNames(source.program).has("serve") ? "serveInngest" : "serve";
+  const importServe = (local: string) =>
+    `import { ${local === "serve" ? "serve" : `serve as ${local}`} } from "${framework.add.serveModule}";`;
   const found = candidates.length === 1 && candidates[0]!.app ? candidates[0]! : undefined;
   if (!found) {
     const local = serveLocal(candidates[0]?.source);
@@ -356,7 +468,13 @@ function mountServeHandler(
           : candidates.length > 1
             ? `${candidates.length} ${framework.label} apps are created (${candidates.map((c) => c.source.file).join(", ")}); in the one that serves your routes, add the imports at the top and the mount after the app is created`
             : `the app is not assigned to a variable (const app = ...); add the imports at the top and the mount after the app is created`,
-      lines: [importServe(local), clientImport(dir), functionsImport(dir), "", mount.mountLine(app, local, framework.id === "express" ? "express" : undefined)],
+      lines: [
+        importServe(local),
+        clientImport(dir),
+        functionsImport(dir),
+        "",
+        mount.mountLine(app, local, framework.id === "express" ? "express" : undefined),
+      ],
     });
     return;
   }
@@ -367,11 +485,17 @@ function mountServeHandler(
   let insertAfter = statement;
   let hasJsonParser = false;
   if (framework.id === "express") {
-    const body = (source.program.body as AstNode[]).includes(statement) ? (source.program.body as AstNode[]) : undefined;
+    const body = (source.program.body as AstNode[]).includes(statement)
+      ? (source.program.body as AstNode[])
+      : undefined;
     walk(source.program, (node, ancestors) => {
       if (hasJsonParser || node.type !== "CallExpression") return;
       const callee = node.callee;
-      const isAppUse = callee.type === "MemberExpression" && callee.object.type === "Identifier" && callee.object.name === app && callee.property.name === "use";
+      const isAppUse =
+        callee.type === "MemberExpression" &&
+        callee.object.type === "Identifier" &&
+        callee.object.name === app &&
+        callee.property.name === "use";
       const parsesJson = isAppUse && node.arguments.length === 1 && isCall(node.arguments[0], creator, "json");
       if (!parsesJson) return;
       const owner = enclosingStatement(ancestors, node);
@@ -426,7 +550,8 @@ function importEdit(source: Source, generated: string[]): { at: number; text: st
 
 function applyEdits(code: string, edits: { at: number; text: string }[]): string {
   let result = code;
-  for (const edit of [...edits].sort((a, b) => b.at - a.at)) result = result.slice(0, edit.at) + edit.text + result.slice(edit.at);
+  for (const edit of [...edits].sort((a, b) => b.at - a.at))
+    result = result.slice(0, edit.at) + edit.text + result.slice(edit.at);
   return result;
 }
 
@@ -436,7 +561,8 @@ export function relativeSpecifier(fromDir: string, file: string, ext: "" | ".js"
   if (dropIndex && ext === "" && target.endsWith("/index")) target = target.slice(0, -"/index".length);
   let relative = path.posix.relative(fromDir, target);
   // `src/inngest.ts` seen from `src/inngest/functions` is "..", which names the folder: name the file.
-  if (relative === "" || relative === ".." || relative.endsWith("/..")) relative = path.posix.join(relative, "..", path.posix.basename(target));
+  if (relative === "" || relative === ".." || relative.endsWith("/.."))
+    relative = path.posix.join(relative, "..", path.posix.basename(target));
   if (!relative.startsWith(".")) relative = `./${relative}`;
   return `${relative}${ext}`;
 }
@@ -472,7 +598,8 @@ export function editManifest(
   scripts: Record<string, string>,
 ): string | undefined {
   const text = project.manifestText;
-  if (Object.keys(dependencies).length + Object.keys(devDependencies).length + Object.keys(scripts).length === 0) return text;
+  if (Object.keys(dependencies).length + Object.keys(devDependencies).length + Object.keys(scripts).length === 0)
+    return text;
   const indent = /^\{\r?\n([ \t]+)"/.exec(text)?.[1] ?? "  ";
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
   const serialise = (value: unknown) => {
@@ -487,7 +614,10 @@ export function editManifest(
     const keys = Object.keys(current);
     const sorted = keys.every((key, i) => i === 0 || keys[i - 1]!.localeCompare(key) <= 0);
     const merged = { ...current, ...entries };
-    manifest[section] = sorted && section !== "scripts" ? Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b))) : merged;
+    manifest[section] =
+      sorted && section !== "scripts"
+        ? Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b)))
+        : merged;
   };
   merge("scripts", scripts);
   merge("dependencies", dependencies);

@@ -27,7 +27,9 @@ export async function runAdd(flags: Flags, context: AddContext): Promise<number>
   const project = detectProject(dir);
   const plan = planAdd(project, requested);
 
-  log.info(`${bold(project.framework.label)} app in ${dir} (${project.packageManager}${project.srcDir ? ", src/" : ""})`);
+  log.info(
+    `${bold(project.framework.label)} app in ${dir} (${project.packageManager}${project.srcDir ? ", src/" : ""})`,
+  );
   for (const feature of plan.skipped) log.info(`${dim("-")} ${feature.id} is already in the app: skipped`);
 
   if (flags.dryRun) {
@@ -57,7 +59,9 @@ export async function runAdd(flags: Flags, context: AddContext): Promise<number>
   await confirmDirtyTree(dir, flags.yes, context.interactive);
   writeAll(dir, plan.changes);
   for (const change of plan.changes) log.info(`  ${change.before === null ? "created" : "changed"} ${change.path}`);
-  log.success(`Added ${plan.added.length === 0 ? "Inngest" : plan.added.map((feature) => feature.id).join(", ")} (${plan.changes.length} files)`);
+  log.success(
+    `Added ${plan.added.length === 0 ? "Inngest" : plan.added.map((feature) => feature.id).join(", ")} (${plan.changes.length} files)`,
+  );
 
   const newDependencies = Object.keys(plan.dependencies).length + Object.keys(plan.devDependencies).length > 0;
   if (newDependencies && flags.install !== false) {
@@ -75,7 +79,8 @@ function parseFeatures(ids: readonly string[]): Feature[] {
   for (const id of ids) {
     if (id === "inngest") continue; // Inngest alone: the client, the endpoint, no feature
     const feature = findFeature(id);
-    if (!feature) throw new CliError(`Unknown feature "${id}". Run with --list to see them (or --add inngest for Inngest alone).`);
+    if (!feature)
+      throw new CliError(`Unknown feature "${id}". Run with --list to see them (or --add inngest for Inngest alone).`);
     if (!found.includes(feature)) found.push(feature);
   }
   return found;
@@ -100,9 +105,14 @@ async function confirmDirtyTree(dir: string, yes: boolean, interactive: boolean)
   const { execa } = await import("execa");
   const status = await execa("git", ["status", "--porcelain"], { cwd: dir, reject: false, stdin: "ignore" });
   if (status.failed || status.stdout.trim() === "") return;
-  log.warn("The git working tree has uncommitted changes: you may want to commit them first, to review this change on its own.");
+  log.warn(
+    "The git working tree has uncommitted changes: you may want to commit them first, to review this change on its own.",
+  );
   if (yes) return;
-  if (!interactive) throw new CliError("Uncommitted changes in the git working tree: commit them, or pass --yes to go on anyway. Nothing was changed.");
+  if (!interactive)
+    throw new CliError(
+      "Uncommitted changes in the git working tree: commit them, or pass --yes to go on anyway. Nothing was changed.",
+    );
   const { default: prompts } = await import("prompts");
   let cancelled = false;
   const { go } = await prompts(
@@ -132,7 +142,8 @@ export function writeAll(dir: string, changes: readonly FileChange[]): void {
     for (const change of changes) {
       const file = path.join(dir, change.path);
       const createdDirs: string[] = [];
-      for (let parent = path.dirname(file); !existsSync(parent); parent = path.dirname(parent)) createdDirs.unshift(parent);
+      for (let parent = path.dirname(file); !existsSync(parent); parent = path.dirname(parent))
+        createdDirs.unshift(parent);
       mkdirSync(path.dirname(file), { recursive: true });
       done.push({ change, createdDirs });
       writeFileSync(file, change.after);
@@ -150,6 +161,8 @@ export function writeAll(dir: string, changes: readonly FileChange[]): void {
         }
       }
     }
-    throw new CliError(`Writing failed (${(error as Error).message.split("\n")[0]}): every file was restored, nothing was changed.`);
+    throw new CliError(
+      `Writing failed (${(error as Error).message.split("\n")[0]}): every file was restored, nothing was changed.`,
+    );
   }
 }

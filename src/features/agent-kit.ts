@@ -11,7 +11,10 @@ export const openAiEnv: EnvLines = [
 
 export const anthropicEnv: EnvLines = [
   { name: "ANTHROPIC_API_KEY", comment: "Anthropic API key, for the Anthropic models of the AI features" },
-  { name: "ANTHROPIC_BASE_URL", comment: "Optional: an Anthropic-compatible server (default https://api.anthropic.com/v1)" },
+  {
+    name: "ANTHROPIC_BASE_URL",
+    comment: "Optional: an Anthropic-compatible server (default https://api.anthropic.com/v1)",
+  },
   { name: "ANTHROPIC_MODEL", comment: "Optional: the Anthropic model (default claude-3-5-haiku-latest)" },
 ];
 

@@ -12,11 +12,17 @@ export const modelProviders: Feature = {
   functions: [{ exportName: "modelProvidersAsk", file: "model-providers-ask.ts" }],
   dependencies: ["@inngest/agent-kit", "zod"],
   env: [
-    { name: "MODEL_PROVIDER", comment: "Optional: the default provider of model-providers-ask: openai, anthropic, gemini or grok" },
+    {
+      name: "MODEL_PROVIDER",
+      comment: "Optional: the default provider of model-providers-ask: openai, anthropic, gemini or grok",
+    },
     ...openAiEnv,
     ...anthropicEnv,
     { name: "GEMINI_API_KEY", comment: "Google Gemini API key" },
-    { name: "GEMINI_BASE_URL", comment: "Optional: a Gemini-compatible server (default https://generativelanguage.googleapis.com/v1beta)" },
+    {
+      name: "GEMINI_BASE_URL",
+      comment: "Optional: a Gemini-compatible server (default https://generativelanguage.googleapis.com/v1beta)",
+    },
     { name: "GEMINI_MODEL", comment: "Optional: the Gemini model (default gemini-2.0-flash)" },
     { name: "XAI_API_KEY", comment: "xAI API key, for Grok" },
     { name: "XAI_BASE_URL", comment: "Optional: an xAI-compatible server (default https://api.x.ai/v1)" },

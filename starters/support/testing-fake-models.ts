@@ -55,10 +55,19 @@ function toWireFormat(path: string, reply: FakeReply) {
         ? [{ type: "text", text: reply }]
         : [{ type: "tool_use", id, name: reply.tool, input: reply.input }];
     const stop_reason = typeof reply === "string" ? "end_turn" : "tool_use";
-    return { id, type: "message", role: "assistant", model: "fake", content, stop_reason, usage: { input_tokens: 1, output_tokens: 1 } };
+    return {
+      id,
+      type: "message",
+      role: "assistant",
+      model: "fake",
+      content,
+      stop_reason,
+      usage: { input_tokens: 1, output_tokens: 1 },
+    };
   }
   if (path.includes(":generateContent")) {
-    const parts = typeof reply === "string" ? [{ text: reply }] : [{ functionCall: { name: reply.tool, args: reply.input } }];
+    const parts =
+      typeof reply === "string" ? [{ text: reply }] : [{ functionCall: { name: reply.tool, args: reply.input } }];
     return { candidates: [{ content: { role: "model", parts }, finishReason: "STOP" }] };
   }
   const message =
@@ -67,7 +76,9 @@ function toWireFormat(path: string, reply: FakeReply) {
       : {
           role: "assistant",
           content: null,
-          tool_calls: [{ id, type: "function", function: { name: reply.tool, arguments: JSON.stringify(reply.input) } }],
+          tool_calls: [
+            { id, type: "function", function: { name: reply.tool, arguments: JSON.stringify(reply.input) } },
+          ],
         };
   const finish_reason = typeof reply === "string" ? "stop" : "tool_calls";
   return {
@@ -138,7 +149,13 @@ export async function runToCompletion(
   throw new Error(`${functionId} did not finish in 100 rounds`);
 }
 
-async function callModel(opts: { url: string; auth_key?: string; format: string; headers?: Record<string, string>; body: unknown }) {
+async function callModel(opts: {
+  url: string;
+  auth_key?: string;
+  format: string;
+  headers?: Record<string, string>;
+  body: unknown;
+}) {
   const headers: Record<string, string> = { "content-type": "application/json", ...opts.headers };
   if (opts.format === "anthropic") headers["x-api-key"] = opts.auth_key ?? "";
   else if (opts.format !== "gemini") headers.authorization = `Bearer ${opts.auth_key ?? ""}`;

@@ -44,8 +44,26 @@ const fixture = (name: string) => async (dir: string) => {
 };
 
 const createNextApp = (srcDir: boolean) => async (dir: string) => {
-  const flags = ["--ts", "--app", "--no-eslint", "--no-tailwind", "--no-react-compiler", "--use-npm", "--yes", "--disable-git", "--skip-install", "--no-agent-feedback", "--import-alias", "@/*"];
-  const result = await runIn(path.dirname(dir), "npx", ["-y", CREATE_NEXT_APP, path.basename(dir), ...flags, srcDir ? "--src-dir" : "--no-src-dir"], { NEXT_TELEMETRY_DISABLED: "1" });
+  const flags = [
+    "--ts",
+    "--app",
+    "--no-eslint",
+    "--no-tailwind",
+    "--no-react-compiler",
+    "--use-npm",
+    "--yes",
+    "--disable-git",
+    "--skip-install",
+    "--no-agent-feedback",
+    "--import-alias",
+    "@/*",
+  ];
+  const result = await runIn(
+    path.dirname(dir),
+    "npx",
+    ["-y", CREATE_NEXT_APP, path.basename(dir), ...flags, srcDir ? "--src-dir" : "--no-src-dir"],
+    { NEXT_TELEMETRY_DISABLED: "1" },
+  );
   if (result.exitCode !== 0) throw new Error(result.output);
 };
 
@@ -58,8 +76,14 @@ const nextPlanned = (root: string) => [
   "package.json",
   "vitest.config.ts",
 ];
-const helloFiles = (root: string) => [`${root}inngest/functions/hello-world.test.ts`, `${root}inngest/functions/hello-world.ts`];
-const cronFiles = (root: string) => [`${root}inngest/functions/cron-weekday-digest.test.ts`, `${root}inngest/functions/cron-weekday-digest.ts`];
+const helloFiles = (root: string) => [
+  `${root}inngest/functions/hello-world.test.ts`,
+  `${root}inngest/functions/hello-world.ts`,
+];
+const cronFiles = (root: string) => [
+  `${root}inngest/functions/cron-weekday-digest.test.ts`,
+  `${root}inngest/functions/cron-weekday-digest.ts`,
+];
 const nodePlanned = (appFile: string) => [
   ".env.development",
   "package.json",
@@ -107,7 +131,10 @@ export const nodeCases: AddCase[] = [
     routes: [
       { path: "/" },
       { path: "/todos" },
-      { path: "/todos", init: { method: "POST", headers: { "content-type": "application/json" }, body: '{"title":"ship it"}' } },
+      {
+        path: "/todos",
+        init: { method: "POST", headers: { "content-type": "application/json" }, body: '{"title":"ship it"}' },
+      },
     ],
     devEnv: INNGEST_DEV,
     typecheck: tscTypecheck,
@@ -137,9 +164,12 @@ export const nodeCases: AddCase[] = [
   {
     name: "a Hono app made by create-inngest-app with event-basic, then cron and invoke added",
     make: async (dir) => {
-      const result = await runCli([path.basename(dir), "--framework", "hono", "--features", "event-basic", "--no-install", "--no-git"], {
-        cwd: path.dirname(dir),
-      });
+      const result = await runCli(
+        [path.basename(dir), "--framework", "hono", "--features", "event-basic", "--no-install", "--no-git"],
+        {
+          cwd: path.dirname(dir),
+        },
+      );
       if (result.exitCode !== 0) throw new Error(result.output);
     },
     add: ["cron", "invoke"],
@@ -184,7 +214,11 @@ export function describeAdd(cases: AddCase[]): void {
       expect(install.exitCode, install.output).toBe(0);
 
       // The app as its user knows it: its routes' answers (and its functions, if it has Inngest).
-      const app = await startDevServer(dir, { timeoutMs: 180_000, env: testCase.devEnv ?? {}, readyPath: testCase.routes[0]!.path });
+      const app = await startDevServer(dir, {
+        timeoutMs: 180_000,
+        env: testCase.devEnv ?? {},
+        readyPath: testCase.routes[0]!.path,
+      });
       try {
         for (const route of testCase.routes) answersBefore.push(await answer(`${app.url}${route.path}`, route.init));
         if (testCase.before.length > 0) {
@@ -197,10 +231,13 @@ export function describeAdd(cases: AddCase[]): void {
       await commitAll(dir);
       snapshotBefore = sourceSnapshot(dir);
 
-      const result = await runCli(["--add", testCase.add.join(","), ...(testCase.installByCli ? [] : ["--no-install"])], {
-        cwd: dir,
-        env: { npm_config_prefer_offline: "true" },
-      });
+      const result = await runCli(
+        ["--add", testCase.add.join(","), ...(testCase.installByCli ? [] : ["--no-install"])],
+        {
+          cwd: dir,
+          env: { npm_config_prefer_offline: "true" },
+        },
+      );
       addOutput = result.output;
       expect(result.exitCode, result.output).toBe(0);
     }, 900_000);

@@ -84,7 +84,10 @@ describe("create-inngest-app --add", () => {
   it("says in one line that a JavaScript project or an unknown framework is not supported", async () => {
     copy("hono-node");
     const manifest = JSON.parse(file("package.json"));
-    writeFileSync(path.join(dir, "package.json"), JSON.stringify({ ...manifest, dependencies: { fastify: "5.0.0" } }, null, 2));
+    writeFileSync(
+      path.join(dir, "package.json"),
+      JSON.stringify({ ...manifest, dependencies: { fastify: "5.0.0" } }, null, 2),
+    );
     let result = await add("event-basic");
     expect(result.exitCode).toBe(1);
     expect(result.output).toContain("No supported framework");
@@ -154,7 +157,16 @@ describe("create-inngest-app --add", () => {
     const before = sourceSnapshot(dir);
     const result = await execa(
       "setpriv",
-      ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, cliPath, "--add", "event-basic", "--no-install"],
+      [
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        process.execPath,
+        cliPath,
+        "--add",
+        "event-basic",
+        "--no-install",
+      ],
       { cwd: dir, reject: false, all: true, env: userEnv({ HOME: os.tmpdir(), NO_COLOR: "1" }) },
     );
     expect(result.exitCode, result.all).toBe(1);
@@ -166,12 +178,17 @@ describe("create-inngest-app --add", () => {
   it("without a safe insertion point, leaves that file alone, prints the lines to add and exits 2", async () => {
     copy("hono-node");
     // The app is exported straight from `new Hono()`: no variable to mount on.
-    writeFileSync(path.join(dir, "src/index.ts"), `import { Hono } from "hono";\n\nexport default new Hono().get("/", (c) => c.text("hi"));\n`);
+    writeFileSync(
+      path.join(dir, "src/index.ts"),
+      `import { Hono } from "hono";\n\nexport default new Hono().get("/", (c) => c.text("hi"));\n`,
+    );
     const before = sourceSnapshot(dir);
     const result = await add("event-basic");
     expect(result.exitCode).toBe(2);
     expect(result.output).toContain("src/index.ts: the app is not assigned to a variable");
-    expect(result.output).toContain(`app.on(["GET", "PUT", "POST"], "/api/inngest", serve({ client: inngest, functions }));`);
+    expect(result.output).toContain(
+      `app.on(["GET", "PUT", "POST"], "/api/inngest", serve({ client: inngest, functions }));`,
+    );
     const changed = changedFiles(before, sourceSnapshot(dir));
     expect(changed).not.toContain("src/index.ts");
     expect(changed).toContain("src/inngest/client.ts");
@@ -203,9 +220,13 @@ describe("create-inngest-app --add", () => {
     expect(edited).toContain('import { helloWorld } from "./inngest/functions/hello-world.js";');
     expect(edited).toContain("// registered by hand");
     expect(edited).toMatch(/functions: \[helloWorld, weekdayDigest\n {4}\/\/ none yet/);
-    expect(file("src/inngest/functions/hello-world.ts")).toContain('import { client as inngest } from "../../inngest.js";');
+    expect(file("src/inngest/functions/hello-world.ts")).toContain(
+      'import { client as inngest } from "../../inngest.js";',
+    );
     expect(file("src/inngest/testing.ts")).toContain('import { client as inngest } from "../inngest.js";');
-    expect(file("src/app.ts")).toBe(readFileSync(path.join(repoRoot, "test/fixtures/express-split/src/app.ts"), "utf8"));
+    expect(file("src/app.ts")).toBe(
+      readFileSync(path.join(repoRoot, "test/fixtures/express-split/src/app.ts"), "utf8"),
+    );
   });
 
   it("rejects an unknown feature before reading anything", async () => {

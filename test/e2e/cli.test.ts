@@ -144,16 +144,21 @@ describe("creating a project without a terminal", () => {
   });
 
   it("keeps the project and says how to install by hand when the install fails", async () => {
-    const result = await runCli(["my-app", "--framework", "hono", "--features", "event-basic", "--install", "--no-git"], {
-      cwd: temp.dir,
-      env: {
-        npm_config_registry: "http://127.0.0.1:9/",
-        npm_config_cache: path.join(temp.dir, "empty-cache"),
-        npm_config_fetch_retries: "0",
+    const result = await runCli(
+      ["my-app", "--framework", "hono", "--features", "event-basic", "--install", "--no-git"],
+      {
+        cwd: temp.dir,
+        env: {
+          npm_config_registry: "http://127.0.0.1:9/",
+          npm_config_cache: path.join(temp.dir, "empty-cache"),
+          npm_config_fetch_retries: "0",
+        },
       },
-    });
+    );
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(/Installing dependencies failed \(exit code \d+\)\. The project is ready in my-app: run "cd my-app && npm install" to install by hand\./);
+    expect(result.stderr).toMatch(
+      /Installing dependencies failed \(exit code \d+\)\. The project is ready in my-app: run "cd my-app && npm install" to install by hand\./,
+    );
     expect(result.stdout).toMatch(/ECONNREFUSED|127\.0\.0\.1:9/);
     expect(hasStackTrace(result.output)).toBe(false);
     expect(existsSync(path.join(temp.dir, "my-app/src/index.ts"))).toBe(true);
@@ -174,17 +179,53 @@ describe("creating a project without a terminal", () => {
 
 describe("bad input: one clear line, exit code 1, nothing written", () => {
   const cases: { name: string; args: string[]; message: RegExp; setup?: (dir: string) => void }[] = [
-    { name: "an invalid package name", args: ["My App", ...quick], message: /"My App" is not a valid package name: .*capital letters.*Try "my-app"/ },
+    {
+      name: "an invalid package name",
+      args: ["My App", ...quick],
+      message: /"My App" is not a valid package name: .*capital letters.*Try "my-app"/,
+    },
     { name: "a reserved name", args: ["node_modules", ...quick], message: /reserved name.*Try "inngest-app"/ },
-    { name: "an unknown framework", args: ["app", "--framework", "rails", "--features", "event-basic"], message: /Unknown framework "rails". Choose one of: next, express, hono/ },
-    { name: "an unknown feature", args: ["app", "--framework", "next", "--features", "event-basic,nope"], message: /Unknown feature "nope". Valid features: event-basic/ },
-    { name: "an unknown package manager", args: ["app", ...quick, "--pm", "npx"], message: /Unknown package manager "npx". Choose one of: npm, pnpm, yarn, bun/ },
-    { name: "an unknown flag", args: ["app", "--framwork", "next"], message: /Unknown flag --framwork. Did you mean --framework\?/ },
+    {
+      name: "an unknown framework",
+      args: ["app", "--framework", "rails", "--features", "event-basic"],
+      message: /Unknown framework "rails". Choose one of: next, express, hono/,
+    },
+    {
+      name: "an unknown feature",
+      args: ["app", "--framework", "next", "--features", "event-basic,nope"],
+      message: /Unknown feature "nope". Valid features: event-basic/,
+    },
+    {
+      name: "an unknown package manager",
+      args: ["app", ...quick, "--pm", "npx"],
+      message: /Unknown package manager "npx". Choose one of: npm, pnpm, yarn, bun/,
+    },
+    {
+      name: "an unknown flag",
+      args: ["app", "--framwork", "next"],
+      message: /Unknown flag --framwork. Did you mean --framework\?/,
+    },
     { name: "a flag missing its value", args: ["app", "--features"], message: /--features needs a value/ },
-    { name: "conflicting flags", args: ["app", ...quick, "--install"], message: /Conflicting flags: --no-install and --install/ },
-    { name: "no name and no terminal", args: ["--framework", "next"], message: /Missing the project name: pass a directory .*or --yes/ },
-    { name: "no framework and no terminal", args: ["app", "--features", "event-basic"], message: /Missing the framework: pass --framework <next\|express\|hono>/ },
-    { name: "no features and no terminal", args: ["app", "--framework", "hono"], message: /Missing the features: pass --features/ },
+    {
+      name: "conflicting flags",
+      args: ["app", ...quick, "--install"],
+      message: /Conflicting flags: --no-install and --install/,
+    },
+    {
+      name: "no name and no terminal",
+      args: ["--framework", "next"],
+      message: /Missing the project name: pass a directory .*or --yes/,
+    },
+    {
+      name: "no framework and no terminal",
+      args: ["app", "--features", "event-basic"],
+      message: /Missing the framework: pass --framework <next\|express\|hono>/,
+    },
+    {
+      name: "no features and no terminal",
+      args: ["app", "--framework", "hono"],
+      message: /Missing the features: pass --features/,
+    },
     {
       name: "a target that is a file",
       args: ["app", ...quick],
@@ -203,14 +244,15 @@ describe("bad input: one clear line, exit code 1, nothing written", () => {
   ];
 
   const matrix = failureMatrix("Bad input");
-  for (const { name, args, message, setup } of cases) matrix.row(name, async () => {
-    setup?.(temp.dir);
-    const before = snapshot(temp.dir);
-    const result = await runCli(args, { cwd: temp.dir });
-    expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(message);
-    expect(result.stderr.trim().split("\n")).toHaveLength(1);
-    expect(hasStackTrace(result.output)).toBe(false);
-    expect(snapshot(temp.dir)).toEqual(before);
-  });
+  for (const { name, args, message, setup } of cases)
+    matrix.row(name, async () => {
+      setup?.(temp.dir);
+      const before = snapshot(temp.dir);
+      const result = await runCli(args, { cwd: temp.dir });
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(hasStackTrace(result.output)).toBe(false);
+      expect(snapshot(temp.dir)).toEqual(before);
+    });
 });

@@ -34,7 +34,12 @@ describe("failures outside the user's input", () => {
   }, 180_000);
 
   matrix.row("Node older than 20.19: a clear message before anything runs", async () => {
-    const result = await execa(oldNode, [cliPath, "my-app", ...quick], { cwd: temp.dir, reject: false, all: true, env: userEnv() });
+    const result = await execa(oldNode, [cliPath, "my-app", ...quick], {
+      cwd: temp.dir,
+      reject: false,
+      all: true,
+      env: userEnv(),
+    });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toBe(
       `create-inngest-app needs Node.js 20.19 or newer; this is ${OLD_NODE_VERSION}. Install a newer Node.js and run it again.`,
@@ -79,7 +84,10 @@ describe("failures outside the user's input", () => {
           const result = await child;
 
           const left = readdirSync(parent);
-          expect(left.filter((entry) => entry !== "my-app"), `staging left after ${delay} ms`).toEqual([]);
+          expect(
+            left.filter((entry) => entry !== "my-app"),
+            `staging left after ${delay} ms`,
+          ).toEqual([]);
           if (left.includes("my-app")) {
             expect(Object.keys(snapshot(path.join(parent, "my-app"))).sort()).toEqual(completeTree);
             outcomes.complete++;

@@ -76,7 +76,11 @@ export function describeGeneratedApp({ framework, features, expectedSync }: Gene
       it("answers GET /api/inngest with its function count and no signing key", async () => {
         const { status, body } = await endpoint.inspect();
         expect(status).toBe(200);
-        expect(body).toMatchObject({ mode: "dev", function_count: Object.keys(expectedSync).length, has_signing_key: false });
+        expect(body).toMatchObject({
+          mode: "dev",
+          function_count: Object.keys(expectedSync).length,
+          has_signing_key: false,
+        });
       });
 
       it("lists every function with its configuration in an in-band sync", async () => {
@@ -109,7 +113,10 @@ export function describeGeneratedApp({ framework, features, expectedSync }: Gene
       it.runIf(features.includes("typed-events"))(
         "rejects a typed event with a bad payload with a validation error, and keeps serving",
         async () => {
-          const bad = { name: "app/typed-events.user-signed-up", data: { userId: "u1", email: "not-an-email", plan: "gold" } };
+          const bad = {
+            name: "app/typed-events.user-signed-up",
+            data: { userId: "u1", email: "not-an-email", plan: "gold" },
+          };
           const answer = await endpoint.execute(`${APP_NAME}-typed-welcome-email`, bad);
           expect(answer.status).toBe(400);
           expect(JSON.stringify(answer.body)).toContain("EventValidationError");
@@ -117,19 +124,22 @@ export function describeGeneratedApp({ framework, features, expectedSync }: Gene
         },
       );
 
-      it.runIf(features.includes("event-basic"))("runs hello-world: the step first, then the return value", async () => {
-        const fnId = `${APP_NAME}-hello-world`;
-        const event = { name: "app/hello.world", data: { name: "Ada" } };
-        const first = await endpoint.execute(fnId, event);
-        expect(first.status).toBe(206);
-        expect(first.body).toEqual([
-          expect.objectContaining({ op: "StepRun", name: "make-greeting", data: "Hello, Ada!" }),
-        ]);
+      it.runIf(features.includes("event-basic"))(
+        "runs hello-world: the step first, then the return value",
+        async () => {
+          const fnId = `${APP_NAME}-hello-world`;
+          const event = { name: "app/hello.world", data: { name: "Ada" } };
+          const first = await endpoint.execute(fnId, event);
+          expect(first.status).toBe(206);
+          expect(first.body).toEqual([
+            expect.objectContaining({ op: "StepRun", name: "make-greeting", data: "Hello, Ada!" }),
+          ]);
 
-        const done = await endpoint.execute(fnId, event, { "make-greeting": "Hello, Ada!" });
-        expect(done.status).toBe(200);
-        expect(done.body).toEqual({ message: "Hello, Ada!" });
-      });
+          const done = await endpoint.execute(fnId, event, { "make-greeting": "Hello, Ada!" });
+          expect(done.status).toBe(200);
+          expect(done.body).toEqual({ message: "Hello, Ada!" });
+        },
+      );
     });
   });
 }

@@ -74,19 +74,22 @@ describe("in a terminal", () => {
     { prompt: "Package manager", answersBefore: [["Enter"], ["Enter"], ["Enter"]] },
     { prompt: "Install dependencies", answersBefore: [["Enter"], ["Enter"], ["Enter"], ["Enter"]] },
   ];
-  it.each(prompts)("stops with exit code 130 and writes nothing on Ctrl-C at $prompt", async ({ prompt, answersBefore }) => {
-    await terminal.start(`${cli} --no-git`, temp.dir);
-    const questions = ["Project name", "Framework", "Features", "Package manager"];
-    for (const [index, keys] of answersBefore.entries()) {
-      await terminal.waitFor(questions[index]!);
-      await terminal.send(...keys);
-    }
-    await terminal.waitFor(prompt);
-    await terminal.send("C-c");
-    expect(await terminal.exitCode()).toBe(130);
-    expect(await terminal.screen()).toContain("Cancelled: nothing was written.");
-    expect(readdirSync(temp.dir)).toEqual([]);
-  });
+  it.each(prompts)(
+    "stops with exit code 130 and writes nothing on Ctrl-C at $prompt",
+    async ({ prompt, answersBefore }) => {
+      await terminal.start(`${cli} --no-git`, temp.dir);
+      const questions = ["Project name", "Framework", "Features", "Package manager"];
+      for (const [index, keys] of answersBefore.entries()) {
+        await terminal.waitFor(questions[index]!);
+        await terminal.send(...keys);
+      }
+      await terminal.waitFor(prompt);
+      await terminal.send("C-c");
+      expect(await terminal.exitCode()).toBe(130);
+      expect(await terminal.screen()).toContain("Cancelled: nothing was written.");
+      expect(readdirSync(temp.dir)).toEqual([]);
+    },
+  );
 
   describe("with a non-empty target", () => {
     beforeEach(() => {
@@ -95,7 +98,10 @@ describe("in a terminal", () => {
     });
 
     it("cancels by default and keeps the files", async () => {
-      await terminal.start(`${cli} app --framework express --features event-basic --pm npm --no-install --no-git`, temp.dir);
+      await terminal.start(
+        `${cli} app --framework express --features event-basic --pm npm --no-install --no-git`,
+        temp.dir,
+      );
       await terminal.waitFor("is not empty");
       await terminal.send("Enter");
       expect(await terminal.exitCode()).toBe(130);
@@ -103,7 +109,10 @@ describe("in a terminal", () => {
     });
 
     it("empties it when asked to", async () => {
-      await terminal.start(`${cli} app --framework express --features event-basic --pm npm --no-install --no-git`, temp.dir);
+      await terminal.start(
+        `${cli} app --framework express --features event-basic --pm npm --no-install --no-git`,
+        temp.dir,
+      );
       await terminal.waitFor("is not empty");
       await terminal.send("Down", "Enter");
       expect(await terminal.exitCode()).toBe(0);

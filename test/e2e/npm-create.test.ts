@@ -26,7 +26,15 @@ describe("npm create inngest-app from a registry", () => {
     return dir;
   };
   const run = (command: string, args: string[], cwd: string, env: Record<string, string>) =>
-    execa(command, args, { cwd, env: { ...env, NO_COLOR: "1" }, extendEnv: false, reject: false, all: true, stdin: "ignore", timeout: 300_000 });
+    execa(command, args, {
+      cwd,
+      env: { ...env, NO_COLOR: "1" },
+      extendEnv: false,
+      reject: false,
+      all: true,
+      stdin: "ignore",
+      timeout: 300_000,
+    });
 
   beforeAll(async () => {
     temp = await makeTempDir("cia-registry-");
@@ -35,7 +43,12 @@ describe("npm create inngest-app from a registry", () => {
     const npmrc = path.join(temp.dir, "publish.npmrc");
     const host = registry.url.replace(/^http:/, "");
     writeFileSync(npmrc, `registry=${registry.url}\n${host}:_authToken=${registry.token}\n`);
-    const published = await run("npm", ["publish", tarball, "--registry", registry.url], temp.dir, userEnv({ npm_config_userconfig: npmrc }));
+    const published = await run(
+      "npm",
+      ["publish", tarball, "--registry", registry.url],
+      temp.dir,
+      userEnv({ npm_config_userconfig: npmrc }),
+    );
     expect(published.exitCode, published.all).toBe(0);
   }, 300_000);
 

@@ -48,7 +48,16 @@ describe("the packed package", () => {
   it("scaffolds an app from the unpacked package with the special files restored", async () => {
     const result = await execa(
       "node",
-      [path.join(unpacked, "dist/cli.js"), "my-app", "--framework", "hono", "--features", "event-basic", "--no-install", "--no-git"],
+      [
+        path.join(unpacked, "dist/cli.js"),
+        "my-app",
+        "--framework",
+        "hono",
+        "--features",
+        "event-basic",
+        "--no-install",
+        "--no-git",
+      ],
       { cwd: temp.dir, env: userEnv({ NO_COLOR: "1" }), extendEnv: false, reject: false, all: true, stdin: "ignore" },
     );
     expect(result.exitCode, result.all).toBe(0);

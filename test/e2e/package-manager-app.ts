@@ -70,10 +70,13 @@ export function describePackageManagerApp({ pm, tool, chosenBy, lockfile }: Pack
 
     it(`is chosen the other way too (${chosenBy === "flag" ? "user agent" : "flag"})`, async () => {
       const { args, agent } = choose(chosenBy === "flag" ? "user agent" : "flag");
-      const result = await runCli(["other", "--framework", "hono", "--features", "event-basic", "--no-install", "--no-git", ...args], {
-        cwd: temp.dir,
-        env: { npm_config_user_agent: agent },
-      });
+      const result = await runCli(
+        ["other", "--framework", "hono", "--features", "event-basic", "--no-install", "--no-git", ...args],
+        {
+          cwd: temp.dir,
+          env: { npm_config_user_agent: agent },
+        },
+      );
       expect(result.exitCode, result.output).toBe(0);
       expect(result.output).toContain(commands.install);
       expect(result.output).toContain(commands.run("dev"));

@@ -22,10 +22,13 @@ async function seedDegitCache(cacheHome: string, work: string): Promise<void> {
     mkdirSync(path.dirname(path.join(starter, relative)), { recursive: true });
     writeFileSync(path.join(starter, relative), contents);
   };
-  file("package.json", JSON.stringify({ name: "acme-starter", private: true, type: "module", scripts: { lint: "echo lint" } }, null, 2));
+  file(
+    "package.json",
+    JSON.stringify({ name: "acme-starter", private: true, type: "module", scripts: { lint: "echo lint" } }, null, 2),
+  );
   file("README.md", "# Acme's Inngest starter\n");
   file(".gitignore", "node_modules\n.env*.local\n");
-  file("src/health.ts", 'export const health = () => ({ ok: true as const });\n');
+  file("src/health.ts", "export const health = () => ({ ok: true as const });\n");
   writeFileSync(path.join(top, "README.md"), "# the repository's root, outside the subdir\n");
 
   const repoCache = path.join(cacheHome, "degit", "github", "acme", "inngest-starter");
@@ -55,7 +58,18 @@ describe("--template with degit, offline from its cache", () => {
 
     beforeAll(async () => {
       const result = await runCli(
-        ["from-template", "--template", "acme/inngest-starter/hono#main", "--offline", "--framework", "hono", "--features", "event-basic", "--no-install", "--no-git"],
+        [
+          "from-template",
+          "--template",
+          "acme/inngest-starter/hono#main",
+          "--offline",
+          "--framework",
+          "hono",
+          "--features",
+          "event-basic",
+          "--no-install",
+          "--no-git",
+        ],
         { cwd: temp.dir, env },
       );
       expect(result.exitCode, result.output).toBe(0);
@@ -78,12 +92,22 @@ describe("--template with degit, offline from its cache", () => {
       expect(existsSync(path.join(appDir, "src/inngest/functions/index.ts"))).toBe(true);
       const manifest = JSON.parse(readFileSync(path.join(appDir, "package.json"), "utf8"));
       expect(manifest.name).toBe("from-template");
-      expect(manifest.scripts).toMatchObject({ lint: "echo lint", dev: expect.any(String), typecheck: expect.any(String) });
+      expect(manifest.scripts).toMatchObject({
+        lint: "echo lint",
+        dev: expect.any(String),
+        typecheck: expect.any(String),
+      });
       expect(manifest.dependencies).toHaveProperty("inngest");
     });
 
     it("installs, type-checks and serves /api/inngest", async () => {
-      const install = await execa("npm", ["install", "--prefer-offline"], { cwd: appDir, env: userEnv(), extendEnv: false, reject: false, all: true });
+      const install = await execa("npm", ["install", "--prefer-offline"], {
+        cwd: appDir,
+        env: userEnv(),
+        extendEnv: false,
+        reject: false,
+        all: true,
+      });
       expect(install.exitCode, install.all).toBe(0);
       const typecheck = await runScript(appDir, "typecheck");
       expect(typecheck.exitCode, typecheck.output).toBe(0);
@@ -95,15 +119,26 @@ describe("--template with degit, offline from its cache", () => {
   });
 
   it.each([
-    ["an unknown repository", ["--template", "acme/no-such-starter", "--offline"], 'Could not copy the template "acme/no-such-starter"'],
-    ["an unknown ref", ["--template", "acme/inngest-starter#v9", "--offline"], 'Could not copy the template "acme/inngest-starter#v9"'],
+    [
+      "an unknown repository",
+      ["--template", "acme/no-such-starter", "--offline"],
+      'Could not copy the template "acme/no-such-starter"',
+    ],
+    [
+      "an unknown ref",
+      ["--template", "acme/inngest-starter#v9", "--offline"],
+      'Could not copy the template "acme/inngest-starter#v9"',
+    ],
     ["a malformed source", ["--template", "not a repo"], "is not of the form user/repo"],
   ])("fails on %s with one line and writes nothing", async (_case, args, message) => {
     const before = readdirSync(temp.dir).sort();
-    const result = await runCli(["broken", ...args, "--framework", "hono", "--features", "event-basic", "--no-install", "--no-git"], {
-      cwd: temp.dir,
-      env,
-    });
+    const result = await runCli(
+      ["broken", ...args, "--framework", "hono", "--features", "event-basic", "--no-install", "--no-git"],
+      {
+        cwd: temp.dir,
+        env,
+      },
+    );
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(message);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);

@@ -17,7 +17,10 @@ export function sourceSnapshot(root: string): Record<string, string> {
       if (SKIPPED.has(entry.name)) continue;
       const child = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) visit(child);
-      else entries[child] = createHash("sha1").update(readFileSync(path.join(root, child))).digest("hex");
+      else
+        entries[child] = createHash("sha1")
+          .update(readFileSync(path.join(root, child)))
+          .digest("hex");
     }
   };
   visit("");
@@ -34,7 +37,13 @@ export function changedFiles(before: Record<string, string>, after: Record<strin
 export async function runIn(dir: string, command: string, args: string[], env: Record<string, string> = {}) {
   const result = await execa(command, args, {
     cwd: dir,
-    env: userEnv({ NO_COLOR: "1", npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false", ...env }),
+    env: userEnv({
+      NO_COLOR: "1",
+      npm_config_prefer_offline: "true",
+      npm_config_audit: "false",
+      npm_config_fund: "false",
+      ...env,
+    }),
     extendEnv: false,
     reject: false,
     all: true,

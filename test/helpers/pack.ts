@@ -22,5 +22,10 @@ export async function packPackage(
   }[];
   const tarball = path.join(dir, report!.filename);
   if (!readdirSync(dir).includes(report!.filename)) throw new Error(`npm pack wrote no ${tarball}`);
-  return { tarball, files: report!.files.map((file) => file.path), size: report!.size, unpackedSize: report!.unpackedSize };
+  return {
+    tarball,
+    files: report!.files.map((file) => file.path),
+    size: report!.size,
+    unpackedSize: report!.unpackedSize,
+  };
 }

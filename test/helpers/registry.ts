@@ -36,11 +36,15 @@ export async function startLocalRegistry(dir: string): Promise<LocalRegistry> {
     ].join("\n"),
   );
   const url = `http://127.0.0.1:${port}/`;
-  const server = await startBackgroundServer(path.join(bin, "verdaccio"), ["--config", config, "--listen", `127.0.0.1:${port}`], {
-    env: withToolOnPath(bin),
-    readyUrl: `${url}-/ping`,
-    timeoutMs: 60_000,
-  });
+  const server = await startBackgroundServer(
+    path.join(bin, "verdaccio"),
+    ["--config", config, "--listen", `127.0.0.1:${port}`],
+    {
+      env: withToolOnPath(bin),
+      readyUrl: `${url}-/ping`,
+      timeoutMs: 60_000,
+    },
+  );
   try {
     return { url, token: await addUser(url), stop: server.stop };
   } catch (error) {
@@ -54,7 +58,12 @@ async function addUser(url: string): Promise<string> {
   const response = await fetch(`${url}-/user/org.couchdb.user:tester`, {
     method: "PUT",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name: "tester", password: "tester-password", email: "tester@example.invalid", type: "user" }),
+    body: JSON.stringify({
+      name: "tester",
+      password: "tester-password",
+      email: "tester@example.invalid",
+      type: "user",
+    }),
   });
   const body = (await response.json()) as { token?: string };
   if (!body.token) throw new Error(`verdaccio made no user: ${response.status} ${JSON.stringify(body)}`);

@@ -42,17 +42,27 @@ describe("planAdd", () => {
       "import { inngest } from './inngest/client.js'",
       "import { functions } from './inngest/functions/index.js'",
     ].join("\n");
-    const mount = "\n\n// Inngest: the serve endpoint.\napp.on(['GET', 'PUT', 'POST'], '/api/inngest', serveInngest({ client: inngest, functions }))";
-    expect(edited.after).toBe(original.slice(0, importsEnd) + imports + original.slice(importsEnd, appEnd) + mount + original.slice(appEnd));
+    const mount =
+      "\n\n// Inngest: the serve endpoint.\napp.on(['GET', 'PUT', 'POST'], '/api/inngest', serveInngest({ client: inngest, functions }))";
+    expect(edited.after).toBe(
+      original.slice(0, importsEnd) + imports + original.slice(importsEnd, appEnd) + mount + original.slice(appEnd),
+    );
   });
 
   it("reads the @/ alias of a Next.js app and imports through it in the route", () => {
     const dir = copy("hono-node");
     writeFileSync(
       path.join(dir, "package.json"),
-      JSON.stringify({ name: "web", dependencies: { next: "16.4.3" }, devDependencies: { typescript: "5.9.3" } }, null, 2) + "\n",
+      `${JSON.stringify(
+        { name: "web", dependencies: { next: "16.4.3" }, devDependencies: { typescript: "5.9.3" } },
+        null,
+        2,
+      )}\n`,
     );
-    writeFileSync(path.join(dir, "tsconfig.json"), '{\n  // comments and trailing commas are allowed here\n  "compilerOptions": { "paths": { "@/*": ["./src/*"] }, },\n}\n');
+    writeFileSync(
+      path.join(dir, "tsconfig.json"),
+      '{\n  // comments and trailing commas are allowed here\n  "compilerOptions": { "paths": { "@/*": ["./src/*"] }, },\n}\n',
+    );
     rmSync(path.join(dir, "src/index.ts"));
     cpSync(path.join(dir, "tsconfig.json"), path.join(dir, "src/app/tsconfig-copy.json"));
     const plan = planAdd(detectProject(dir), [eventBasic]);
@@ -107,11 +117,16 @@ describe("planAdd", () => {
     ].join("\n");
     mkdirSync(path.join(dir, "src/inngest"), { recursive: true });
     writeFileSync(path.join(dir, "src/inngest/client.ts"), existing);
-    const edited = planAdd(detectProject(dir), [withMiddleware]).changes.find((change) => change.path === "src/inngest/client.ts")!;
+    const edited = planAdd(detectProject(dir), [withMiddleware]).changes.find(
+      (change) => change.path === "src/inngest/client.ts",
+    )!;
     expect(edited.after).toBe(
       existing
         .replace("middleware: [Tracing]", "middleware: [Tracing, AuditMiddleware]")
-        .replace('import { Inngest } from "inngest";', 'import { Inngest } from "inngest";\nimport { AuditMiddleware } from "./middleware/audit.js";'),
+        .replace(
+          'import { Inngest } from "inngest";',
+          'import { Inngest } from "inngest";\nimport { AuditMiddleware } from "./middleware/audit.js";',
+        ),
     );
   });
 

@@ -3,7 +3,18 @@ import { closest, helpText, parseArgs } from "../../src/args.js";
 
 describe("parseArgs", () => {
   it("reads a directory and every kind of flag", () => {
-    const flags = parseArgs(["my-app", "--framework", "hono", "--features=event-basic,cron", "--pm", "pnpm", "--no-install", "--git", "-y", "--dry-run"]);
+    const flags = parseArgs([
+      "my-app",
+      "--framework",
+      "hono",
+      "--features=event-basic,cron",
+      "--pm",
+      "pnpm",
+      "--no-install",
+      "--git",
+      "-y",
+      "--dry-run",
+    ]);
     expect(flags).toMatchObject({
       dir: "my-app",
       framework: "hono",
@@ -72,7 +83,19 @@ describe("closest", () => {
 describe("helpText", () => {
   it("documents every flag", () => {
     const text = helpText("1.2.3");
-    for (const flag of ["--framework", "--features", "--pm", "--[no-]install", "--[no-]git", "--yes", "--force", "--dry-run", "--list", "--help", "--version"]) {
+    for (const flag of [
+      "--framework",
+      "--features",
+      "--pm",
+      "--[no-]install",
+      "--[no-]git",
+      "--yes",
+      "--force",
+      "--dry-run",
+      "--list",
+      "--help",
+      "--version",
+    ]) {
       expect(text).toContain(flag);
     }
     expect(text).toContain("1.2.3");

@@ -71,7 +71,9 @@ describe.each(frameworks.map((f) => f.id))("the plan of a %s app", (frameworkId)
   it("pins every dependency to the tested version", () => {
     const manifest = JSON.parse(file(p, "package.json")!);
     expect(manifest.name).toBe("my-app");
-    expect(Object.keys(manifest.scripts)).toEqual(expect.arrayContaining(["dev", "build", "start", "typecheck", "test"]));
+    expect(Object.keys(manifest.scripts)).toEqual(
+      expect.arrayContaining(["dev", "build", "start", "typecheck", "test"]),
+    );
     const all = { ...manifest.dependencies, ...manifest.devDependencies } as Record<string, string>;
     expect(Object.keys(all)).toEqual(expect.arrayContaining(["inngest", "@inngest/test", "vitest", "typescript"]));
     for (const [name, version] of Object.entries(all)) {
@@ -85,7 +87,9 @@ describe.each(frameworks.map((f) => f.id))("the plan of a %s app", (frameworkId)
 
   it("makes a typed empty functions list when no feature is chosen", () => {
     const empty = plan(frameworkId, []);
-    expect(file(empty, "src/inngest/functions/index.ts")).toContain("export const functions: InngestFunction.Any[] = [];");
+    expect(file(empty, "src/inngest/functions/index.ts")).toContain(
+      "export const functions: InngestFunction.Any[] = [];",
+    );
     expect(empty.files.some((f) => f.path.includes("hello-world"))).toBe(false);
   });
 });
@@ -137,9 +141,20 @@ describe("withClientMiddleware", () => {
       { exportName: "LoggingMiddleware", file: "logging.ts" },
       { exportName: "TimingMiddleware", file: "timing.ts" },
     ]);
-    expect(edited).toContain('import { Inngest } from "inngest";\nimport { LoggingMiddleware } from "./middleware/logging";\nimport { TimingMiddleware } from "./middleware/timing";\n');
-    expect(edited).toContain('new Inngest({ id: "__APP_ID__", middleware: [LoggingMiddleware, TimingMiddleware] })');
-    expect(edited.replace(/\n(import \{ \w+Middleware \} .*)/g, "").replace(", middleware: [LoggingMiddleware, TimingMiddleware]", "")).toBe(client);
+    expect(edited).toContain(
+      'import { Inngest } from "inngest";\nimport { LoggingMiddleware } from "./middleware/logging";\nimport { TimingMiddleware } from "./middleware/timing";\n',
+    );
+    expect(edited).toContain(
+      'new Inngest({\n  id: "__APP_ID__",\n  middleware: [LoggingMiddleware, TimingMiddleware],\n})',
+    );
+    expect(
+      edited
+        .replace(/\n(import \{ \w+Middleware \} .*)/g, "")
+        .replace(
+          '{\n  id: "__APP_ID__",\n  middleware: [LoggingMiddleware, TimingMiddleware],\n}',
+          '{ id: "__APP_ID__" }',
+        ),
+    ).toBe(client);
   });
 });
 

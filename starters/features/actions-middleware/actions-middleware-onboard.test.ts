@@ -1,7 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { inngest } from "../client";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
-import { actionsMiddlewareOnboard, ActionsMiddlewareOnboarding, actionsMiddlewareOnboarding } from "./actions-middleware-onboard";
+import {
+  actionsMiddlewareOnboard,
+  ActionsMiddlewareOnboarding,
+  actionsMiddlewareOnboarding,
+} from "./actions-middleware-onboard";
 
 const fnId = "actions-middleware-onboard";
 const event = { name: "app/actions-middleware.user-signed-up", data: { email: "ada@example.com" } };
@@ -47,7 +51,10 @@ describe("actions-middleware-onboard over HTTP", () => {
     const sendWelcomeEmail = vi.spyOn(actionsMiddlewareOnboarding, "sendWelcomeEmail");
     const answer = await endpoint.execute(fnId, {
       events: [event],
-      steps: { "actions-middleware-create-customer": customer, "actions-middleware-send-welcome": { messageId: "msg-1" } },
+      steps: {
+        "actions-middleware-create-customer": customer,
+        "actions-middleware-send-welcome": { messageId: "msg-1" },
+      },
     });
     expect(answer).toEqual({ status: 200, body: { customerId: "cus_ada", messageId: "msg-1" } });
     expect(createCustomer).not.toHaveBeenCalled();
@@ -60,7 +67,11 @@ describe("the actions' types", () => {
     // Never called: the function below exists for `npm run typecheck` only.
     const typeOnly = () =>
       inngest.createFunction(
-        { id: "actions-middleware-types", triggers: [{ event: "app/actions-middleware.types" }], middleware: [ActionsMiddlewareOnboarding] },
+        {
+          id: "actions-middleware-types",
+          triggers: [{ event: "app/actions-middleware.types" }],
+          middleware: [ActionsMiddlewareOnboarding],
+        },
         async ({ actions }) => {
           expectTypeOf(actions.createCustomer).parameters.toEqualTypeOf<[stepId: string, email: string]>();
           expectTypeOf(actions.sendWelcomeEmail).returns.resolves.toEqualTypeOf<{ messageId: string }>();

@@ -21,7 +21,11 @@ export const actionsMiddlewareOnboard = inngest.createFunction(
   },
   async ({ event, actions }) => {
     const { customerId } = await actions.createCustomer("actions-middleware-create-customer", event.data.email);
-    const { messageId } = await actions.sendWelcomeEmail("actions-middleware-send-welcome", event.data.email, customerId);
+    const { messageId } = await actions.sendWelcomeEmail(
+      "actions-middleware-send-welcome",
+      event.data.email,
+      customerId,
+    );
     return { customerId, messageId };
   },
 );

@@ -4,7 +4,10 @@ type ActionsMiddlewareAction = (...args: any[]) => unknown;
 
 /** Each action takes the step id first, then its own arguments. */
 export type ActionsMiddlewareContext<TActions extends Record<string, ActionsMiddlewareAction>> = {
-  [K in keyof TActions]: (stepId: string, ...args: Parameters<TActions[K]>) => Promise<Awaited<ReturnType<TActions[K]>>>;
+  [K in keyof TActions]: (
+    stepId: string,
+    ...args: Parameters<TActions[K]>
+  ) => Promise<Awaited<ReturnType<TActions[K]>>>;
 };
 
 /**

@@ -12,7 +12,9 @@ const event = {
 describe("agent-tools-look-up-order", () => {
   it("loads the order, then its shipment", async () => {
     const engine = new InngestTestEngine({ function: agentToolsLookUpOrder });
-    const { result } = await engine.execute({ events: [{ name: "inngest/function.invoked", data: { orderId: "ord_9" } }] });
+    const { result } = await engine.execute({
+      events: [{ name: "inngest/function.invoked", data: { orderId: "ord_9" } }],
+    });
     expect(result).toEqual({ orderId: "ord_9", status: "in transit", eta: "2030-01-02" });
   });
 });
@@ -37,7 +39,10 @@ describe("agent-tools-support over HTTP, against a fake OpenAI server", () => {
   }
   /** The tool results that the agent sent back to the model in its last call. */
   const toolResults = (m: FakeModels) =>
-    m.requests.at(-1)!.body.messages.filter((message: any) => message.role === "tool").map((message: any) => JSON.parse(message.content));
+    m.requests
+      .at(-1)!
+      .body.messages.filter((message: any) => message.role === "tool")
+      .map((message: any) => JSON.parse(message.content));
 
   it("registers the agent's function with its event, and the tool function with no trigger (invoke only)", async () => {
     const synced = await endpoint.sync();
@@ -95,10 +100,11 @@ describe("agent-tools-support over HTTP, against a fake OpenAI server", () => {
 
     expect(run.status).toBe(200);
     expect(run.result).toEqual({ answer: "Please give me an order id such as ord_123." });
-    expect(run.ops.filter((op) => op.op !== "StepRun" || !op.name.startsWith("generate-")).map((op) => `${op.op} ${op.name}`)).toEqual([
-      "AIGateway support",
-      "AIGateway support",
-    ]);
+    expect(
+      run.ops
+        .filter((op) => op.op !== "StepRun" || !op.name.startsWith("generate-"))
+        .map((op) => `${op.op} ${op.name}`),
+    ).toEqual(["AIGateway support", "AIGateway support"]);
     const [result] = toolResults(models);
     expect(result.error.name).toBe("ZodError");
     expect(result.error.message).toContain("order ids look like ord_123");

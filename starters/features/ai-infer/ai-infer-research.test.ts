@@ -15,7 +15,10 @@ describe("ai-infer-research", () => {
     const { result, ctx } = await engine.execute({
       events: [event],
       steps: [
-        { id: "generate-queries", handler: () => completion("1. what is durable execution\n2. durable execution vs queues") },
+        {
+          id: "generate-queries",
+          handler: () => completion("1. what is durable execution\n2. durable execution vs queues"),
+        },
         { id: "summarise-findings", handler: () => completion("Durable execution retries steps, not whole jobs.") },
       ],
     });

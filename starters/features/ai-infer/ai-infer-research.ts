@@ -46,7 +46,10 @@ export const aiInferResearch = inngest.createFunction(
       body: {
         messages: [
           { role: "system", content: "Summarise the findings below in one paragraph, for the topic given." },
-          { role: "user", content: `Topic: ${topic}\n\n${pages.map((page) => `## ${page.title}\n${page.text}`).join("\n\n")}` },
+          {
+            role: "user",
+            content: `Topic: ${topic}\n\n${pages.map((page) => `## ${page.title}\n${page.text}`).join("\n\n")}`,
+          },
         ],
         max_completion_tokens: 500,
       },

@@ -2,14 +2,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi 
 import { inngest } from "../client";
 import {
   DependencyInjectionMiddleware,
-  DependencyInjectionOpenAI,
+  type DependencyInjectionOpenAI,
   dependencyInjectionOpenAI,
 } from "../middleware/dependency-injection-middleware";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { dependencyInjectionSummarize } from "./dependency-injection-summarize";
 
 const fnId = "dependency-injection-summarize";
-const event = { name: "app/dependency-injection.ticket-opened", data: { ticketId: "t1", body: "The export button does nothing" } };
+const event = {
+  name: "app/dependency-injection.ticket-opened",
+  data: { ticketId: "t1", body: "The export button does nothing" },
+};
 
 // @inngest/test does not run function-level middleware, so these tests go over HTTP.
 describe("dependency-injection-summarize over HTTP", () => {
@@ -26,7 +29,13 @@ describe("dependency-injection-summarize over HTTP", () => {
     expect(create).toHaveBeenCalledWith({ model: "gpt-4o-mini", input: "The export button does nothing" });
     expect(answer).toMatchObject({
       status: 206,
-      body: [{ op: "StepRun", name: "dependency-injection-summarize-ticket", data: "Summary: The export button does nothing" }],
+      body: [
+        {
+          op: "StepRun",
+          name: "dependency-injection-summarize-ticket",
+          data: "Summary: The export button does nothing",
+        },
+      ],
     });
   });
 
@@ -46,16 +55,26 @@ describe("the injected context's types", () => {
     // Never called: the functions below exist for `npm run typecheck` only.
     const typeOnly = () => [
       inngest.createFunction(
-        { id: "dependency-injection-types", triggers: [{ event: "app/dependency-injection.types" }], middleware: [DependencyInjectionMiddleware] },
+        {
+          id: "dependency-injection-types",
+          triggers: [{ event: "app/dependency-injection.types" }],
+          middleware: [DependencyInjectionMiddleware],
+        },
         async ({ openai }) => {
           expectTypeOf(openai).toEqualTypeOf<DependencyInjectionOpenAI>();
-          expectTypeOf(openai.responses.create).returns.resolves.toEqualTypeOf<{ model: string; output_text: string }>();
+          expectTypeOf(openai.responses.create).returns.resolves.toEqualTypeOf<{
+            model: string;
+            output_text: string;
+          }>();
           // @ts-expect-error `model` is a string
           await openai.responses.create({ model: 4, input: "x" });
         },
       ),
       // @ts-expect-error without the middleware, the context has no `openai`
-      inngest.createFunction({ id: "dependency-injection-none", triggers: [{ event: "app/dependency-injection.none" }] }, async ({ openai }) => openai),
+      inngest.createFunction(
+        { id: "dependency-injection-none", triggers: [{ event: "app/dependency-injection.none" }] },
+        async ({ openai }) => openai,
+      ),
     ];
     void typeOnly;
   });

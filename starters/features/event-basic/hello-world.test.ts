@@ -36,7 +36,9 @@ describe("hello-world", () => {
       const events = [{ name: "app/hello.world", data: { name: "Ada" } }];
       const first = await endpoint.execute("hello-world", { events });
       expect(first.status).toBe(206);
-      expect(first.body).toEqual([expect.objectContaining({ op: "StepRun", name: "make-greeting", data: "Hello, Ada!" })]);
+      expect(first.body).toEqual([
+        expect.objectContaining({ op: "StepRun", name: "make-greeting", data: "Hello, Ada!" }),
+      ]);
 
       const done = await endpoint.execute("hello-world", { events, steps: { "make-greeting": "Hello, Ada!" } });
       expect(done).toEqual({ status: 200, body: { message: "Hello, Ada!" } });

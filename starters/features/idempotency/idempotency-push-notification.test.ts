@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { sendPushNotification } from "./idempotency-push-notification";
 
-const event = { name: "app/idempotency.notification-requested", data: { notificationId: "ntf_1", userId: "user_1", message: "Your order shipped" } };
+const event = {
+  name: "app/idempotency.notification-requested",
+  data: { notificationId: "ntf_1", userId: "user_1", message: "Your order shipped" },
+};
 
 describe("send-push-notification-once", () => {
   it("sends the push notification", async () => {

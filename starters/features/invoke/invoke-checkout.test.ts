@@ -82,17 +82,32 @@ describe("invoke over HTTP", () => {
       expect.objectContaining({
         op: "InvokeFunction",
         displayName: "check-fraud",
-        opts: { function_id: `${inngest.id}-invoke-check-fraud`, payload: { data: { orderId: "o1", amount: 120 } }, timeout: "1m" },
+        opts: {
+          function_id: `${inngest.id}-invoke-check-fraud`,
+          payload: { data: { orderId: "o1", amount: 120 } },
+          timeout: "1m",
+        },
       }),
     ]);
   });
 
   it("asks for both shipping quotes in the same request, then returns the cheapest", async () => {
-    const next = await endpoint.execute("invoke-checkout", { events: [checkoutStarted], steps: { "check-fraud": approved } });
+    const next = await endpoint.execute("invoke-checkout", {
+      events: [checkoutStarted],
+      steps: { "check-fraud": approved },
+    });
     expect(next.status).toBe(206);
     expect(next.body).toEqual([
-      expect.objectContaining({ op: "InvokeFunction", displayName: "quote-ups", opts: expect.objectContaining({ payload: { data: { carrier: "ups", weightKg: 2 } }, timeout: "30s" }) }),
-      expect.objectContaining({ op: "InvokeFunction", displayName: "quote-dhl", opts: expect.objectContaining({ payload: { data: { carrier: "dhl", weightKg: 2 } }, timeout: "30s" }) }),
+      expect.objectContaining({
+        op: "InvokeFunction",
+        displayName: "quote-ups",
+        opts: expect.objectContaining({ payload: { data: { carrier: "ups", weightKg: 2 } }, timeout: "30s" }),
+      }),
+      expect.objectContaining({
+        op: "InvokeFunction",
+        displayName: "quote-dhl",
+        opts: expect.objectContaining({ payload: { data: { carrier: "dhl", weightKg: 2 } }, timeout: "30s" }),
+      }),
     ]);
 
     const done = await endpoint.execute("invoke-checkout", {
@@ -103,7 +118,10 @@ describe("invoke over HTTP", () => {
         "quote-dhl": { carrier: "dhl", priceCents: 700 },
       },
     });
-    expect(done).toEqual({ status: 200, body: { orderId: "o1", status: "approved", shipping: { carrier: "dhl", priceCents: 700 } } });
+    expect(done).toEqual({
+      status: 200,
+      body: { orderId: "o1", status: "approved", shipping: { carrier: "dhl", priceCents: 700 } },
+    });
   });
 
   it("rejects invocation data that does not match the invoke() schema", async () => {

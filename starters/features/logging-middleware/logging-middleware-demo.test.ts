@@ -44,7 +44,10 @@ describe("logging-middleware-demo over HTTP", () => {
 
   it("logs each request of a run in hook order, and leaves the steps and the result untouched", async () => {
     const first = await endpoint.execute(fnId, { events: [event] });
-    expect(first).toMatchObject({ status: 206, body: [{ op: "StepRun", name: "logging-middleware-reserve-stock", data: reserved }] });
+    expect(first).toMatchObject({
+      status: 206,
+      body: [{ op: "StepRun", name: "logging-middleware-reserve-stock", data: reserved }],
+    });
     expect(lines).toEqual([
       ["info", "[logging-middleware-demo] run test-run started by app/logging-middleware.order-placed"],
       ["info", "[logging-middleware-demo] executing"],
@@ -53,10 +56,19 @@ describe("logging-middleware-demo over HTTP", () => {
     ]);
 
     lines.length = 0;
-    const second = await endpoint.execute(fnId, { events: [event], steps: { "logging-middleware-reserve-stock": reserved } });
-    expect(second).toMatchObject({ status: 206, body: [{ op: "StepRun", displayName: "logging-middleware-announce-order", data: { ids: ["evt-1"] } }] });
+    const second = await endpoint.execute(fnId, {
+      events: [event],
+      steps: { "logging-middleware-reserve-stock": reserved },
+    });
+    expect(second).toMatchObject({
+      status: 206,
+      body: [{ op: "StepRun", displayName: "logging-middleware-announce-order", data: { ids: ["evt-1"] } }],
+    });
     expect(sentToInngest).toEqual([
-      expect.objectContaining({ name: "app/logging-middleware.order-confirmed", data: { orderId: "o1", reservationId: "res_o1" } }),
+      expect.objectContaining({
+        name: "app/logging-middleware.order-confirmed",
+        data: { orderId: "o1", reservationId: "res_o1" },
+      }),
     ]);
     // No "run started" on a replay, and the memoised reserve-stock step is not logged again.
     expect(lines).toEqual([
@@ -82,7 +94,10 @@ describe("logging-middleware-demo over HTTP", () => {
 
   it("logs a failing step as an error that will be retried", async () => {
     const answer = await endpoint.execute(fnId, { events: [{ ...event, data: { orderId: "o2", items: [] } }] });
-    expect(answer).toMatchObject({ status: 206, body: [{ op: "StepError", name: "logging-middleware-reserve-stock" }] });
+    expect(answer).toMatchObject({
+      status: 206,
+      body: [{ op: "StepError", name: "logging-middleware-reserve-stock" }],
+    });
     expect(lines).toContainEqual([
       "error",
       "[logging-middleware-demo] step logging-middleware-reserve-stock failed (will retry): order o2 has no items",

@@ -23,7 +23,10 @@ describe("middleware-order-demo over HTTP", () => {
 
   it("runs the client's middleware, then the function's in array order, around a new step", async () => {
     const answer = await endpoint.execute(fnId, { events: [event] });
-    expect(answer).toMatchObject({ status: 206, body: [{ op: "StepRun", name: "middleware-order-greet", data: "hello" }] });
+    expect(answer).toMatchObject({
+      status: 206,
+      body: [{ op: "StepRun", name: "middleware-order-greet", data: "hello" }],
+    });
     // The handler stops at the new step: the wrapFunctionHandler "after" halves never run on this request.
     expect(trace).toEqual([
       "client: transformFunctionInput",

@@ -58,8 +58,12 @@ describe("import-orders-with-alert", () => {
 
       const alerted = await endpoint.execute("import-orders-with-alert-failure", { events });
       expect(alerted.status).toBe(206);
-      expect(alerted.body).toEqual([expect.objectContaining({ op: "StepRun", name: "alert-on-call", data: { alertId: "alert_1" } })]);
-      expect(notifyOnCall).toHaveBeenCalledWith("Order import for store store_42 failed: orders.csv: unexpected column 'qty'");
+      expect(alerted.body).toEqual([
+        expect.objectContaining({ op: "StepRun", name: "alert-on-call", data: { alertId: "alert_1" } }),
+      ]);
+      expect(notifyOnCall).toHaveBeenCalledWith(
+        "Order import for store store_42 failed: orders.csv: unexpected column 'qty'",
+      );
 
       const logged = await endpoint.execute("import-orders-with-alert-failure", {
         events,

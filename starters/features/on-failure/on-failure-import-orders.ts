@@ -35,7 +35,9 @@ export const importOrders = inngest.createFunction(
     },
   },
   async ({ event, step }) => {
-    const result = await step.run("import-orders", () => orderImporter.importFile(event.data.storeId, event.data.fileUrl));
+    const result = await step.run("import-orders", () =>
+      orderImporter.importFile(event.data.storeId, event.data.fileUrl),
+    );
     return result;
   },
 );

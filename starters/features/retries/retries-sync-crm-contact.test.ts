@@ -42,7 +42,11 @@ describe("sync-crm-contact-with-retries", () => {
       expect(answer.status).toBe(206);
       expect(answer.headers.get("x-inngest-no-retry")).toBe("false");
       expect(answer.body).toEqual([
-        expect.objectContaining({ op: "StepError", name: "upsert-crm-contact", error: expect.objectContaining({ message: "CRM answered 503" }) }),
+        expect.objectContaining({
+          op: "StepError",
+          name: "upsert-crm-contact",
+          error: expect.objectContaining({ message: "CRM answered 503" }),
+        }),
       ]);
     });
 

@@ -40,7 +40,11 @@ describe("send-sms-with-retry-after", () => {
       expect(answer.headers.get("retry-after")).toBe("90");
       expect(answer.headers.get("x-inngest-no-retry")).toBe("false");
       expect(answer.body).toEqual([
-        expect.objectContaining({ op: "StepError", name: "send-sms", error: expect.objectContaining({ name: "RetryAfterError" }) }),
+        expect.objectContaining({
+          op: "StepError",
+          name: "send-sms",
+          error: expect.objectContaining({ name: "RetryAfterError" }),
+        }),
       ]);
     });
 
@@ -48,7 +52,10 @@ describe("send-sms-with-retry-after", () => {
       vi.spyOn(smsProvider, "send").mockResolvedValue({ status: 200, messageId: "msg_1" });
       const first = await endpoint.execute("send-sms-with-retry-after", { events: [event] });
       expect(first.body).toEqual([expect.objectContaining({ op: "StepRun", name: "send-sms", data: "msg_1" })]);
-      const done = await endpoint.execute("send-sms-with-retry-after", { events: [event], steps: { "send-sms": "msg_1" } });
+      const done = await endpoint.execute("send-sms-with-retry-after", {
+        events: [event],
+        steps: { "send-sms": "msg_1" },
+      });
       expect(done).toEqual({ status: 200, body: { messageId: "msg_1" } });
     });
   });

@@ -3,7 +3,10 @@ import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels, type FakeModels } from "../testing-fake-models";
 import { routingAgentTriage } from "./routing-agent-triage";
 
-const event = { name: "app/routing-agent.ticket-received", data: { ticket: "I was charged twice and the app crashes." } };
+const event = {
+  name: "app/routing-agent.ticket-received",
+  data: { ticket: "I was charged twice and the app crashes." },
+};
 const select = (name: string) => ({ tool: "select_agent", input: { name } });
 
 describe("routing-agent-triage", () => {

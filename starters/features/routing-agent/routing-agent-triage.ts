@@ -75,7 +75,9 @@ export const routingAgentTriage = inngest.createFunction(
     return {
       agents: state.results.map((result) => result.agentName),
       answers: state.results.map((result) =>
-        result.output.map((message) => (message.type === "text" && typeof message.content === "string" ? message.content : "")).join(""),
+        result.output
+          .map((message) => (message.type === "text" && typeof message.content === "string" ? message.content : ""))
+          .join(""),
       ),
     };
   },

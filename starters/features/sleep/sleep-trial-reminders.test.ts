@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { trialReminderEmails } from "./sleep-trial-reminders";
 
-const trialStarted = { name: "app/sleep.trial-started", data: { userId: "u1", trialEndsAt: "2030-01-15T00:00:00.000Z" } };
+const trialStarted = {
+  name: "app/sleep.trial-started",
+  data: { userId: "u1", trialEndsAt: "2030-01-15T00:00:00.000Z" },
+};
 const emails = { "send-tips": "sent", "send-case-study": "sent" };
 
 describe("trial-reminder-emails", () => {
@@ -37,7 +40,10 @@ describe("trial-reminder-emails", () => {
     });
 
     it("sends a duration in milliseconds as a duration string", async () => {
-      const next = await endpoint.execute("trial-reminder-emails", { events: [trialStarted], steps: { "wait-a-day": null, "send-tips": "sent" } });
+      const next = await endpoint.execute("trial-reminder-emails", {
+        events: [trialStarted],
+        steps: { "wait-a-day": null, "send-tips": "sent" },
+      });
       expect(next.body).toEqual([expect.objectContaining({ op: "Sleep", displayName: "wait-three-days", name: "3d" })]);
     });
 
@@ -45,7 +51,11 @@ describe("trial-reminder-emails", () => {
       const slept = { "wait-a-day": null, "wait-three-days": null, ...emails };
       const next = await endpoint.execute("trial-reminder-emails", { events: [trialStarted], steps: slept });
       expect(next.body).toEqual([
-        expect.objectContaining({ op: "Sleep", displayName: "wait-until-day-before-end", name: "2030-01-14T00:00:00.000Z" }),
+        expect.objectContaining({
+          op: "Sleep",
+          displayName: "wait-until-day-before-end",
+          name: "2030-01-14T00:00:00.000Z",
+        }),
       ]);
 
       const last = await endpoint.execute("trial-reminder-emails", {

@@ -3,7 +3,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { exchangeRates, mailers, sendReceipt } from "./step-recovery-send-receipt";
 
-const event = { name: "app/step-recovery.order-paid", data: { email: "ada@example.com", amountUsd: 50, currency: "EUR" } };
+const event = {
+  name: "app/step-recovery.order-paid",
+  data: { email: "ada@example.com", amountUsd: 50, currency: "EUR" },
+};
 const fnId = "send-receipt-with-fallback";
 const unavailable = { message: "503 Service Unavailable" };
 
@@ -52,7 +55,9 @@ describe("send-receipt-with-fallback", () => {
         steps: { "use-cached-rate": 0.9 },
         failedSteps: { "fetch-live-rate": unavailable, "send-with-primary-mailer": unavailable },
       });
-      expect(answer.body).toEqual([expect.objectContaining({ op: "StepRun", name: "send-with-backup-mailer", data: "backup" })]);
+      expect(answer.body).toEqual([
+        expect.objectContaining({ op: "StepRun", name: "send-with-backup-mailer", data: "backup" }),
+      ]);
       expect(backup).toHaveBeenCalledWith("ada@example.com", "Your receipt: 45 EUR");
     });
 

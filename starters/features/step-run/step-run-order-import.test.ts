@@ -48,7 +48,10 @@ describe("import-orders-csv", () => {
       // The stored result of parse-csv differs from what the CSV gives: the function uses it,
       // which shows that the step did not run again.
       const stored = [{ sku: "FROM-MEMO", quantity: 1 }];
-      const next = await endpoint.execute("import-orders-csv", { events: [csvUploaded], steps: { "parse-csv": stored } });
+      const next = await endpoint.execute("import-orders-csv", {
+        events: [csvUploaded],
+        steps: { "parse-csv": stored },
+      });
       expect(next.body).toEqual([expect.objectContaining({ op: "StepRun", name: "save-orders", data: { saved: 1 } })]);
     });
 
@@ -57,7 +60,10 @@ describe("import-orders-csv", () => {
       const notify = await endpoint.execute("import-orders-csv", { events: [csvUploaded], steps: stored });
       expect(notify.body).toEqual([expect.objectContaining({ op: "StepRun", name: "notify-team", data: null })]);
 
-      const done = await endpoint.execute("import-orders-csv", { events: [csvUploaded], steps: { ...stored, "notify-team": null } });
+      const done = await endpoint.execute("import-orders-csv", {
+        events: [csvUploaded],
+        steps: { ...stored, "notify-team": null },
+      });
       expect(done).toEqual({ status: 200, body: { saved: 1, skus: ["FROM-MEMO"] } });
     });
   });

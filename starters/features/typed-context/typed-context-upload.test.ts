@@ -25,7 +25,11 @@ describe("the typed context", () => {
     // Never called: the function below exists for `npm run typecheck` only.
     const typeOnly = () =>
       inngest.createFunction(
-        { id: "typed-context-types", triggers: [{ event: "app/typed-context.types" }], middleware: [TypedContextMiddleware] },
+        {
+          id: "typed-context-types",
+          triggers: [{ event: "app/typed-context.types" }],
+          middleware: [TypedContextMiddleware],
+        },
         async ({ region }) => {
           expectTypeOf(region).toEqualTypeOf<"eu-west-1">();
           // @ts-expect-error the handler knows the region is not "us-east-1"

@@ -22,7 +22,9 @@ describe("typed-welcome-email", () => {
   it("rejects a malformed event before the handler runs", async () => {
     const engine = new InngestTestEngine({ function: sendTypedWelcomeEmail });
     const { result, error, ctx } = await engine.execute({
-      events: [{ name: "app/typed-events.user-signed-up", data: { userId: "u1", email: "not-an-email", plan: "gold" } }],
+      events: [
+        { name: "app/typed-events.user-signed-up", data: { userId: "u1", email: "not-an-email", plan: "gold" } },
+      ],
     });
     expect(result).toBeUndefined();
     expect(error).toMatchObject({ name: "EventValidationError", message: expect.stringContaining("email") });
@@ -50,7 +52,9 @@ describe("typed-welcome-email", () => {
 
     it("answers a malformed event with a 400 EventValidationError, running no step", async () => {
       const response = await endpoint.execute("typed-welcome-email", {
-        events: [{ name: "app/typed-events.user-signed-up", data: { userId: "u1", email: "ada@example.com", plan: "gold" } }],
+        events: [
+          { name: "app/typed-events.user-signed-up", data: { userId: "u1", email: "ada@example.com", plan: "gold" } },
+        ],
       });
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({ name: "EventValidationError", message: expect.stringContaining("plan") });
@@ -60,7 +64,11 @@ describe("typed-welcome-email", () => {
       const response = await endpoint.execute("typed-welcome-email", { events: [signup] });
       expect(response.status).toBe(206);
       expect(response.body).toEqual([
-        expect.objectContaining({ op: "StepRun", name: "send-email", data: { messageId: "msg-welcome-pro-ada@example.com" } }),
+        expect.objectContaining({
+          op: "StepRun",
+          name: "send-email",
+          data: { messageId: "msg-welcome-pro-ada@example.com" },
+        }),
       ]);
     });
   });

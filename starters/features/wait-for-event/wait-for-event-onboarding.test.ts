@@ -30,9 +30,16 @@ describe("onboarding-profile-follow-up", () => {
   });
 
   it("sends a nudge when the wait times out (null)", async () => {
-    const next = await endpoint.execute("onboarding-profile-follow-up", { events, steps: { "wait-for-profile": null } });
+    const next = await endpoint.execute("onboarding-profile-follow-up", {
+      events,
+      steps: { "wait-for-profile": null },
+    });
     expect(next.body).toEqual([
-      expect.objectContaining({ op: "StepRun", name: "send-profile-nudge", data: "complete-your-profile sent to ada@example.com" }),
+      expect.objectContaining({
+        op: "StepRun",
+        name: "send-profile-nudge",
+        data: "complete-your-profile sent to ada@example.com",
+      }),
     ]);
 
     const done = await endpoint.execute("onboarding-profile-follow-up", {
@@ -43,7 +50,10 @@ describe("onboarding-profile-follow-up", () => {
   });
 
   it("once the profile is complete, waits 14 days for a pro upgrade by the same user", async () => {
-    const next = await endpoint.execute("onboarding-profile-follow-up", { events, steps: { "wait-for-profile": profileCompleted } });
+    const next = await endpoint.execute("onboarding-profile-follow-up", {
+      events,
+      steps: { "wait-for-profile": profileCompleted },
+    });
     expect(next.body).toEqual([
       expect.objectContaining({
         op: "WaitForEvent",

@@ -20,7 +20,12 @@ export const expected: Record<string, Record<string, unknown>> = {
   },
   "import-orders-with-alert-failure": {
     name: "import-orders-with-alert (failure)",
-    triggers: [{ event: "inngest/function.failed", expression: expect.stringMatching(/^event\.data\.function_id == '.+-import-orders-with-alert'$/) }],
+    triggers: [
+      {
+        event: "inngest/function.failed",
+        expression: expect.stringMatching(/^event\.data\.function_id == '.+-import-orders-with-alert'$/),
+      },
+    ],
   },
   // step-recovery
   "send-receipt-with-fallback": {

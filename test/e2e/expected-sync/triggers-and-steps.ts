@@ -38,7 +38,10 @@ export const expected: Record<string, Record<string, unknown>> = {
   },
   // fan-out: the scheduler on a cron, the worker on the event the scheduler sends.
   "fan-out-account-scheduler": { name: "fan-out-account-scheduler", triggers: [{ cron: "0 * * * *" }] },
-  "fan-out-account-worker": { name: "fan-out-account-worker", triggers: [{ event: "app/fan-out.account-sync-requested" }] },
+  "fan-out-account-worker": {
+    name: "fan-out-account-worker",
+    triggers: [{ event: "app/fan-out.account-sync-requested" }],
+  },
   // invoke: functions with only an invoke() trigger register with no triggers at all.
   "invoke-check-fraud": { name: "invoke-check-fraud", triggers: [] },
   "invoke-quote-shipping": { name: "invoke-quote-shipping", triggers: [] },
