@@ -1,6 +1,7 @@
 import path from "node:path";
 import { bold, cyan, dim, green } from "kolorist";
 import type { Flags } from "./args.js";
+import type { RunContext } from "./context.js";
 import { CliError } from "./errors.js";
 import { featureGroups, features } from "./features/index.js";
 import { initGitRepository } from "./git.js";
@@ -11,17 +12,11 @@ import { planProject, type Plan } from "./plan.js";
 import { log } from "./ui.js";
 import { writePlan } from "./write.js";
 
-export interface MainContext {
-  cwd: string;
-  interactive: boolean;
-  userAgent: string | undefined;
-}
-
 /**
  * The whole run, top to bottom: flags and prompts, plan, write, install, git, next steps.
  * `--help` and `--version` are answered by cli.ts before this module loads.
  */
-export async function main(flags: Flags, context: MainContext): Promise<void> {
+export async function main(flags: Flags, context: RunContext): Promise<void> {
   if (flags.list) return log.info(featureList());
   if (flags.add) {
     const { runAdd } = await import("./add/run.js");

@@ -7,8 +7,22 @@ export const next: Framework = {
   starter: "next",
   serveHandlerPath: "src/app/api/inngest/route.ts",
   relativeImportExtension: "",
-  dependencies: ["inngest", "next", "react", "react-dom"],
-  devDependencies: ["@inngest/test", "typescript", "vitest", "@types/node", "@types/react", "@types/react-dom"],
+  dependencies: ["next", "react", "react-dom"],
+  devDependencies: ["typescript", "@types/node", "@types/react", "@types/react-dom"],
   colour: lightGray,
-  add: { dependency: "next", serveModule: "inngest/next", mount: { kind: "route-file" } },
+  detectDependency: "next",
+  serveModule: "inngest/next",
+  mount: {
+    kind: "route-file",
+    routerDirs: ["src/app", "app"],
+    routeFile: (clientImport, functionsImport) =>
+      [
+        `import { serve } from "inngest/next";`,
+        clientImport,
+        functionsImport,
+        "",
+        "export const { GET, POST, PUT } = serve({ client: inngest, functions });",
+        "",
+      ].join("\n"),
+  },
 };

@@ -2,7 +2,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { features, findFeature } from "../../src/features/index.js";
 import { frameworks } from "../../src/frameworks/index.js";
-import { addImportExtension, planProject, restoreStoredName, withClientMiddleware, type Plan } from "../../src/plan.js";
+import { addImportExtension } from "../../src/code-text.js";
+import { restoreStoredName } from "../../src/layout.js";
+import { planProject, withClientMiddleware, type Plan } from "../../src/plan.js";
 import { readFileSync } from "node:fs";
 import { versions } from "../../src/versions.js";
 
@@ -49,7 +51,7 @@ describe.each(frameworks.map((f) => f.id))("the plan of a %s app", (frameworkId)
     expect(`${framework.serveHandlerPath}\n${handler}`).toContain("api/inngest");
   });
 
-  it("fills every template token", () => {
+  it("fills every placeholder", () => {
     for (const { path: name, contents } of p.files) {
       expect(contents.match(/__[A-Z_]+__/g), name).toBeNull();
     }
@@ -137,10 +139,14 @@ describe("support files", () => {
 describe("withClientMiddleware", () => {
   it("imports each class and registers it on the starter's client, in order", () => {
     const client = readFileSync(new URL("../../starters/base/src/inngest/client.ts", import.meta.url), "utf8");
-    const edited = withClientMiddleware(client, [
-      { exportName: "LoggingMiddleware", file: "logging.ts" },
-      { exportName: "TimingMiddleware", file: "timing.ts" },
-    ]);
+    const edited = withClientMiddleware(
+      client,
+      [
+        { exportName: "LoggingMiddleware", file: "logging.ts" },
+        { exportName: "TimingMiddleware", file: "timing.ts" },
+      ],
+      "",
+    );
     expect(edited).toContain(
       'import { Inngest } from "inngest";\nimport { LoggingMiddleware } from "./middleware/logging";\nimport { TimingMiddleware } from "./middleware/timing";\n',
     );
