@@ -10,7 +10,7 @@ import {
   registeredFunctions,
 } from "./features/contributions.js";
 import type { ExportRef, Feature } from "./features/index.js";
-import type { Framework } from "./frameworks/index.js";
+import type { Framework, ImportExtension } from "./frameworks/index.js";
 import {
   CLIENT_FILE,
   EVENTS_FILE,
@@ -93,31 +93,34 @@ export function planProject(options: ProjectOptions): Plan {
 }
 
 /**
- * Registers middleware classes in our starter client, whose known shape is `new Inngest({ id: "..." })`.
- * `middleware` files are relative to the middleware folder.
+ * Registers middleware classes in our starter client, at its known shape `new Inngest({ id: "..." })`:
+ * the same text `--add` inserts (a property after the last one), or one property per line when
+ * the statement would pass 120 columns, as the formatter lays it out.
  */
 export function withClientMiddleware(
   client: string,
   middleware: readonly ExportRef[],
-  extension: Framework["relativeImportExtension"],
+  extension: ImportExtension,
 ): string {
-  const inngestConstructor = /new Inngest\(\{ id: ("[^"]*") \}\)/;
-  if (!inngestConstructor.test(client))
-    throw new Error("the starter client no longer has the shape `new Inngest({ id })`");
+  const inngestConstructor = /^(.*new Inngest\(\{ id: "[^"]*")( \}\).*)$/m;
+  const found = inngestConstructor.exec(client);
+  if (!found) throw new Error("the starter client no longer has the shape `new Inngest({ id })`");
+  const [, head, tail] = found as unknown as [string, string, string];
+  const oneLine = `${head}, ${middlewareProperty(middleware)}${tail}`;
+  const id = head.slice(head.indexOf("{ ") + 2);
+  const registered =
+    oneLine.length <= 120
+      ? oneLine
+      : `${head.slice(0, head.indexOf("{ ") + 1)}\n  ${id},\n  ${middlewareProperty(middleware)},\n})${tail.slice(3)}`;
   const imports = importLines(
     middleware.map((m) => ({ ...m, file: `${MIDDLEWARE_DIR}/${m.file}` })),
     ".",
     extension,
   );
-  const lines = client.split("\n");
+  const lines = client.replace(inngestConstructor, () => registered).split("\n");
   const lastImport = lines.findLastIndex((line) => line.startsWith("import "));
   lines.splice(lastImport + 1, 0, ...imports);
-  return lines
-    .join("\n")
-    .replace(
-      inngestConstructor,
-      () => `new Inngest({\n  id: ${inngestConstructor.exec(client)![1]},\n  ${middlewareProperty(middleware)},\n})`,
-    );
+  return lines.join("\n");
 }
 
 function packageJson(

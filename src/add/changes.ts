@@ -47,3 +47,34 @@ export function applyEdits(code: string, edits: readonly Edit[]): string {
     result = result.slice(0, edit.at) + edit.text + result.slice(edit.at);
   return result;
 }
+
+/**
+ * An empty plan, and an editor whose reads see the changes planned so far. `onDisk` reads a file
+ * of the app as it is (null when absent).
+ */
+export function changeSet(
+  onDisk: (file: string) => string | null,
+  extension: ImportExtension,
+): { editor: Editor; changes: Map<string, FileChange> } {
+  const changes = new Map<string, FileChange>();
+  const plan: AddPlan = {
+    changes: [],
+    manual: [],
+    skipped: [],
+    added: [],
+    dependencies: {},
+    devDependencies: {},
+    notes: [],
+  };
+  const editor: Editor = {
+    read: (file) => (changes.has(file) ? changes.get(file)!.after : onDisk(file)),
+    put: (file, after) => {
+      const before = changes.has(file) ? changes.get(file)!.before : onDisk(file);
+      if (before === after) changes.delete(file);
+      else changes.set(file, { path: file, before, after });
+    },
+    plan,
+    extension,
+  };
+  return { editor, changes };
+}

@@ -22,7 +22,7 @@ import {
 } from "../layout.js";
 import { toAppId } from "../names.js";
 import { versions } from "../versions.js";
-import type { AddPlan, Editor, FileChange } from "./changes.js";
+import { type AddPlan, changeSet, type Editor } from "./changes.js";
 import { findInngest, readSource, type Project } from "./detect.js";
 import { addEvents } from "./events.js";
 import { editManifest } from "./manifest.js";
@@ -39,7 +39,10 @@ export { editManifest } from "./manifest.js";
 export function planAdd(project: Project, requested: readonly Feature[]): AddPlan {
   const existing = findInngest(project);
   const { framework } = project;
-  const { editor, changes } = changeSet(project);
+  const { editor, changes } = changeSet((file) => {
+    const absolute = path.join(project.dir, file);
+    return existsSync(absolute) ? readFileSync(absolute, "utf8") : null;
+  }, project.importExtension);
   const { read, put, plan } = editor;
   const extension = project.importExtension;
 
@@ -109,35 +112,6 @@ export function planAdd(project: Project, requested: readonly Feature[]): AddPla
   if (framework.devModeNote && changes.size > 0) plan.notes.push(framework.devModeNote);
   plan.changes = [...changes.values()].sort((a, b) => a.path.localeCompare(b.path));
   return plan;
-}
-
-/** The plan being built, and reads that see the changes planned so far. */
-function changeSet(project: Project): { editor: Editor; changes: Map<string, FileChange> } {
-  const changes = new Map<string, FileChange>();
-  const onDisk = (file: string) => {
-    const absolute = path.join(project.dir, file);
-    return existsSync(absolute) ? readFileSync(absolute, "utf8") : null;
-  };
-  const plan: AddPlan = {
-    changes: [],
-    manual: [],
-    skipped: [],
-    added: [],
-    dependencies: {},
-    devDependencies: {},
-    notes: [],
-  };
-  const editor: Editor = {
-    read: (file) => (changes.has(file) ? changes.get(file)!.after : onDisk(file)),
-    put: (file, after) => {
-      const before = changes.has(file) ? changes.get(file)!.before : onDisk(file);
-      if (before === after) changes.delete(file);
-      else changes.set(file, { path: file, before, after });
-    },
-    plan,
-    extension: project.importExtension,
-  };
-  return { editor, changes };
 }
 
 function addVitestConfig(editor: Editor, starterConfig: string): void {

@@ -137,30 +137,37 @@ describe("support files", () => {
 });
 
 describe("withClientMiddleware", () => {
-  it("imports each class and registers it on the starter's client, in order", () => {
-    const client = readFileSync(new URL("../../starters/base/src/inngest/client.ts", import.meta.url), "utf8");
+  const client = readFileSync(new URL("../../starters/base/src/inngest/client.ts", import.meta.url), "utf8");
+
+  it("imports each class and registers it on the starter's client, in order, as --add would", () => {
     const edited = withClientMiddleware(
       client,
       [
         { exportName: "LoggingMiddleware", file: "logging.ts" },
         { exportName: "TimingMiddleware", file: "timing.ts" },
       ],
-      "",
+      ".js",
     );
     expect(edited).toContain(
-      'import { Inngest } from "inngest";\nimport { LoggingMiddleware } from "./middleware/logging";\nimport { TimingMiddleware } from "./middleware/timing";\n',
+      'import { Inngest } from "inngest";\nimport { LoggingMiddleware } from "./middleware/logging.js";\nimport { TimingMiddleware } from "./middleware/timing.js";\n',
     );
-    expect(edited).toContain(
-      'new Inngest({\n  id: "__APP_ID__",\n  middleware: [LoggingMiddleware, TimingMiddleware],\n})',
-    );
+    expect(edited).toContain('new Inngest({ id: "__APP_ID__", middleware: [LoggingMiddleware, TimingMiddleware] });');
     expect(
       edited
         .replace(/\n(import \{ \w+Middleware \} .*)/g, "")
-        .replace(
-          '{\n  id: "__APP_ID__",\n  middleware: [LoggingMiddleware, TimingMiddleware],\n}',
-          '{ id: "__APP_ID__" }',
-        ),
+        .replace(", middleware: [LoggingMiddleware, TimingMiddleware] }", " }"),
     ).toBe(client);
+  });
+
+  it("puts one property per line when the statement would pass 120 columns", () => {
+    const many = ["A", "B", "C", "D", "E", "F", "G"].map((letter) => ({
+      exportName: `${letter}LongNamedMiddleware`,
+      file: `${letter}.ts`,
+    }));
+    const edited = withClientMiddleware(client, many, "");
+    expect(edited).toContain(
+      `export const inngest = new Inngest({\n  id: "__APP_ID__",\n  middleware: [${many.map((m) => m.exportName).join(", ")}],\n});\n`,
+    );
   });
 });
 
