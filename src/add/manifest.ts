@@ -5,7 +5,7 @@ import type { Project } from "./detect.js";
  * (JSON.stringify with its own indent), which re-serialising reproduces byte for byte. Else undefined.
  */
 export function editManifest(
-  project: Project,
+  project: Pick<Project, "manifestText" | "manifest">,
   dependencies: Record<string, string>,
   devDependencies: Record<string, string>,
   scripts: Record<string, string>,
