@@ -102,9 +102,10 @@ export function withClientMiddleware(
   middleware: readonly ExportRef[],
   extension: ImportExtension,
 ): string {
-  const inngestConstructor = /^(.*new Inngest\(\{ id: "[^"]*")( \}\).*)$/m;
+  const inngestConstructor = /^(.*new Inngest\(\{ id: "[^"]*".*?)( \}\);?)$/m;
   const found = inngestConstructor.exec(client);
-  if (!found) throw new Error("the starter client no longer has the shape `new Inngest({ id })`");
+  if (!found)
+    throw new Error('the starter client no longer has the shape `new Inngest({ id: "...", ... });` on one line');
   const [, head, tail] = found as unknown as [string, string, string];
   const oneLine = `${head}, ${middlewareProperty(middleware)}${tail}`;
   const id = head.slice(head.indexOf("{ ") + 2);
