@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { CliError } from "./errors.js";
+import { INNGEST_DIR } from "./layout.js";
 import type { Plan, PlannedFile } from "./plan.js";
 
 export interface TemplateOptions {
@@ -36,7 +37,7 @@ export async function planWithTemplate(plan: Plan, template: TemplateOptions): P
 
   for (const [filePath, contents] of ours) {
     const theirs = files.get(filePath);
-    if (theirs === undefined || filePath.startsWith("src/inngest/")) files.set(filePath, contents);
+    if (theirs === undefined || filePath.startsWith(`${INNGEST_DIR}/`)) files.set(filePath, contents);
     else if (filePath === serveHandler && !theirs.includes("/api/inngest")) files.set(filePath, contents);
   }
   const manifest = files.get("package.json");
