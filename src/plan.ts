@@ -134,9 +134,11 @@ export function withClientMiddleware(
   client: string,
   middleware: readonly { exportName: string; file: string }[],
 ): string {
-  const inngestConstructor = /new Inngest\(\{ id: ("[^"]*") \}\)/;
+  const oneLine = /new Inngest\(\{ id: ("[^"]*") \}\)/;
+  const multiLine = /new Inngest\(\{\n {2}id: ("[^"]*"),\n/;
+  const inngestConstructor = oneLine.test(client) ? oneLine : multiLine;
   if (!inngestConstructor.test(client))
-    throw new Error("the starter client no longer has the shape `new Inngest({ id })`");
+    throw new Error("the starter client no longer has the shape `new Inngest({ id, ... })`");
   const imports = middleware.map(
     ({ exportName, file }) => `import { ${exportName} } from "./middleware/${file.replace(/\.ts$/, "")}";`,
   );
@@ -144,7 +146,8 @@ export function withClientMiddleware(
   const lastImport = lines.findLastIndex((line) => line.startsWith("import "));
   lines.splice(lastImport + 1, 0, ...imports);
   const names = middleware.map((m) => m.exportName).join(", ");
-  return lines.join("\n").replace(inngestConstructor, `new Inngest({\n  id: $1,\n  middleware: [${names}],\n})`);
+  const rest = inngestConstructor === oneLine ? "})" : "";
+  return lines.join("\n").replace(inngestConstructor, `new Inngest({\n  id: $1,\n  middleware: [${names}],\n${rest}`);
 }
 
 export function functionsIndex(features: readonly Feature[]): string {
