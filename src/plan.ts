@@ -209,7 +209,7 @@ function readmeWithFeatures(readme: string, features: readonly Feature[]): strin
 
 function templateTokens(options: ProjectOptions): Record<string, string> {
   const pm = commandsFor(options.packageManager);
-  return {
+  const tokens = {
     __APP_ID__: toAppId(options.projectName),
     __PROJECT_NAME__: options.projectName,
     __FRAMEWORK__: options.framework.label,
@@ -221,6 +221,9 @@ function templateTokens(options: ProjectOptions): Record<string, string> {
     __TYPECHECK__: pm.run("typecheck"),
     __TEST__: pm.run("test"),
   };
+  // The README's deployment notes for this framework, from starters/deploy/ (not copied as a file).
+  const deployNotes = readFileSync(path.join(startersDir, "deploy", `${options.framework.starter}.md`), "utf8");
+  return { ...tokens, __DEPLOY_NOTES__: fillTokens(deployNotes, tokens).trimEnd() };
 }
 
 function fillTokens(contents: string, tokens: Record<string, string>): string {

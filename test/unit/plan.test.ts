@@ -158,6 +158,19 @@ describe("withClientMiddleware", () => {
   });
 });
 
+describe("the README's deployment notes", () => {
+  it.each([
+    ["next", "maxDuration = 300"],
+    ["express", "PayloadTooLargeError"],
+    ["hono", "bodyLimit"],
+  ])("hold the %s notes, with the package manager's commands", (frameworkId, marker) => {
+    const readme = file(plan(frameworkId), "README.md")!;
+    expect(readme).toContain(marker);
+    expect(readme).toContain("### A self-hosted Inngest");
+    expect(readme).not.toContain("npm run start");
+  });
+});
+
 describe("the Next.js client", () => {
   const starterFile = (name: string) => readFileSync(new URL(`../../starters/${name}`, import.meta.url), "utf8");
   const nextClient = starterFile("next/src/inngest/client.ts");
