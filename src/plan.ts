@@ -134,9 +134,11 @@ export function withClientMiddleware(
   client: string,
   middleware: readonly { exportName: string; file: string }[],
 ): string {
-  const inngestConstructor = /new Inngest\(\{ id: ("[^"]*") \}\)/;
+  const oneLine = /new Inngest\(\{ id: ("[^"]*") \}\)/;
+  const multiLine = /new Inngest\(\{\n {2}id: ("[^"]*"),\n/;
+  const inngestConstructor = oneLine.test(client) ? oneLine : multiLine;
   if (!inngestConstructor.test(client))
-    throw new Error("the starter client no longer has the shape `new Inngest({ id })`");
+    throw new Error("the starter client no longer has the shape `new Inngest({ id, ... })`");
   const imports = middleware.map(
     ({ exportName, file }) => `import { ${exportName} } from "./middleware/${file.replace(/\.ts$/, "")}";`,
   );
@@ -144,7 +146,8 @@ export function withClientMiddleware(
   const lastImport = lines.findLastIndex((line) => line.startsWith("import "));
   lines.splice(lastImport + 1, 0, ...imports);
   const names = middleware.map((m) => m.exportName).join(", ");
-  return lines.join("\n").replace(inngestConstructor, `new Inngest({\n  id: $1,\n  middleware: [${names}],\n})`);
+  const rest = inngestConstructor === oneLine ? "})" : "";
+  return lines.join("\n").replace(inngestConstructor, `new Inngest({\n  id: $1,\n  middleware: [${names}],\n${rest}`);
 }
 
 export function functionsIndex(features: readonly Feature[]): string {
@@ -206,7 +209,7 @@ function readmeWithFeatures(readme: string, features: readonly Feature[]): strin
 
 function templateTokens(options: ProjectOptions): Record<string, string> {
   const pm = commandsFor(options.packageManager);
-  return {
+  const tokens = {
     __APP_ID__: toAppId(options.projectName),
     __PROJECT_NAME__: options.projectName,
     __FRAMEWORK__: options.framework.label,
@@ -218,6 +221,9 @@ function templateTokens(options: ProjectOptions): Record<string, string> {
     __TYPECHECK__: pm.run("typecheck"),
     __TEST__: pm.run("test"),
   };
+  // The README's deployment notes for this framework, from starters/deploy/ (not copied as a file).
+  const deployNotes = readFileSync(path.join(startersDir, "deploy", `${options.framework.starter}.md`), "utf8");
+  return { ...tokens, __DEPLOY_NOTES__: fillTokens(deployNotes, tokens).trimEnd() };
 }
 
 function fillTokens(contents: string, tokens: Record<string, string>): string {
