@@ -215,6 +215,10 @@ async function askFeatures(): Promise<Feature[]> {
     choices,
     hint: "space to select, enter to confirm",
     instructions: false,
+    // The answered line lists the chosen titles: drop the group column from them once answered.
+    onRender(this: { done: boolean; value: { title: string; value: Feature }[] }) {
+      if (this.done) for (const choice of this.value) choice.title = choice.value.label;
+    },
   });
 }
 
