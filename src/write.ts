@@ -24,11 +24,10 @@ export function writePlan(plan: WritablePlan, emptyTarget: boolean): void {
   const createdParent = mkdirSync(parent, { recursive: true });
   const staging = mkdtempSync(path.join(parent, `.${path.basename(targetDir)}-`));
   try {
-    for (const file of plan.files) {
-      const destination = path.join(staging, file.path);
-      mkdirSync(path.dirname(destination), { recursive: true });
-      writeFileSync(destination, file.contents);
+    for (const dir of new Set(plan.files.map((file) => path.dirname(path.join(staging, file.path))))) {
+      mkdirSync(dir, { recursive: true });
     }
+    for (const file of plan.files) writeFileSync(path.join(staging, file.path), file.contents);
     moveIntoPlace(staging, targetDir, emptyTarget);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
