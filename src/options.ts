@@ -16,9 +16,9 @@ export interface RunOptions extends ProjectOptions {
   git: boolean;
   /** The target holds files that the user agreed (or `--force`d) to remove; `.git` stays. */
   emptyTarget: boolean;
-  /** `--template`: a remote starter copied with degit instead of the built-in one. */
+  /** `--template`: a remote starter (see template.ts) instead of the built-in one. */
   template?: string;
-  /** `--offline`: degit reads only its cache. */
+  /** `--offline`: the remote starter comes only from the local cache. */
   offline: boolean;
 }
 
