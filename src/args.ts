@@ -57,9 +57,14 @@ export const flagSpecs: readonly FlagSpec[] = [
     key: "template",
     takesValue: true,
     value: "user/repo[/subdir][#ref]",
-    help: "start from a remote starter (degit) instead of the built-in one",
+    help: "start from a remote starter (a GitHub, GitLab or Bitbucket tarball) instead of the built-in one",
   },
-  { name: "offline", key: "offline", takesValue: false, help: "with --template: read only degit's cache, no network" },
+  {
+    name: "offline",
+    key: "offline",
+    takesValue: false,
+    help: "with --template: read only the local cache, no network",
+  },
   {
     name: "add",
     key: "add",

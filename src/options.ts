@@ -17,9 +17,9 @@ export interface RunOptions extends ProjectOptions {
   git: boolean;
   /** The target holds files that the user agreed (or `--force`d) to remove; `.git` stays. */
   emptyTarget: boolean;
-  /** `--template`: a remote starter copied with degit instead of the built-in one. */
+  /** `--template`: a remote starter (see template.ts) instead of the built-in one. */
   template?: string;
-  /** `--offline`: degit reads only its cache. */
+  /** `--offline`: the remote starter comes only from the local cache. */
   offline: boolean;
 }
 
@@ -209,6 +209,10 @@ async function askFeatures(): Promise<Feature[]> {
     choices,
     hint: "space to select, enter to confirm",
     instructions: false,
+    // The answered line lists the chosen titles: drop the group column from them once answered.
+    onRender(this: { done: boolean; value: { title: string; value: Feature }[] }) {
+      if (this.done) for (const choice of this.value) choice.title = choice.value.label;
+    },
   });
 }
 

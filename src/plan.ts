@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { addImportExtension, importLines, middlewareProperty, functionsIndex } from "./code-text.js";
 import {
   eventDeclarations,
@@ -20,6 +22,7 @@ import {
   MIDDLEWARE_DIR,
   type Placeholders,
   readStarterTree,
+  startersDir,
   type StarterFile,
 } from "./layout.js";
 import { toAppId } from "./names.js";
@@ -93,32 +96,42 @@ export function planProject(options: ProjectOptions): Plan {
 }
 
 /**
- * Registers middleware classes in our starter client, at its known shape `new Inngest({ id: "..." })`:
- * the same text `--add` inserts (a property after the last one), or one property per line when
- * the statement would pass 120 columns, as the formatter lays it out.
+ * Registers middleware classes in our starter client, at one of its two known shapes: on one line,
+ * `new Inngest({ id: "..." })`, or one property per line. It inserts the same text `--add` does (a
+ * property after the last one), laid out as the formatter would at 120 columns.
  */
 export function withClientMiddleware(
   client: string,
   middleware: readonly ExportRef[],
   extension: ImportExtension,
 ): string {
-  const inngestConstructor = /^(.*new Inngest\(\{ id: "[^"]*".*?)( \}\);?)$/m;
-  const found = inngestConstructor.exec(client);
-  if (!found)
-    throw new Error('the starter client no longer has the shape `new Inngest({ id: "...", ... });` on one line');
-  const [, head, tail] = found as unknown as [string, string, string];
-  const oneLine = `${head}, ${middlewareProperty(middleware)}${tail}`;
-  const id = head.slice(head.indexOf("{ ") + 2);
-  const registered =
-    oneLine.length <= 120
-      ? oneLine
-      : `${head.slice(0, head.indexOf("{ ") + 1)}\n  ${id},\n  ${middlewareProperty(middleware)},\n})${tail.slice(3)}`;
+  const oneLine = /^(.*new Inngest\(\{ id: "[^"]*".*?)( \}\);?)$/m;
+  const multiLine = /^(.*new Inngest\(\{\n(?: {2}.*\n)*? {2}id: "[^"]*",\n(?: {2}.*\n)*?)(\}\);?)$/m;
+  const property = middlewareProperty(middleware);
+  let registered: string;
+  const single = oneLine.exec(client);
+  const multiple = single ? null : multiLine.exec(client);
+  if (single) {
+    const [whole, head, tail] = single as unknown as [string, string, string];
+    const fits = `${head}, ${property}${tail}`;
+    const id = head.slice(head.indexOf("{ ") + 2);
+    const laidOut =
+      fits.length <= 120
+        ? fits
+        : `${head.slice(0, head.indexOf("{ ") + 1)}\n  ${id},\n  ${property},\n})${tail.slice(3)}`;
+    registered = client.replace(whole, () => laidOut);
+  } else if (multiple) {
+    const [whole, head, tail] = multiple as unknown as [string, string, string];
+    registered = client.replace(whole, () => `${head}  ${property},\n${tail}`);
+  } else {
+    throw new Error('the starter client no longer has the shape `new Inngest({ id: "...", ... });`');
+  }
   const imports = importLines(
     middleware.map((m) => ({ ...m, file: `${MIDDLEWARE_DIR}/${m.file}` })),
     ".",
     extension,
   );
-  const lines = client.replace(inngestConstructor, () => registered).split("\n");
+  const lines = registered.split("\n");
   const lastImport = lines.findLastIndex((line) => line.startsWith("import "));
   lines.splice(lastImport + 1, 0, ...imports);
   return lines.join("\n");
@@ -136,7 +149,7 @@ function packageJson(
 
 function placeholdersOf(options: ProjectOptions): Placeholders {
   const pm = commandsFor(options.packageManager);
-  return {
+  const tokens = {
     __APP_ID__: toAppId(options.projectName),
     __PROJECT_NAME__: options.projectName,
     __FRAMEWORK__: options.framework.label,
@@ -148,6 +161,9 @@ function placeholdersOf(options: ProjectOptions): Placeholders {
     __TYPECHECK__: pm.run("typecheck"),
     __TEST__: pm.run("test"),
   };
+  // The README's deployment notes for this framework, from starters/deploy/ (not copied as a file).
+  const deployNotes = readFileSync(path.join(startersDir, "deploy", `${options.framework.id}.md`), "utf8");
+  return { ...tokens, __DEPLOY_NOTES__: fillPlaceholders(deployNotes, tokens).trimEnd() };
 }
 
 function sortKeys(record: Record<string, string>): Record<string, string> {

@@ -55,7 +55,7 @@ describe.each(frameworks.map((f) => f.id))("the plan of a %s app", (frameworkId)
     for (const { path: name, contents } of p.files) {
       expect(contents.match(/__[A-Z_]+__/g), name).toBeNull();
     }
-    expect(file(p, "src/inngest/client.ts")).toContain('new Inngest({ id: "my-app" })');
+    expect(file(p, "src/inngest/client.ts")).toMatch(/new Inngest\(\{\s+id: "my-app"/);
     expect(file(p, "README.md")).toContain("pnpm dev");
   });
 
@@ -168,6 +168,43 @@ describe("withClientMiddleware", () => {
     expect(edited).toContain(
       `export const inngest = new Inngest({\n  id: "__APP_ID__",\n  middleware: [${many.map((m) => m.exportName).join(", ")}],\n});\n`,
     );
+  });
+});
+
+describe("the README's deployment notes", () => {
+  it.each([
+    ["next", "maxDuration = 300"],
+    ["express", "PayloadTooLargeError"],
+    ["hono", "bodyLimit"],
+  ])("hold the %s notes, with the package manager's commands", (frameworkId, marker) => {
+    const readme = file(plan(frameworkId), "README.md")!;
+    expect(readme).toContain(marker);
+    expect(readme).toContain("### A self-hosted Inngest");
+    expect(readme).not.toContain("npm run start");
+  });
+});
+
+describe("the Next.js client", () => {
+  const starterFile = (name: string) => readFileSync(new URL(`../../starters/${name}`, import.meta.url), "utf8");
+  const nextClient = starterFile("next/src/inngest/client.ts");
+
+  it("is the shared client plus checkpointing below the route's maxDuration", () => {
+    const checkpointing = /\n {2}\/\/[^\n]*\n {2}\/\/[^\n]*\n {2}checkpointing: \{ maxRuntime: "(\d+)s" \},\n/;
+    const [, maxRuntime] = nextClient.match(checkpointing) ?? [];
+    const [, maxDuration] = starterFile("next/src/app/api/inngest/route.ts").match(/maxDuration = (\d+);/) ?? [];
+    expect(Number(maxRuntime)).toBeLessThan(Number(maxDuration));
+    const withoutCheckpointing = nextClient
+      .replace(checkpointing, "\n")
+      .replace(/\{\n {2}(id: "[^"]*"),\n\}/, "{ $1 }");
+    expect(withoutCheckpointing).toBe(starterFile("base/src/inngest/client.ts"));
+  });
+
+  it("takes client middleware beside its checkpointing", () => {
+    const p = plan("next", ["logging-middleware"]);
+    const client = file(p, "src/inngest/client.ts")!;
+    // After the last property, where --add inserts it too.
+    expect(client).toMatch(/new Inngest\(\{\n {2}id: "my-app",\n/);
+    expect(client).toMatch(/checkpointing: \{ maxRuntime: "270s" \},\n {2}middleware: \[\w+\],\n\}\);/);
   });
 });
 

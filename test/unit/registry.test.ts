@@ -62,12 +62,14 @@ describe("the framework registry", () => {
     expect(frameworks.map((framework) => framework.id).sort()).toEqual(
       modules("frameworks", ["framework.ts", "index.ts"]),
     );
-    const shared = ["base", "features", "support"];
+    const shared = ["base", "deploy", "features", "support"];
     expect(folders(startersDir).filter((name) => !shared.includes(name))).toEqual(
       frameworks.map((framework) => framework.starter).sort(),
     );
-    for (const framework of frameworks)
+    for (const framework of frameworks) {
       expect(existsSync(path.join(startersDir, framework.starter, framework.serveHandlerPath))).toBe(true);
+      expect(existsSync(path.join(startersDir, "deploy", `${framework.id}.md`)), framework.id).toBe(true);
+    }
   });
 
   it.each(frameworks.map((framework) => framework.id))(

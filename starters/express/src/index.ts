@@ -2,10 +2,14 @@ import express from "express";
 import { serve } from "inngest/express";
 import { inngest } from "./inngest/client.js";
 import { functions } from "./inngest/functions/index.js";
+import { exitIfSigningKeyMissing } from "./inngest/production.js";
+
+exitIfSigningKeyMissing();
 
 const app = express();
 
-// Inngest sends JSON bodies; without this parser every execution request answers 401.
+// Inngest sends JSON bodies; without this parser every execution request answers 401. Its requests
+// can carry up to 4 MB of event and step data, above express.json's default limit of 100 kB.
 app.use(express.json({ limit: "10mb" }));
 app.use("/api/inngest", serve({ client: inngest, functions }));
 

@@ -70,9 +70,9 @@ describe("the injected context's types", () => {
           await openai.responses.create({ model: 4, input: "x" });
         },
       ),
-      // @ts-expect-error without the middleware, the context has no `openai`
       inngest.createFunction(
         { id: "dependency-injection-none", triggers: [{ event: "app/dependency-injection.none" }] },
+        // @ts-expect-error without the middleware, the context has no `openai`
         async ({ openai }) => openai,
       ),
     ];

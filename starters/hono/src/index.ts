@@ -3,6 +3,9 @@ import { Hono } from "hono";
 import { serve as serveInngest } from "inngest/hono";
 import { inngest } from "./inngest/client.js";
 import { functions } from "./inngest/functions/index.js";
+import { exitIfSigningKeyMissing } from "./inngest/production.js";
+
+exitIfSigningKeyMissing();
 
 const app = new Hono();
 

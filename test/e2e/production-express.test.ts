@@ -1,0 +1,3 @@
+import { describeProductionApp } from "./production-app.js";
+
+describeProductionApp("express");
