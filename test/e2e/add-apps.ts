@@ -78,8 +78,8 @@ const nextPlanned = (root: string) => [
   "vitest.config.ts",
 ];
 const helloFiles = (root: string) => [
-  `${root}inngest/functions/hello-world.test.ts`,
-  `${root}inngest/functions/hello-world.ts`,
+  `${root}inngest/functions/event-basic-hello-world.test.ts`,
+  `${root}inngest/functions/event-basic-hello-world.ts`,
 ];
 const cronFiles = (root: string) => [
   `${root}inngest/functions/cron-weekday-digest.test.ts`,

@@ -51,7 +51,7 @@ describe("in a terminal", () => {
     const manifest = JSON.parse(readFileSync(path.join(app, "package.json"), "utf8"));
     expect(manifest.name).toBe("billing");
     expect(manifest.dependencies.hono).toBeDefined();
-    expect(existsSync(path.join(app, "src/inngest/functions/hello-world.ts"))).toBe(true);
+    expect(existsSync(path.join(app, "src/inngest/functions/event-basic-hello-world.ts"))).toBe(true);
     expect(existsSync(path.join(app, "src/inngest/functions/cron-weekday-digest.ts"))).toBe(true);
     expect(existsSync(path.join(app, "node_modules"))).toBe(false);
     expect(readFileSync(path.join(app, "README.md"), "utf8")).toContain("pnpm dev");

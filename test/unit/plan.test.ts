@@ -39,8 +39,8 @@ describe.each(frameworks.map((f) => f.id))("the plan of a %s app", (frameworkId)
       "src/inngest/client.ts",
       "src/inngest/testing.ts",
       "src/inngest/functions/index.ts",
-      "src/inngest/functions/hello-world.ts",
-      "src/inngest/functions/hello-world.test.ts",
+      "src/inngest/functions/event-basic-hello-world.ts",
+      "src/inngest/functions/event-basic-hello-world.test.ts",
       framework.serveHandlerPath,
     ]) {
       expect(paths).toContain(expected);

@@ -38,6 +38,7 @@ describe("the feature registry", () => {
     for (const feature of features) {
       const declared = [...feature.files, ...(feature.middlewareFiles ?? [])].sort();
       expect(readdirSync(path.join(featuresDir, feature.id)).sort(), feature.id).toEqual(declared);
+      for (const name of declared) expect(name.startsWith(feature.id), `${feature.id}: ${name}`).toBe(true);
       for (const name of feature.supportFiles ?? [])
         expect(existsSync(path.join(startersDir, "support", name))).toBe(true);
       for (const fn of feature.functions) expect(feature.files, feature.id).toContain(fn.file);
