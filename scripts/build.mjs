@@ -22,6 +22,8 @@ const result = await build({
   minify: true,
   legalComments: "none",
   metafile: true,
+  // prompts picks dist/ (transpiled for Node < 8.6) or lib/ at run time, so both would be bundled.
+  alias: { prompts: "prompts/lib/index.js" },
   define: { __VERSION__: JSON.stringify(version) },
   // CommonJS dependencies (prompts, @babel/parser) call require() for Node's own modules.
   banner: {

@@ -10,7 +10,8 @@ const BLOCK = 512;
 
 /**
  * The regular files of a gzipped tar archive (ustar, with pax and GNU long-name headers), bytes as
- * they are. Directories, links and pax global headers are skipped. Throws on a truncated archive.
+ * they are. Directories, links and pax global headers are skipped. Throws on a truncated archive
+ * and on a path that leads out of it (absolute, or with a `..` segment).
  */
 export function readTarball(gzipped: Uint8Array): TarEntry[] {
   const tar = gunzipSync(gzipped);
@@ -34,6 +35,9 @@ export function readTarball(gzipped: Uint8Array): TarEntry[] {
       const prefix = text(header.subarray(345, 500));
       const name = text(header.subarray(0, 100));
       const entryPath = longPath ?? (prefix ? `${prefix}/${name}` : name);
+      if (entryPath.startsWith("/") || entryPath.split("/").includes("..")) {
+        throw new Error(`the path "${entryPath}" leads out of the archive`);
+      }
       entries.push({ path: entryPath.replace(/^\.\//, ""), contents: Uint8Array.from(body) });
       longPath = undefined;
     } else if (type !== "g") longPath = undefined;

@@ -127,7 +127,7 @@ async function loadStarter(
   try {
     entries = readTarball(tarball);
   } catch (error) {
-    throw failure(`${offline ? cached : tarballUrl(source)} is not a gzipped tar archive (${reason(error)})`);
+    throw failure(`${offline ? cached : tarballUrl(source)} could not be unpacked (${reason(error)})`);
   }
   // Every host wraps the repository in one top folder (`<repo>-<ref>/`); the subdir is inside it.
   const prefix = source.subdir === "" ? "" : `${source.subdir}/`;

@@ -94,6 +94,15 @@ describe("readTarball", () => {
     expect([...files.keys()].every((name) => !name.endsWith("/"))).toBe(true);
   });
 
+  it.each([
+    ["a .. segment", "s,^,top/../,"],
+    ["an absolute path", "s,^,/tmp/,"],
+  ])("refuses an entry whose path has %s", async (_case, transform) => {
+    const archive = path.join(work, "escaping.tar.gz");
+    await execa("tar", ["-czf", archive, "-P", "--transform", transform, "-C", path.join(tree, "top"), "empty.txt"]);
+    expect(() => readTarball(readFileSync(archive))).toThrow(/leads out of the archive/);
+  });
+
   it("refuses a truncated archive", async () => {
     const archive = path.join(work, "whole.tar");
     await execa("tar", ["-cf", archive, "-C", tree, "top/binary.bin"]);
