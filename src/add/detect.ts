@@ -4,6 +4,7 @@ import { CliError } from "../errors.js";
 import { frameworkLabels, frameworks, type Framework, type ImportExtension } from "../frameworks/index.js";
 import { packageManagerFromLockfile, type PackageManager } from "../package-manager.js";
 import { importsOf, parseJsonc, parseSource, walk, type AstNode } from "./ast.js";
+import type { ExportRef } from "../features/feature.js";
 
 /** What `--add` learns about an existing app before planning anything. Reads, never writes. */
 export interface Project {
@@ -125,7 +126,7 @@ export interface Source {
 
 /** What the app already has of Inngest, found by parsing every source file that mentions it. */
 export interface ExistingInngest {
-  client?: { file: string; exportName: string };
+  client?: ExportRef;
   serve?: { source: Source; call: AstNode; functions: AstNode | undefined };
 }
 
