@@ -12,6 +12,8 @@ export interface Flags {
   template?: string;
   install?: boolean;
   git?: boolean;
+  /** `--no-agents`: no AGENTS.md and no MCP configuration files. */
+  agents?: boolean;
   yes: boolean;
   force: boolean;
   dryRun: boolean;
@@ -23,7 +25,18 @@ export interface Flags {
 }
 
 type StringFlag = "framework" | "features" | "pm" | "template" | "add" | "cwd";
-type BooleanFlag = "install" | "git" | "yes" | "force" | "dryRun" | "list" | "help" | "version" | "debug" | "offline";
+type BooleanFlag =
+  | "install"
+  | "git"
+  | "agents"
+  | "yes"
+  | "force"
+  | "dryRun"
+  | "list"
+  | "help"
+  | "version"
+  | "debug"
+  | "offline";
 
 interface FlagSpec {
   name: string;
@@ -86,6 +99,13 @@ export const flagSpecs: readonly FlagSpec[] = [
     takesValue: false,
     negatable: true,
     help: "init a git repository with a first commit (default: yes)",
+  },
+  {
+    name: "agents",
+    key: "agents",
+    takesValue: false,
+    negatable: true,
+    help: "write AGENTS.md and register the Dev Server's MCP for coding agents (default: yes)",
   },
   { name: "yes", key: "yes", takesValue: false, alias: "y", help: "take the defaults for every unanswered question" },
   { name: "force", key: "force", takesValue: false, help: "empty a non-empty target directory (keeps .git)" },

@@ -74,6 +74,7 @@ export async function resolveOptions(flags: Flags, env: RunContext): Promise<Run
     packageManager,
     install,
     git: flags.git ?? true,
+    agents: flags.agents ?? true,
     emptyTarget,
     ...(flags.template === undefined ? {} : { template: flags.template }),
     offline: flags.offline,
