@@ -16,7 +16,8 @@ export interface AgentsFacts {
   clientFile: string;
   eventsFile: string;
   functionsDir: string;
-  serveHandler: string;
+  /** Undefined when --add could not tell which file serves Inngest. */
+  serveHandler: string | undefined;
   devCommand: string;
   testCommand: string;
 }
@@ -34,7 +35,7 @@ export function agentsSection(facts: AgentsFacts): string {
     __CLIENT_FILE__: facts.clientFile,
     __EVENTS_FILE__: facts.eventsFile,
     __FUNCTIONS_DIR__: facts.functionsDir,
-    __SERVE_HANDLER__: facts.serveHandler,
+    __SERVE_HANDLER__: facts.serveHandler === undefined ? "the file that calls `serve()`" : `\`${facts.serveHandler}\``,
     __DEV__: facts.devCommand,
     __TEST__: facts.testCommand,
     __INNGEST_V4__: inngestV4Facts(),

@@ -22,7 +22,7 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
   const requested = parseFeatures(flags.add ?? []);
   await loadParser();
   const project = detectProject(dir);
-  const plan = planAdd(project, requested);
+  const plan = planAdd(project, requested, { agents: flags.agents !== false });
 
   log.info(
     `${bold(project.framework.label)} app in ${dir} (${project.packageManager}${project.srcDir ? ", src/" : ""})`,

@@ -70,6 +70,7 @@ const createNextApp = (srcDir: boolean) => async (dir: string) => {
 const nextPlanned = (root: string) => [
   ".env.development",
   ".env.example",
+  "AGENTS.md",
   `${root}app/api/inngest/route.ts`,
   `${root}inngest/client.ts`,
   `${root}inngest/functions/index.ts`,
@@ -88,6 +89,7 @@ const cronFiles = (root: string) => [
 const nodePlanned = (appFile: string) => [
   ".env.development",
   ".env.example",
+  "AGENTS.md",
   "package.json",
   appFile,
   "src/inngest/client.ts",

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeTempDir, runCli } from "../helpers/cli.js";
+import { sourceSnapshot } from "../helpers/add.js";
+import { makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
 
 const quick = ["--framework", "hono", "--features", "event-basic", "--no-install", "--no-git"];
 
@@ -29,5 +30,52 @@ describe("files for coding agents in a created app", () => {
     expect(result.exitCode, result.output).toBe(0);
     expect(existsSync(path.join(temp.dir, "my-app/package.json"))).toBe(true);
     expect(existsSync(path.join(temp.dir, "my-app/AGENTS.md"))).toBe(false);
+  });
+});
+
+describe("files for coding agents in an app given Inngest with --add", () => {
+  const appDir = () => path.join(temp.dir, "app");
+  const add = (...args: string[]) => runCli(["--add", ...args, "--no-install", "--yes"], { cwd: appDir() });
+
+  it("adds the marked section to the user's AGENTS.md, keeping every byte of it, and changes nothing the second time", async () => {
+    cpSync(path.join(repoRoot, "test/fixtures/express-tutorial"), appDir(), { recursive: true });
+    const mine = "# House rules\n\nRun `npm run lint` before every commit.\n";
+    writeFileSync(path.join(appDir(), "AGENTS.md"), mine);
+
+    const first = await add("event-basic");
+    expect(first.exitCode, first.output).toBe(0);
+    const agents = readFileSync(path.join(appDir(), "AGENTS.md"), "utf8");
+    expect(agents.startsWith(`${mine}\n<!-- BEGIN:inngest -->\n`)).toBe(true);
+    expect(agents.endsWith("<!-- END:inngest -->\n")).toBe(true);
+    // The tutorial's dev script does not load .env.development, so the section says how.
+    expect(agents).toContain("`INNGEST_DEV=1 npm run dev`");
+    expect(agents).toContain("Serve handler: `src/index.ts`");
+
+    const afterFirst = sourceSnapshot(appDir());
+    const second = await add("event-basic");
+    expect(second.exitCode, second.output).toBe(0);
+    expect(sourceSnapshot(appDir())).toEqual(afterFirst);
+  });
+
+  it("replaces an older section between the markers and leaves the text around it", async () => {
+    cpSync(path.join(repoRoot, "test/fixtures/hono-node"), appDir(), { recursive: true });
+    const before = "# Rules\n\n";
+    const after = "\n## Release\n\nTag it.\n";
+    const old = "<!-- BEGIN:inngest -->\nUse inngest.createFunction(config, trigger, handler).\n<!-- END:inngest -->\n";
+    writeFileSync(path.join(appDir(), "AGENTS.md"), before + old + after);
+    const result = await add("inngest");
+    expect(result.exitCode, result.output).toBe(0);
+    const agents = readFileSync(path.join(appDir(), "AGENTS.md"), "utf8");
+    expect(agents.startsWith(`${before}<!-- BEGIN:inngest -->\n`)).toBe(true);
+    expect(agents.endsWith(`<!-- END:inngest -->\n${after}`)).toBe(true);
+    expect(agents).not.toContain("createFunction(config, trigger, handler)");
+  });
+
+  it("writes none of them with --no-agents", async () => {
+    cpSync(path.join(repoRoot, "test/fixtures/express-tutorial"), appDir(), { recursive: true });
+    const result = await add("event-basic", "--no-agents");
+    expect(result.exitCode, result.output).toBe(0);
+    expect(existsSync(path.join(appDir(), "src/inngest/client.ts"))).toBe(true);
+    expect(existsSync(path.join(appDir(), "AGENTS.md"))).toBe(false);
   });
 });
