@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { AGENTS_FILE, agentsSection } from "./agents.js";
+import { mcpConfigFiles, newMcpConfig } from "./mcp.js";
 import { addImportExtension, importLines, middlewareProperty, functionsIndex } from "./code-text.js";
 import {
   eventDeclarations,
@@ -91,7 +92,10 @@ export function planProject(options: ProjectOptions): Plan {
   if (ignored.length > 0)
     files.set(".gitignore", `${(files.get(".gitignore") ?? "").trimEnd()}\n${ignored.join("\n")}\n`);
 
-  if (options.agents !== false) files.set(AGENTS_FILE, agentsSection(agentsFacts(options)));
+  if (options.agents !== false) {
+    files.set(AGENTS_FILE, agentsSection(agentsFacts(options)));
+    for (const config of mcpConfigFiles) files.set(config.path, newMcpConfig(config));
+  }
 
   const placeholders = placeholdersOf(options);
   const planned = [...files]

@@ -21,6 +21,7 @@ import {
   INNGEST_DIR,
   TESTING_FILE,
 } from "../layout.js";
+import { mcpConfigFiles, mcpEntryLine, newMcpConfig, withMcpServer } from "../mcp.js";
 import { toAppId } from "../names.js";
 import { commandsFor } from "../package-manager.js";
 import { versions } from "../versions.js";
@@ -119,6 +120,7 @@ export function planAdd(project: Project, requested: readonly Feature[], options
       appId: placeholders.__APP_ID__,
     });
     put(AGENTS_FILE, withAgentsSection(read(AGENTS_FILE), agentsSection(facts)));
+    addMcpServers(editor);
   }
 
   // README paragraphs go in the summary: the app's README is the user's own.
@@ -149,6 +151,26 @@ function agentsFacts(
     devCommand: devLoadsEnv ? pm.run("dev") : `INNGEST_DEV=1 ${pm.run("dev")}`,
     testCommand: (scripts.test ?? "").includes("vitest") ? pm.run("test") : `npx vitest run ${found.inngestDir}`,
   };
+}
+
+/** The Dev Server's MCP in each tool's project file: a new file, or one entry added to the user's. */
+function addMcpServers(editor: Editor): void {
+  for (const config of mcpConfigFiles) {
+    const existing = editor.read(config.path);
+    if (existing === null) {
+      editor.put(config.path, newMcpConfig(config));
+      continue;
+    }
+    const merged = withMcpServer(existing, config);
+    if (merged.kind === "insert") editor.put(config.path, merged.after);
+    else if (merged.kind === "manual") {
+      editor.plan.manual.push({
+        file: config.path,
+        where: `${merged.reason}, so it was left as it is; add this server to its "${config.serversKey}" object (${config.tool})`,
+        lines: [mcpEntryLine(config)],
+      });
+    }
+  }
 }
 
 function addVitestConfig(editor: Editor, starterConfig: string): void {

@@ -70,6 +70,9 @@ const createNextApp = (srcDir: boolean) => async (dir: string) => {
 const nextPlanned = (root: string) => [
   ".env.development",
   ".env.example",
+  ".cursor/mcp.json",
+  ".mcp.json",
+  ".vscode/mcp.json",
   "AGENTS.md",
   `${root}app/api/inngest/route.ts`,
   `${root}inngest/client.ts`,
@@ -89,6 +92,9 @@ const cronFiles = (root: string) => [
 const nodePlanned = (appFile: string) => [
   ".env.development",
   ".env.example",
+  ".cursor/mcp.json",
+  ".mcp.json",
+  ".vscode/mcp.json",
   "AGENTS.md",
   "package.json",
   appFile,
