@@ -45,6 +45,8 @@ export interface JsonChangeResult {
   warnings: string[];
   /** Edits left to the user (the exit code is then 2). */
   manualSteps: JsonManualStep[];
+  /** `--function`: the configuration the new function registers, as the SDK syncs it. */
+  config?: Record<string, unknown>;
 }
 
 export interface JsonListResult {
