@@ -47,6 +47,16 @@ describe("AGENTS.md in a created app", () => {
     expect(agents).not.toMatch(/__[A-Z0-9_]+__/);
   });
 
+  it.each(frameworks.map((framework) => framework.id))("%s: every file it names is in the app", (id) => {
+    const plan = created(id);
+    const agents = plan.files.find((file) => file.path === "AGENTS.md")!.contents;
+    const paths = new Set(plan.files.map((file) => file.path));
+    const named = [...agents.matchAll(/`((?:src|app)\/[\w./-]+\.tsx?)`/g)].map((match) => match[1]!);
+    expect(named.length).toBeGreaterThanOrEqual(3);
+    // events.ts is made by the first feature with a typed event; the section says to create it otherwise.
+    for (const file of named.filter((name) => !name.endsWith("/events.ts"))) expect(paths, file).toContain(file);
+  });
+
   it("is not written with agents off", () => {
     expect(created("next", { agents: false }).files.map((file) => file.path)).not.toContain("AGENTS.md");
   });
