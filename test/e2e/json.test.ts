@@ -5,8 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { errorCodes } from "../../src/errors.js";
 import { features } from "../../src/features/index.js";
 import { commitAll } from "../helpers/add.js";
-import { makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
+import { cliPath, makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
 import { snapshot } from "../helpers/snapshot.js";
+import { Terminal } from "../helpers/terminal.js";
 
 const schema = JSON.parse(readFileSync(path.join(repoRoot, "schema/output.schema.json"), "utf8"));
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
@@ -100,6 +101,22 @@ describe("--json output", () => {
     expect(json.error.missing).toEqual(["[dir]", "--framework <next|express|hono>", "--features <a,b>"]);
     const partial = await runJson(["app", "--features", "cron"]);
     expect(partial.json.error.missing).toEqual(["--framework <next|express|hono>"]);
+  });
+});
+
+describe("--json in a terminal", () => {
+  it("asks nothing: the missing answers come back as data at once", async () => {
+    const terminal = new Terminal();
+    try {
+      await terminal.start(`node ${JSON.stringify(cliPath)} --json`, temp.dir);
+      const screen = await terminal.waitFor(/\[exit \d+\]/);
+      expect(await terminal.exitCode()).toBe(1);
+      expect(screen).toContain('"code": "missing-answer"');
+      expect(screen).not.toContain("Project name:");
+      expect(readdirSync(temp.dir)).toEqual([]);
+    } finally {
+      await terminal.close();
+    }
   });
 });
 
