@@ -1,7 +1,8 @@
 // The Inngest Dev Server's MCP endpoint, registered in the project files of the coding tools that
 // read one. Formats as each tool documents its project file (checked 2026-11-25):
 // Claude Code `.mcp.json` and Cursor `.cursor/mcp.json` under `mcpServers`, VS Code
-// `.vscode/mcp.json` under `servers` with `type: "http"`.
+// `.vscode/mcp.json` under `servers` with `type: "http"`, Gemini CLI `.gemini/settings.json` under
+// `mcpServers` with `httpUrl` (its `url` means SSE).
 
 export const DEV_SERVER_MCP_URL = "http://127.0.0.1:8288/mcp";
 export const MCP_SERVER_NAME = "inngest";
@@ -26,6 +27,12 @@ export const mcpConfigFiles: readonly McpConfigFile[] = [
     tool: "VS Code",
     serversKey: "servers",
     entry: { type: "http", url: DEV_SERVER_MCP_URL },
+  },
+  {
+    path: ".gemini/settings.json",
+    tool: "Gemini CLI",
+    serversKey: "mcpServers",
+    entry: { httpUrl: DEV_SERVER_MCP_URL },
   },
 ];
 

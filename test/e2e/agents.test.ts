@@ -8,6 +8,7 @@ const mcpFiles = [
   [".mcp.json", "mcpServers"],
   [".cursor/mcp.json", "mcpServers"],
   [".vscode/mcp.json", "servers"],
+  [".gemini/settings.json", "mcpServers"],
 ] as const;
 const quick = ["--framework", "hono", "--features", "event-basic", "--no-install", "--no-git"];
 
@@ -30,7 +31,8 @@ describe("files for coding agents in a created app", () => {
     expect(agents).toContain("two arguments");
     for (const [file, key] of mcpFiles) {
       const config = JSON.parse(readFileSync(path.join(temp.dir, "my-app", file), "utf8"));
-      expect(config[key].inngest.url, file).toBe("http://127.0.0.1:8288/mcp");
+      const { url, httpUrl } = config[key].inngest;
+      expect(url ?? httpUrl, file).toBe("http://127.0.0.1:8288/mcp");
     }
   });
 
@@ -69,7 +71,8 @@ describe("files for coding agents in an app given Inngest with --add", () => {
     });
     for (const [file, key] of mcpFiles) {
       const config = JSON.parse(readFileSync(path.join(appDir(), file), "utf8"));
-      expect(config[key].inngest.url, file).toBe("http://127.0.0.1:8288/mcp");
+      const { url, httpUrl } = config[key].inngest;
+      expect(url ?? httpUrl, file).toBe("http://127.0.0.1:8288/mcp");
     }
 
     const afterFirst = sourceSnapshot(appDir());

@@ -26,6 +26,9 @@ describe("the Dev Server's MCP in the tools' project files", () => {
     expect(JSON.parse(newMcpConfig(vscode))).toEqual({
       servers: { inngest: { type: "http", url: DEV_SERVER_MCP_URL } },
     });
+    expect(JSON.parse(newMcpConfig(mcpConfigFiles.find((file) => file.path === ".gemini/settings.json")!))).toEqual({
+      mcpServers: { inngest: { httpUrl: DEV_SERVER_MCP_URL } },
+    });
   });
 
   it("adds the server beside the user's, in their indentation", () => {
