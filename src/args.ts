@@ -12,6 +12,8 @@ export interface Flags {
   template?: string;
   install?: boolean;
   git?: boolean;
+  /** `--no-agents`: no AGENTS.md and no MCP configuration files. */
+  agents?: boolean;
   yes: boolean;
   force: boolean;
   dryRun: boolean;
@@ -20,10 +22,24 @@ export interface Flags {
   version: boolean;
   debug: boolean;
   offline: boolean;
+  /** One JSON object on stdout (schema/output.schema.json), logs on stderr, no prompts. */
+  json: boolean;
 }
 
 type StringFlag = "framework" | "features" | "pm" | "template" | "add" | "cwd";
-type BooleanFlag = "install" | "git" | "yes" | "force" | "dryRun" | "list" | "help" | "version" | "debug" | "offline";
+type BooleanFlag =
+  | "install"
+  | "git"
+  | "agents"
+  | "yes"
+  | "force"
+  | "dryRun"
+  | "list"
+  | "help"
+  | "version"
+  | "debug"
+  | "offline"
+  | "json";
 
 interface FlagSpec {
   name: string;
@@ -87,12 +103,25 @@ export const flagSpecs: readonly FlagSpec[] = [
     negatable: true,
     help: "init a git repository with a first commit (default: yes)",
   },
+  {
+    name: "agents",
+    key: "agents",
+    takesValue: false,
+    negatable: true,
+    help: "write AGENTS.md and register the Dev Server's MCP for coding agents (default: yes)",
+  },
   { name: "yes", key: "yes", takesValue: false, alias: "y", help: "take the defaults for every unanswered question" },
   { name: "force", key: "force", takesValue: false, help: "empty a non-empty target directory (keeps .git)" },
   { name: "dry-run", key: "dryRun", takesValue: false, help: "print the files that would be written, write nothing" },
   { name: "list", key: "list", takesValue: false, help: "list the features and exit" },
   { name: "help", key: "help", takesValue: false, alias: "h", help: "show this help" },
   { name: "version", key: "version", takesValue: false, alias: "v", help: "show the version" },
+  {
+    name: "json",
+    key: "json",
+    takesValue: false,
+    help: "answer with one JSON object on stdout (schema/output.schema.json); never prompts",
+  },
   { name: "debug", key: "debug", takesValue: false, help: "show stack traces on errors" },
 ];
 
@@ -106,6 +135,7 @@ export function parseArgs(argv: readonly string[]): Flags {
     version: false,
     debug: false,
     offline: false,
+    json: false,
   };
   const seen = new Map<string, string>();
   const positionals: string[] = [];
@@ -125,12 +155,13 @@ export function parseArgs(argv: readonly string[]): Flags {
 
     const previous = seen.get(spec.key);
     if (previous !== undefined && (spec.takesValue || previous !== arg)) {
-      throw new CliError(`Conflicting flags: ${previous} and ${arg}. Pass only one.`);
+      throw new CliError(`Conflicting flags: ${previous} and ${arg}. Pass only one.`, "conflicting-flags");
     }
     seen.set(spec.key, arg);
 
     if (!spec.takesValue) {
-      if (inlineValue !== undefined) throw new CliError(`--${spec.name} takes no value (got "${inlineValue}").`);
+      if (inlineValue !== undefined)
+        throw new CliError(`--${spec.name} takes no value (got "${inlineValue}").`, "invalid-flag-value");
       (flags as unknown as Record<string, boolean>)[spec.key] = !negated;
       continue;
     }
@@ -139,7 +170,7 @@ export function parseArgs(argv: readonly string[]): Flags {
     if (value === undefined) {
       const next = argv[i + 1];
       if (next === undefined || next.startsWith("--")) {
-        throw new CliError(`--${spec.name} needs a value: --${spec.name} <${spec.value}>.`);
+        throw new CliError(`--${spec.name} needs a value: --${spec.name} <${spec.value}>.`, "missing-flag-value");
       }
       value = next;
       i++;
@@ -148,7 +179,10 @@ export function parseArgs(argv: readonly string[]): Flags {
   }
 
   if (positionals.length > 1) {
-    throw new CliError(`Expected one target directory, got ${positionals.length}: ${positionals.join(", ")}.`);
+    throw new CliError(
+      `Expected one target directory, got ${positionals.length}: ${positionals.join(", ")}.`,
+      "too-many-arguments",
+    );
   }
   if (positionals[0] !== undefined) flags.dir = positionals[0];
   return flags;
@@ -165,7 +199,7 @@ function findSpec(name: string): FlagSpec | undefined {
 }
 
 function setValue(flags: Flags, key: StringFlag, value: string): void {
-  if (value.trim() === "") throw new CliError(`--${key} needs a value.`);
+  if (value.trim() === "") throw new CliError(`--${key} needs a value.`, "missing-flag-value");
   if (key === "features" || key === "add") {
     flags[key] = value
       .split(",")
@@ -180,7 +214,7 @@ function unknownFlag(arg: string, name: string): CliError {
   const candidates = flagSpecs.flatMap((spec) => (spec.negatable ? [spec.name, `no-${spec.name}`] : [spec.name]));
   const nearest = closest(name, candidates);
   const hint = nearest ? ` Did you mean --${nearest}?` : "";
-  return new CliError(`Unknown flag ${arg}.${hint} Run with --help to see every flag.`);
+  return new CliError(`Unknown flag ${arg}.${hint} Run with --help to see every flag.`, "unknown-flag");
 }
 
 /** The candidate within a small edit distance of `input`, if any. */

@@ -17,16 +17,27 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 }
 
+/** Which command the arguments ask for, read before (and whether or not) they parse. */
+function commandOf(argv: readonly string[]): "create" | "add" | "list" | "function" {
+  const has = (flag: string) => argv.some((arg) => arg === flag || arg.startsWith(`${flag}=`));
+  return has("--add") ? "add" : has("--function") ? "function" : has("--list") ? "list" : "create";
+}
+
 async function run(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const json = argv.includes("--json");
   if (!nodeIsSupported(process.versions.node)) {
-    console.error(
-      `create-inngest-app needs Node.js ${MINIMUM_NODE.join(".")} or newer; this is ${process.versions.node}. Install a newer Node.js and run it again.`,
-    );
+    const message = `create-inngest-app needs Node.js ${MINIMUM_NODE.join(".")} or newer; this is ${process.versions.node}. Install a newer Node.js and run it again.`;
+    console.error(message);
+    if (json) {
+      const error = { code: "unsupported-node", message, exitCode: 1 };
+      console.log(JSON.stringify({ ok: false, command: commandOf(argv), error }, null, 2));
+    }
     process.exit(1);
   }
-  const argv = process.argv.slice(2);
   const debug = argv.includes("--debug");
   const version = packageVersion();
+  if (json) (await import("./ui.js")).keepStdoutForJson();
   try {
     // Fast paths: --help and --version print without loading the rest of the CLI.
     const flags = parseArgs(argv);
@@ -35,7 +46,7 @@ async function run(): Promise<void> {
     const { main } = await import("./main.js");
     await main(flags, {
       cwd: process.cwd(),
-      interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+      interactive: !flags.json && Boolean(process.stdin.isTTY && process.stdout.isTTY),
       userAgent: process.env.npm_config_user_agent,
     });
   } catch (error) {
@@ -46,6 +57,11 @@ async function run(): Promise<void> {
     if (debug && error instanceof Error && error.stack) console.error(error.stack);
     else if (!(error instanceof CliError)) console.error("Run again with --debug to see the details.");
     process.exitCode = error instanceof CliError ? error.exitCode : 1;
+    if (json) {
+      const { failureJson, printJson } = await import("./json-output.js");
+      const failure = error instanceof CliError ? error : new CliError(message, "internal-error");
+      printJson(failureJson(failure, commandOf(argv)));
+    }
   }
 }
 

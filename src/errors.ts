@@ -1,18 +1,59 @@
+/**
+ * Stable identifiers of failures, for scripts and agents reading `--json` output (the `code` of
+ * its `error`); schema/output.schema.json lists them.
+ */
+export const errorCodes = [
+  "unknown-flag",
+  "missing-flag-value",
+  "invalid-flag-value",
+  "conflicting-flags",
+  "too-many-arguments",
+  "missing-answer",
+  "invalid-name",
+  "unknown-framework",
+  "unknown-feature",
+  "unknown-package-manager",
+  "invalid-template",
+  "template-unavailable",
+  "target-is-file",
+  "target-not-empty",
+  "not-writable",
+  "write-failed",
+  "install-failed",
+  "no-package-json",
+  "parse-error",
+  "unsupported-framework",
+  "javascript-project",
+  "no-router-dir",
+  "dirty-tree",
+  "unsupported-node",
+  "cancelled",
+  "internal-error",
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
 /** A failure the user can act on: printed as one line, never with a stack trace. */
 export class CliError extends Error {
+  readonly exitCode: number;
+  /** With `missing-answer`: the flags that would have answered, one per missing answer. */
+  readonly missing: string[] | undefined;
+
   constructor(
     message: string,
-    readonly exitCode = 1,
+    readonly code: ErrorCode,
+    options: { exitCode?: number; missing?: string[] } = {},
   ) {
     super(message);
     this.name = "CliError";
+    this.exitCode = options.exitCode ?? 1;
+    this.missing = options.missing;
   }
 }
 
 /** The user stopped at a prompt (Ctrl-C or Escape). */
 export class CancelledError extends CliError {
   constructor() {
-    super("Cancelled: nothing was written.", 130);
+    super("Cancelled: nothing was written.", "cancelled", { exitCode: 130 });
     this.name = "CancelledError";
   }
 }

@@ -18,5 +18,6 @@ export async function installDependencies(dir: string, pm: PackageManager, relat
   const reason = result.notFound ? `${pm} was not found on this machine` : `exit code ${result.exitCode ?? "?"}`;
   throw new CliError(
     `Installing dependencies failed (${reason}). The project is ready in ${relativeDir}: run "cd ${relativeDir} && ${commandsFor(pm).install}" to install by hand.`,
+    "install-failed",
   );
 }

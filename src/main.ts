@@ -3,9 +3,14 @@ import { bold, cyan, dim, green } from "kolorist";
 import type { Flags } from "./args.js";
 import type { RunContext } from "./context.js";
 import { CliError } from "./errors.js";
+import { registeredFunctions } from "./features/contributions.js";
 import { featureGroups, features } from "./features/index.js";
+import { frameworks } from "./frameworks/index.js";
 import { initGitRepository } from "./git.js";
 import { installDependencies } from "./install.js";
+import { functionsOf, type JsonChangeResult, type JsonListResult, printJson } from "./json-output.js";
+import { FUNCTIONS_DIR, INNGEST_DIR } from "./layout.js";
+import { toAppId } from "./names.js";
 import { resolveOptions, type RunOptions } from "./options.js";
 import { commandsFor } from "./package-manager.js";
 import { planProject } from "./plan.js";
@@ -17,14 +22,14 @@ import { type WritablePlan, writePlan } from "./write.js";
  * `--help` and `--version` are answered by cli.ts before this module loads.
  */
 export async function main(flags: Flags, context: RunContext): Promise<void> {
-  if (flags.list) return log.info(featureList());
+  if (flags.list) return flags.json ? printJson(featureListJson()) : log.info(featureList());
   if (flags.add) {
     const { runAdd } = await import("./add/run.js");
     const code = await runAdd(flags, context);
     if (code !== 0) process.exitCode = code;
     return;
   }
-  if (flags.cwd !== undefined) throw new CliError("--cwd goes with --add (the app to add to).");
+  if (flags.cwd !== undefined) throw new CliError("--cwd goes with --add (the app to add to).", "conflicting-flags");
 
   const options = await resolveOptions(flags, context);
   const builtIn = planProject(options);
@@ -33,7 +38,10 @@ export async function main(flags: Flags, context: RunContext): Promise<void> {
     const { planWithTemplate } = await import("./template.js");
     plan = await planWithTemplate(builtIn, { source: options.template, offline: options.offline });
   }
-  if (flags.dryRun) return log.info(describePlan(plan, options, context.cwd));
+  if (flags.dryRun) {
+    if (flags.json) return printJson(createdJson(plan, options, context.cwd, { dryRun: true, warnings: [] }));
+    return log.info(describePlan(plan, options, context.cwd));
+  }
 
   const shownDir = relativeDir(context.cwd, options.targetDir);
   // With listeners in place, Node delivers SIGINT and SIGTERM between turns of the event loop, so a
@@ -45,12 +53,55 @@ export async function main(flags: Flags, context: RunContext): Promise<void> {
   log.success(`Created ${bold(options.projectName)} in ${cyan(shownDir)} (${plan.files.length} files)`);
 
   if (options.install) await installDependencies(options.targetDir, options.packageManager, shownDir);
+  const warnings: string[] = [];
   if (options.git) {
     const git = await initGitRepository(options.targetDir);
     if (git.created) log.success("Initialised a git repository with a first commit");
-    else log.warn(`No git repository was made: ${git.reason}.`);
+    else {
+      warnings.push(`No git repository was made: ${git.reason}.`);
+      log.warn(warnings.at(-1)!);
+    }
   }
+  if (flags.json) return printJson(createdJson(plan, options, context.cwd, { dryRun: false, warnings }));
   log.info(nextSteps(options, shownDir));
+}
+
+function featureListJson(): JsonListResult {
+  return {
+    ok: true,
+    command: "list",
+    frameworks: frameworks.map(({ id, label }) => ({ id, label })),
+    features: features.map(({ id, label, group, description }) => ({ id, label, group, description })),
+  };
+}
+
+function createdJson(
+  plan: WritablePlan,
+  options: RunOptions,
+  cwd: string,
+  outcome: { dryRun: boolean; warnings: string[] },
+): JsonChangeResult {
+  const text = (file: string) => {
+    const contents = plan.files.find((planned) => planned.path === file)?.contents;
+    return typeof contents === "string" ? contents : undefined;
+  };
+  return {
+    ok: true,
+    command: "create",
+    dryRun: outcome.dryRun,
+    directory: options.targetDir,
+    appId: toAppId(options.projectName),
+    framework: options.framework.id,
+    packageManager: options.packageManager,
+    features: options.features.map((feature) => feature.id),
+    files: plan.files.map((file) => ({ path: file.path, action: "create" as const })),
+    functions: functionsOf(registeredFunctions(options.features), `${INNGEST_DIR}/${FUNCTIONS_DIR}`, text),
+    dependencies: plan.dependencies,
+    devDependencies: plan.devDependencies,
+    nextSteps: nextStepCommands(options, relativeDir(cwd, options.targetDir), !outcome.dryRun && options.install),
+    warnings: outcome.warnings,
+    manualSteps: [],
+  };
 }
 
 export function featureList(): string {
@@ -87,13 +138,20 @@ function describePlan(plan: WritablePlan, options: RunOptions, cwd: string): str
   ].join("\n");
 }
 
+/** The commands to run next, from the directory the command ran in. */
+function nextStepCommands(options: RunOptions, shownDir: string, installed: boolean): string[] {
+  const pm = commandsFor(options.packageManager);
+  return [
+    ...(shownDir === "." ? [] : [`cd ${shownDir.includes(" ") ? JSON.stringify(shownDir) : shownDir}`]),
+    ...(installed ? [] : [pm.install]),
+    pm.run("dev"),
+    "npx inngest-cli@latest dev",
+  ];
+}
+
 function nextSteps(options: RunOptions, shownDir: string): string {
   const pm = commandsFor(options.packageManager);
-  const steps = [
-    ...(shownDir === "." ? [] : [`cd ${shownDir.includes(" ") ? JSON.stringify(shownDir) : shownDir}`]),
-    ...(options.install ? [] : [pm.install]),
-    pm.run("dev"),
-  ];
+  const steps = nextStepCommands(options, shownDir, options.install).slice(0, -1);
   return [
     "",
     bold("Next steps"),

@@ -30,35 +30,60 @@ export async function resolveOptions(flags: Flags, env: RunContext): Promise<Run
   const frameworkFlag = flags.framework === undefined ? undefined : parseFramework(flags.framework);
   const featuresFlag = flags.features?.map(parseFeature);
   if (flags.pm !== undefined && !isPackageManager(flags.pm)) {
-    throw new CliError(`Unknown package manager "${flags.pm}". Choose one of: ${packageManagers.join(", ")}.`);
+    throw new CliError(
+      `Unknown package manager "${flags.pm}". Choose one of: ${packageManagers.join(", ")}.`,
+      "unknown-package-manager",
+    );
   }
   if (flags.template !== undefined) checkTemplateSource(flags.template);
-  if (flags.offline && flags.template === undefined) throw new CliError("--offline only applies to --template.");
+  if (flags.offline && flags.template === undefined)
+    throw new CliError("--offline only applies to --template.", "conflicting-flags");
   const canAsk = env.interactive && !flags.yes;
-  const missing = (flag: string, what: string) =>
-    new CliError(`Missing ${what}: pass ${flag}, or --yes to take the defaults (no terminal to ask in).`);
+  if (!canAsk && !flags.yes) {
+    const unanswered = [
+      ...(flags.dir === undefined
+        ? [{ what: "the project name", pass: "a directory (create-inngest-app my-app)", flag: "[dir]" }]
+        : []),
+      ...(frameworkFlag
+        ? []
+        : [
+            {
+              what: "the framework",
+              pass: `--framework <${frameworkIds.join("|")}>`,
+              flag: `--framework <${frameworkIds.join("|")}>`,
+            },
+          ]),
+      ...(featuresFlag
+        ? []
+        : [{ what: "the features", pass: "--features <ids> (see --list)", flag: "--features <a,b>" }]),
+    ];
+    if (unanswered.length > 0) {
+      const asks = unanswered.map(({ what, pass }, i) => `${i === 0 ? "Missing" : "missing"} ${what}: pass ${pass}`);
+      throw new CliError(
+        `${asks.join("; ")}, or --yes to take the defaults (no terminal to ask in).`,
+        "missing-answer",
+        {
+          missing: unanswered.map(({ flag }) => flag),
+        },
+      );
+    }
+  }
 
   let dir = flags.dir;
   if (dir === undefined) {
-    if (canAsk) dir = await askProjectName();
-    else if (flags.yes) dir = DEFAULT_NAME;
-    else throw missing("a directory (create-inngest-app my-app)", "the project name");
+    dir = canAsk ? await askProjectName() : DEFAULT_NAME;
   }
   const { targetDir, projectName } = resolveTarget(dir, env.cwd);
   const emptyTarget = await checkTarget(targetDir, flags.force, canAsk);
 
   let framework = frameworkFlag;
   if (!framework) {
-    if (canAsk) framework = await askFramework();
-    else if (flags.yes) framework = frameworks[0]!;
-    else throw missing(`--framework <${frameworkIds.join("|")}>`, "the framework");
+    framework = canAsk ? await askFramework() : frameworks[0]!;
   }
 
   let selected = featuresFlag;
   if (!selected) {
-    if (canAsk) selected = await askFeatures();
-    else if (flags.yes) selected = defaultFeatureIds.map(parseFeature);
-    else throw missing("--features <ids> (see --list)", "the features");
+    selected = canAsk ? await askFeatures() : defaultFeatureIds.map(parseFeature);
   }
 
   const detected = detectPackageManager(env.userAgent) ?? "npm";
@@ -74,6 +99,7 @@ export async function resolveOptions(flags: Flags, env: RunContext): Promise<Run
     packageManager,
     install,
     git: flags.git ?? true,
+    agents: flags.agents ?? true,
     emptyTarget,
     ...(flags.template === undefined ? {} : { template: flags.template }),
     offline: flags.offline,
@@ -92,6 +118,7 @@ export function resolveTarget(dir: string, cwd: string): { targetDir: string; pr
   if (problems.length > 0) {
     throw new CliError(
       `"${dir}" is not a valid package name: ${problems.join(", ")}. Try "${toValidPackageName(dir)}".`,
+      "invalid-name",
     );
   }
   return { targetDir, projectName: dir };
@@ -102,11 +129,14 @@ async function checkTarget(targetDir: string, force: boolean, canAsk: boolean): 
   const writable = nearestExisting(path.dirname(targetDir));
   if (!isWritable(writable) || (existsSync(targetDir) && statSync(targetDir).isDirectory() && !isWritable(targetDir))) {
     const where = existsSync(targetDir) && !isWritable(targetDir) ? targetDir : writable;
-    throw new CliError(`Cannot write to ${where}: permission denied. Choose a directory you can write to.`);
+    throw new CliError(
+      `Cannot write to ${where}: permission denied. Choose a directory you can write to.`,
+      "not-writable",
+    );
   }
   if (!existsSync(targetDir)) return false;
   if (!statSync(targetDir).isDirectory()) {
-    throw new CliError(`${targetDir} is a file, not a directory. Choose another name.`);
+    throw new CliError(`${targetDir} is a file, not a directory. Choose another name.`, "target-is-file");
   }
   const entries = readdirSync(targetDir).filter((entry) => entry !== ".git");
   if (entries.length === 0) return false;
@@ -114,6 +144,7 @@ async function checkTarget(targetDir: string, force: boolean, canAsk: boolean): 
   if (!canAsk) {
     throw new CliError(
       `${targetDir} is not empty. Choose another directory, or pass --force to empty it (keeps .git).`,
+      "target-not-empty",
     );
   }
   const action = await ask<"cancel" | "empty">({
@@ -147,7 +178,7 @@ function isWritable(dir: string): boolean {
 function parseFramework(id: string): Framework {
   const framework = findFramework(id);
   if (!framework) {
-    throw new CliError(`Unknown framework "${id}". Choose one of: ${frameworkIds.join(", ")}.`);
+    throw new CliError(`Unknown framework "${id}". Choose one of: ${frameworkIds.join(", ")}.`, "unknown-framework");
   }
   return framework;
 }
@@ -157,6 +188,7 @@ function parseFeature(id: string): Feature {
   if (!feature) {
     throw new CliError(
       `Unknown feature "${id}". Valid features: ${features.map((f) => f.id).join(", ")} (see --list).`,
+      "unknown-feature",
     );
   }
   return feature;

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { AGENTS_FILE, agentsSection } from "./agents.js";
+import { mcpConfigFiles, newMcpConfig } from "./mcp.js";
 import { addImportExtension, importLines, middlewareProperty, functionsIndex } from "./code-text.js";
 import {
   eventDeclarations,
@@ -37,6 +39,8 @@ export interface ProjectOptions {
   framework: Framework;
   features: readonly Feature[];
   packageManager: PackageManager;
+  /** AGENTS.md and the Dev Server's MCP configuration for coding agents (default: yes). */
+  agents?: boolean;
 }
 
 /** A file of the new project, relative to its root with forward slashes. */
@@ -87,6 +91,11 @@ export function planProject(options: ProjectOptions): Plan {
   const ignored = gitignoreLines(options.packageManager);
   if (ignored.length > 0)
     files.set(".gitignore", `${(files.get(".gitignore") ?? "").trimEnd()}\n${ignored.join("\n")}\n`);
+
+  if (options.agents !== false) {
+    files.set(AGENTS_FILE, agentsSection(agentsFacts(options)));
+    for (const config of mcpConfigFiles) files.set(config.path, newMcpConfig(config));
+  }
 
   const placeholders = placeholdersOf(options);
   const planned = [...files]
@@ -164,6 +173,20 @@ function placeholdersOf(options: ProjectOptions): Placeholders {
   // The README's deployment notes for this framework, from starters/deploy/ (not copied as a file).
   const deployNotes = readFileSync(path.join(startersDir, "deploy", `${options.framework.id}.md`), "utf8");
   return { ...tokens, __DEPLOY_NOTES__: fillPlaceholders(deployNotes, tokens).trimEnd() };
+}
+
+function agentsFacts(options: ProjectOptions) {
+  const pm = commandsFor(options.packageManager);
+  return {
+    frameworkLabel: options.framework.label,
+    appId: toAppId(options.projectName),
+    clientFile: `${INNGEST_DIR}/${CLIENT_FILE}`,
+    eventsFile: `${INNGEST_DIR}/${EVENTS_FILE}`,
+    functionsDir: `${INNGEST_DIR}/${FUNCTIONS_DIR}`,
+    serveHandler: options.framework.serveHandlerPath,
+    devCommand: pm.run("dev"),
+    testCommand: pm.run("test"),
+  };
 }
 
 function sortKeys(record: Record<string, string>): Record<string, string> {

@@ -34,10 +34,14 @@ const TEMPLATE_PATTERN = /^(?:([a-z]+):)?([\w.-]+)\/([\w.-]+)((?:\/[^#\s/]+)*)\/
 
 export function parseTemplateSource(source: string): TemplateSource {
   const match = TEMPLATE_PATTERN.exec(source);
-  if (!match) throw new CliError(`--template "${source}" is not of the form user/repo[/subdir][#ref].`);
+  if (!match)
+    throw new CliError(`--template "${source}" is not of the form user/repo[/subdir][#ref].`, "invalid-template");
   const [, host = "github", user = "", repo = "", subdir = "", ref = "HEAD"] = match;
   if (!Object.hasOwn(HOSTS, host)) {
-    throw new CliError(`--template "${source}": unknown host "${host}:" (use ${Object.keys(HOSTS).join(":, ")}:).`);
+    throw new CliError(
+      `--template "${source}": unknown host "${host}:" (use ${Object.keys(HOSTS).join(":, ")}:).`,
+      "invalid-template",
+    );
   }
   return { host: host as TemplateSource["host"], user, repo, subdir: subdir.replace(/^\//, ""), ref };
 }
@@ -66,7 +70,10 @@ export function cachedTarballPath({ host, user, repo, ref }: TemplateSource): st
 export async function planWithTemplate(plan: Plan, template: TemplateOptions): Promise<WritablePlan> {
   const source = parseTemplateSource(template.source);
   const failure = (reason: string) =>
-    new CliError(`Could not copy the template "${template.source}": ${reason}. Nothing was written.`);
+    new CliError(
+      `Could not copy the template "${template.source}": ${reason}. Nothing was written.`,
+      "template-unavailable",
+    );
   const remote = await loadStarter(source, template.offline, failure);
   const files = new Map<string, FileToWrite["contents"]>(remote.map((file) => [file.path, file.contents]));
   const serveHandler = plan.options.framework.serveHandlerPath;

@@ -1,12 +1,19 @@
 import { bold, dim, green, red, yellow } from "kolorist";
 
+/** With `--json`, stdout holds only the JSON answer: what is printed for people goes to stderr. */
+let stdoutIsForJson = false;
+export function keepStdoutForJson(): void {
+  stdoutIsForJson = true;
+}
+const print = (message: string) => (stdoutIsForJson ? console.error(message) : console.log(message));
+
 export const log = {
-  info: (message: string) => console.log(message),
-  success: (message: string) => console.log(`${green("✔")} ${message}`),
+  info: (message: string) => print(message),
+  success: (message: string) => print(`${green("✔")} ${message}`),
   warn: (message: string) => console.error(`${yellow("!")} ${message}`),
   error: (message: string) => console.error(`${red("✖")} ${message}`),
-  heading: (message: string) => console.log(`\n${bold(message)}`),
-  detail: (message: string) => console.log(dim(message)),
+  heading: (message: string) => print(`\n${bold(message)}`),
+  detail: (message: string) => print(dim(message)),
 };
 
 export interface Spinner {

@@ -37,7 +37,7 @@ export function parseSource(code: string, file: string): AstNode {
   } catch (error) {
     const where = (error as { loc?: { line: number; column: number } }).loc;
     const at = where ? ` (line ${where.line}, column ${where.column + 1})` : "";
-    throw new CliError(`${file} does not parse${at}: ${firstLine(error)}. Nothing was changed.`);
+    throw new CliError(`${file} does not parse${at}: ${firstLine(error)}. Nothing was changed.`, "parse-error");
   }
 }
 
@@ -46,7 +46,7 @@ export function parseJsonc(code: string, file: string): unknown {
   try {
     return evaluate(requireParser().parseExpression(code, { plugins: [] }));
   } catch (error) {
-    throw new CliError(`${file} does not parse: ${firstLine(error)}. Nothing was changed.`);
+    throw new CliError(`${file} does not parse: ${firstLine(error)}. Nothing was changed.`, "parse-error");
   }
 }
 

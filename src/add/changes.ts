@@ -25,6 +25,8 @@ export interface AddPlan {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
   notes: string[];
+  /** The app's Inngest folder, where the functions are (`src/inngest`, `inngest`...). */
+  inngestDir?: string;
 }
 
 /** An insertion of `text` at offset `at` of a file: the rest of the file keeps every byte. */

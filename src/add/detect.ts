@@ -30,7 +30,10 @@ const SKIPPED_DIRS = new Set(["node_modules", "dist", "build", "out", "coverage"
 export function detectProject(dir: string): Project {
   const manifestPath = path.join(dir, "package.json");
   if (!existsSync(manifestPath)) {
-    throw new CliError(`No package.json in ${dir}: run --add inside an existing app, or pass --cwd <dir>.`);
+    throw new CliError(
+      `No package.json in ${dir}: run --add inside an existing app, or pass --cwd <dir>.`,
+      "no-package-json",
+    );
   }
   const manifestText = readFileSync(manifestPath, "utf8");
   let manifest: Record<string, any>;
@@ -40,6 +43,7 @@ export function detectProject(dir: string): Project {
   } catch (error) {
     throw new CliError(
       `package.json is not valid JSON (${(error as Error).message.split("\n")[0]}). Nothing was changed.`,
+      "parse-error",
     );
   }
 
@@ -48,12 +52,14 @@ export function detectProject(dir: string): Project {
   if (!framework) {
     throw new CliError(
       `No supported framework in package.json: --add works on ${frameworkLabels("and")} apps written in TypeScript. Nothing was changed.`,
+      "unsupported-framework",
     );
   }
   const tsconfigPath = path.join(dir, "tsconfig.json");
   if (!existsSync(tsconfigPath) || !("typescript" in deps)) {
     throw new CliError(
       `This looks like a JavaScript ${framework.label} app (no tsconfig.json or typescript dependency): --add only edits TypeScript apps. Nothing was changed.`,
+      "javascript-project",
     );
   }
   const tsconfig = parseJsonc(readFileSync(tsconfigPath, "utf8"), "tsconfig.json") as {
@@ -69,6 +75,7 @@ export function detectProject(dir: string): Project {
     if (!appRouterDir) {
       throw new CliError(
         `This ${framework.label} app has no router directory (${routerDirs.map((d) => `${d}/`).join(" or ")}): --add needs one. Nothing was changed.`,
+        "no-router-dir",
       );
     }
   }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { AGENTS_FILE, agentsSection, withAgentsSection } from "../agents.js";
 import { addImportExtension, functionsIndex, importLine, relativeSpecifier } from "../code-text.js";
 import {
   envExampleWith,
@@ -20,7 +21,9 @@ import {
   INNGEST_DIR,
   TESTING_FILE,
 } from "../layout.js";
+import { mcpConfigFiles, mcpEntryLine, newMcpConfig, withMcpServer } from "../mcp.js";
 import { toAppId } from "../names.js";
+import { commandsFor } from "../package-manager.js";
 import { versions } from "../versions.js";
 import { type AddPlan, changeSet, type Editor } from "./changes.js";
 import { findInngest, readSource, type Project } from "./detect.js";
@@ -36,7 +39,7 @@ export { editManifest } from "./manifest.js";
  * Every change the add would make, computed from the files; writes nothing. The same contributions
  * as create's (src/plan.ts), spliced into the app's own files where parsing finds their place.
  */
-export function planAdd(project: Project, requested: readonly Feature[]): AddPlan {
+export function planAdd(project: Project, requested: readonly Feature[], options: { agents?: boolean } = {}): AddPlan {
   const existing = findInngest(project);
   const { framework } = project;
   const { editor, changes } = changeSet((file) => {
@@ -106,12 +109,69 @@ export function planAdd(project: Project, requested: readonly Feature[]): AddPla
   }
 
   addToManifest(project, editor, inngestDir);
+  if (options.agents !== false) {
+    const serveHandler =
+      existing.serve?.source.file ??
+      [...changes.values()].find((change) => new RegExp(`["']${framework.serveModule}["']`).test(change.after))?.path;
+    const facts = agentsFacts(project, editor, {
+      inngestDir,
+      clientFile,
+      serveHandler,
+      appId: placeholders.__APP_ID__,
+    });
+    put(AGENTS_FILE, withAgentsSection(read(AGENTS_FILE), agentsSection(facts)));
+    addMcpServers(editor);
+  }
 
   // README paragraphs go in the summary: the app's README is the user's own.
   plan.notes.push(...readmeNotes(plan.added));
   if (framework.devModeNote && changes.size > 0) plan.notes.push(framework.devModeNote);
+  plan.inngestDir = inngestDir;
   plan.changes = [...changes.values()].sort((a, b) => a.path.localeCompare(b.path));
   return plan;
+}
+
+/** What AGENTS.md says of this app: its own paths, and its own scripts where they do the job. */
+function agentsFacts(
+  project: Project,
+  editor: Editor,
+  found: { inngestDir: string; clientFile: string; serveHandler: string | undefined; appId: string },
+) {
+  const pm = commandsFor(project.packageManager);
+  const scripts = (JSON.parse(editor.read("package.json") ?? "{}").scripts ?? {}) as Record<string, string>;
+  // Next.js loads .env.development itself; other dev scripts only when they pass it.
+  const devLoadsEnv = !project.framework.devModeNote || (scripts.dev ?? "").includes(".env.development");
+  const clientId = /\bid:\s*["'`]([^"'`]+)["'`]/.exec(editor.read(found.clientFile) ?? "")?.[1];
+  return {
+    frameworkLabel: project.framework.label,
+    appId: clientId ?? found.appId,
+    clientFile: found.clientFile,
+    eventsFile: `${found.inngestDir}/${EVENTS_FILE}`,
+    functionsDir: `${found.inngestDir}/${FUNCTIONS_DIR}`,
+    serveHandler: found.serveHandler,
+    devCommand: devLoadsEnv ? pm.run("dev") : `INNGEST_DEV=1 ${pm.run("dev")}`,
+    testCommand: (scripts.test ?? "").includes("vitest") ? pm.run("test") : `npx vitest run ${found.inngestDir}`,
+  };
+}
+
+/** The Dev Server's MCP in each tool's project file: a new file, or one entry added to the user's. */
+function addMcpServers(editor: Editor): void {
+  for (const config of mcpConfigFiles) {
+    const existing = editor.read(config.path);
+    if (existing === null) {
+      editor.put(config.path, newMcpConfig(config));
+      continue;
+    }
+    const merged = withMcpServer(existing, config);
+    if (merged.kind === "insert") editor.put(config.path, merged.after);
+    else if (merged.kind === "manual") {
+      editor.plan.manual.push({
+        file: config.path,
+        where: `${merged.reason}, so it was left as it is; add this server to its "${config.serversKey}" object (${config.tool})`,
+        lines: [mcpEntryLine(config)],
+      });
+    }
+  }
 }
 
 function addVitestConfig(editor: Editor, starterConfig: string): void {

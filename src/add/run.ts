@@ -5,11 +5,15 @@ import type { Flags } from "../args.js";
 import type { RunContext } from "../context.js";
 import { CancelledError, CliError } from "../errors.js";
 import { findFeature, type Feature } from "../features/index.js";
+import { registeredFunctions } from "../features/contributions.js";
 import { installDependencies } from "../install.js";
+import { functionsOf, type JsonChangeResult, printJson } from "../json-output.js";
+import { FUNCTIONS_DIR, INNGEST_DIR } from "../layout.js";
+import { toAppId } from "../names.js";
 import { commandsFor } from "../package-manager.js";
 import { log } from "../ui.js";
 import { loadParser } from "./ast.js";
-import { detectProject } from "./detect.js";
+import { detectProject, type Project } from "./detect.js";
 import type { AddPlan, FileChange } from "./changes.js";
 import { planAdd } from "./plan.js";
 
@@ -22,12 +26,17 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
   const requested = parseFeatures(flags.add ?? []);
   await loadParser();
   const project = detectProject(dir);
-  const plan = planAdd(project, requested);
+  const plan = planAdd(project, requested, { agents: flags.agents !== false });
 
   log.info(
     `${bold(project.framework.label)} app in ${dir} (${project.packageManager}${project.srcDir ? ", src/" : ""})`,
   );
   for (const feature of plan.skipped) log.info(`${dim("-")} ${feature.id} is already in the app: skipped`);
+  const newDependencies = Object.keys(plan.dependencies).length + Object.keys(plan.devDependencies).length > 0;
+  const finish = (outcome: { dryRun: boolean; installed: boolean }): number => {
+    if (flags.json) printJson(addedJson(project, plan, path.relative(context.cwd, dir) || ".", outcome));
+    return plan.manual.length > 0 ? EXIT_MANUAL_STEPS : 0;
+  };
 
   if (flags.dryRun) {
     log.info(`${bold("Dry run")}: nothing is written.`);
@@ -44,13 +53,13 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
     }
     printManual(plan);
     printNotes(plan);
-    return plan.manual.length > 0 ? EXIT_MANUAL_STEPS : 0;
+    return finish({ dryRun: true, installed: !newDependencies });
   }
 
   if (plan.changes.length === 0) {
     log.success("Nothing to change: the app already has everything asked for.");
     printManual(plan);
-    return plan.manual.length > 0 ? EXIT_MANUAL_STEPS : 0;
+    return finish({ dryRun: false, installed: true });
   }
 
   await confirmDirtyTree(dir, flags.yes, context.interactive);
@@ -60,7 +69,6 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
     `Added ${plan.added.length === 0 ? "Inngest" : plan.added.map((feature) => feature.id).join(", ")} (${plan.changes.length} files)`,
   );
 
-  const newDependencies = Object.keys(plan.dependencies).length + Object.keys(plan.devDependencies).length > 0;
   if (newDependencies && flags.install !== false) {
     await installDependencies(dir, project.packageManager, path.relative(context.cwd, dir) || ".");
   } else if (newDependencies) {
@@ -68,7 +76,45 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
   }
   printManual(plan);
   printNotes(plan);
-  return plan.manual.length > 0 ? EXIT_MANUAL_STEPS : 0;
+  return finish({ dryRun: false, installed: !newDependencies || flags.install !== false });
+}
+
+function addedJson(
+  project: Project,
+  plan: AddPlan,
+  shownDir: string,
+  outcome: { dryRun: boolean; installed: boolean },
+): JsonChangeResult {
+  const pm = commandsFor(project.packageManager);
+  const inngestDir = plan.inngestDir ?? INNGEST_DIR;
+  const after = (file: string) => plan.changes.find((change) => change.path === file)?.after;
+  const env = [...new Set(plan.added.flatMap((feature) => (feature.env ?? []).map((entry) => entry.name)))];
+  return {
+    ok: true,
+    command: "add",
+    dryRun: outcome.dryRun,
+    directory: project.dir,
+    appId: toAppId(String(project.manifest.name ?? path.basename(project.dir))),
+    framework: project.framework.id,
+    packageManager: project.packageManager,
+    features: plan.added.map((feature) => feature.id),
+    files: plan.changes.map((change) => ({ path: change.path, action: change.before === null ? "create" : "change" })),
+    functions: functionsOf(registeredFunctions(plan.added), `${inngestDir}/${FUNCTIONS_DIR}`, after),
+    dependencies: plan.dependencies,
+    devDependencies: plan.devDependencies,
+    nextSteps: [
+      ...(shownDir === "." ? [] : [`cd ${shownDir.includes(" ") ? JSON.stringify(shownDir) : shownDir}`]),
+      ...(outcome.installed ? [] : [pm.install]),
+      project.framework.devModeNote ? `INNGEST_DEV=1 ${pm.run("dev")}` : pm.run("dev"),
+      "npx inngest-cli@latest dev",
+    ],
+    warnings: [
+      ...plan.skipped.map((feature) => `${feature.id} is already in the app: skipped.`),
+      ...plan.notes,
+      ...(env.length > 0 ? [`The new functions read ${env.join(", ")} from the environment (see .env.example).`] : []),
+    ],
+    manualSteps: plan.manual,
+  };
 }
 
 function parseFeatures(ids: readonly string[]): Feature[] {
@@ -77,7 +123,10 @@ function parseFeatures(ids: readonly string[]): Feature[] {
     if (id === "inngest") continue; // Inngest alone: the client, the endpoint, no feature
     const feature = findFeature(id);
     if (!feature)
-      throw new CliError(`Unknown feature "${id}". Run with --list to see them (or --add inngest for Inngest alone).`);
+      throw new CliError(
+        `Unknown feature "${id}". Run with --list to see them (or --add inngest for Inngest alone).`,
+        "unknown-feature",
+      );
     if (!found.includes(feature)) found.push(feature);
   }
   return found;
@@ -110,6 +159,7 @@ async function confirmDirtyTree(dir: string, yes: boolean, interactive: boolean)
   if (!interactive)
     throw new CliError(
       "Uncommitted changes in the git working tree: commit them, or pass --yes to go on anyway. Nothing was changed.",
+      "dirty-tree",
     );
   const { default: prompts } = await import("prompts");
   let cancelled = false;
@@ -132,7 +182,7 @@ export function writeAll(dir: string, changes: readonly FileChange[]): void {
     try {
       accessSync(probe, constants.W_OK);
     } catch {
-      throw new CliError(`${path.relative(dir, probe) || "."} is not writable: nothing was changed.`);
+      throw new CliError(`${path.relative(dir, probe) || "."} is not writable: nothing was changed.`, "not-writable");
     }
   }
   const done: { change: FileChange; createdDirs: string[] }[] = [];
@@ -161,6 +211,7 @@ export function writeAll(dir: string, changes: readonly FileChange[]): void {
     }
     throw new CliError(
       `Writing failed (${(error as Error).message.split("\n")[0]}): every file was restored, nothing was changed.`,
+      "write-failed",
     );
   }
 }

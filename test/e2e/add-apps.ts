@@ -70,6 +70,11 @@ const createNextApp = (srcDir: boolean) => async (dir: string) => {
 const nextPlanned = (root: string) => [
   ".env.development",
   ".env.example",
+  ".cursor/mcp.json",
+  ".gemini/settings.json",
+  ".mcp.json",
+  ".vscode/mcp.json",
+  "AGENTS.md",
   `${root}app/api/inngest/route.ts`,
   `${root}inngest/client.ts`,
   `${root}inngest/functions/index.ts`,
@@ -88,6 +93,11 @@ const cronFiles = (root: string) => [
 const nodePlanned = (appFile: string) => [
   ".env.development",
   ".env.example",
+  ".cursor/mcp.json",
+  ".gemini/settings.json",
+  ".mcp.json",
+  ".vscode/mcp.json",
+  "AGENTS.md",
   "package.json",
   appFile,
   "src/inngest/client.ts",

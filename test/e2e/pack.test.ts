@@ -22,15 +22,17 @@ describe("the packed package", () => {
     await temp?.remove();
   });
 
-  it("holds only the bundled CLI (one entry and its lazily loaded chunks), the starters, the README and the license", () => {
+  it("holds only the bundled CLI (one entry and its lazily loaded chunks), the starters, the --json schema, the README and the license", () => {
     const outside = packed.files.filter(
       (file) =>
         !file.startsWith("starters/") &&
         !/^dist\/[\w-]+\.js$/.test(file) &&
-        !["dist/cli.js", "package.json", "README.md", "LICENSE"].includes(file),
+        !["dist/cli.js", "schema/output.schema.json", "package.json", "README.md", "LICENSE"].includes(file),
     );
     expect(outside).toEqual([]);
-    expect(packed.files).toEqual(expect.arrayContaining(["dist/cli.js", "README.md", "LICENSE"]));
+    expect(packed.files).toEqual(
+      expect.arrayContaining(["dist/cli.js", "schema/output.schema.json", "README.md", "LICENSE"]),
+    );
   });
 
   it("has no runtime dependencies: everything is bundled into dist/", () => {
