@@ -7,6 +7,7 @@ import { CancelledError, CliError } from "../errors.js";
 import { findFeature, type Feature } from "../features/index.js";
 import { installDependencies } from "../install.js";
 import { commandsFor } from "../package-manager.js";
+import { runCommand } from "../run-command.js";
 import { log } from "../ui.js";
 import { loadParser } from "./ast.js";
 import { detectProject } from "./detect.js";
@@ -100,8 +101,7 @@ function printNotes(plan: AddPlan): void {
 }
 
 async function confirmDirtyTree(dir: string, yes: boolean, interactive: boolean): Promise<void> {
-  const { execa } = await import("execa");
-  const status = await execa("git", ["status", "--porcelain"], { cwd: dir, reject: false, stdin: "ignore" });
+  const status = await runCommand("git", ["status", "--porcelain"], { cwd: dir });
   if (status.failed || status.stdout.trim() === "") return;
   log.warn(
     "The git working tree has uncommitted changes: you may want to commit them first, to review this change on its own.",
