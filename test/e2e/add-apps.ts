@@ -1,10 +1,12 @@
-import { cpSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answer, changedFiles, commitAll, runIn, sourceSnapshot } from "../helpers/add.js";
+import { answer, commitAll, runIn } from "../helpers/add.js";
 import { startDevServer, type RunningApp } from "../helpers/app.js";
-import { makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
+import { makeTempDir, runCli } from "../helpers/cli.js";
+import { copyFixture } from "../helpers/fixtures.js";
 import { InngestEndpoint } from "../helpers/inngest.js";
+import { changedFiles, snapshot, sourceOnly } from "../helpers/snapshot.js";
 
 /** The create-next-app that the Next.js apps are made with, from the registry. */
 const CREATE_NEXT_APP = "create-next-app@16.4.3";
@@ -40,7 +42,7 @@ interface AddCase {
 }
 
 const fixture = (name: string) => async (dir: string) => {
-  cpSync(path.join(repoRoot, "test/fixtures", name), dir, { recursive: true });
+  copyFixture(name, dir);
 };
 
 const createNextApp = (srcDir: boolean) => async (dir: string) => {
@@ -231,7 +233,7 @@ export function describeAdd(cases: AddCase[]): void {
         await app.stop();
       }
       await commitAll(dir);
-      snapshotBefore = sourceSnapshot(dir);
+      snapshotBefore = snapshot(dir, sourceOnly);
 
       const result = await runCli(
         ["--add", testCase.add.join(","), ...(testCase.installByCli ? [] : ["--no-install"])],
@@ -249,15 +251,15 @@ export function describeAdd(cases: AddCase[]): void {
     });
 
     it("changes only the planned files; every other file is byte-identical", () => {
-      expect(changedFiles(snapshotBefore, sourceSnapshot(dir))).toEqual([...testCase.planned].sort());
+      expect(changedFiles(snapshotBefore, snapshot(dir, sourceOnly))).toEqual([...testCase.planned].sort());
     });
 
     it("changes nothing when run a second time", async () => {
-      const before = sourceSnapshot(dir);
+      const before = snapshot(dir, sourceOnly);
       const again = await runCli(["--add", testCase.add.join(","), "--no-install", "--yes"], { cwd: dir });
       expect(again.exitCode, again.output).toBe(0);
       expect(again.output).toContain("Nothing to change");
-      expect(sourceSnapshot(dir)).toEqual(before);
+      expect(snapshot(dir, sourceOnly)).toEqual(before);
     });
 
     it("installs, type-checks and passes the app's tests", async () => {
