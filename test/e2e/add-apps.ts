@@ -5,7 +5,7 @@ import { answer, commitAll, runIn } from "../helpers/add.js";
 import { startDevServer, type RunningApp } from "../helpers/app.js";
 import { makeTempDir, runCli } from "../helpers/cli.js";
 import { copyFixture } from "../helpers/fixtures.js";
-import { InngestEndpoint } from "../helpers/inngest.js";
+import { appEndpoint } from "../helpers/inngest.js";
 import { changedFiles, snapshot, sourceOnly } from "../helpers/snapshot.js";
 
 /** The create-next-app that the Next.js apps are made with, from the registry. */
@@ -226,7 +226,7 @@ export function describeAdd(cases: AddCase[]): void {
       try {
         for (const route of testCase.routes) answersBefore.push(await answer(`${app.url}${route.path}`, route.init));
         if (testCase.before.length > 0) {
-          const { body } = await new InngestEndpoint(app.url).syncInBand();
+          const { body } = await appEndpoint(app.url, appId).syncInBand();
           syncBefore = body.functions.map((fn) => fn.id).sort();
         }
       } finally {
@@ -285,7 +285,7 @@ export function describeAdd(cases: AddCase[]): void {
       });
 
       it("syncs the old and the new functions in band", async () => {
-        const endpoint = new InngestEndpoint(app.url);
+        const endpoint = appEndpoint(app.url, appId);
         const { status, body } = await endpoint.inspect();
         expect(status).toBe(200);
         expect(body).toMatchObject({ mode: "dev", function_count: testCase.after.length });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevServer, type RunningApp } from "../helpers/app.js";
 import { hasStackTrace, makeTempDir, runCli } from "../helpers/cli.js";
-import { InngestEndpoint } from "../helpers/inngest.js";
+import { appEndpoint } from "../helpers/inngest.js";
 import { run, runOrThrow } from "../helpers/process.js";
 import { runScript } from "../helpers/run.js";
 
@@ -123,7 +123,7 @@ describe("--template, offline from the CLI's cache", () => {
       const typecheck = await runScript(appDir, "typecheck");
       expect(typecheck.exitCode, typecheck.output).toBe(0);
       app = await startDevServer(appDir);
-      const { status, body } = await new InngestEndpoint(app.url).inspect();
+      const { status, body } = await appEndpoint(app.url, "from-template").inspect();
       expect(status).toBe(200);
       expect(body).toMatchObject({ function_count: 1 });
     }, 300_000);
