@@ -14,7 +14,7 @@ import {
 } from "../helpers/signing.js";
 
 const APP_NAME = "prod-app";
-const FUNCTION_ID = `${APP_NAME}-hello-world`;
+const FUNCTION_ID = "hello-world";
 const EVENT: InngestEvent = { name: "app/hello.world", data: { name: "Ada" } };
 
 /** The environment of a production host: no INNGEST_DEV, and only the Inngest keys it is given. */
@@ -98,7 +98,7 @@ export function describeProductionApp(framework: string): void {
           readyUrl: `${url}/`,
           timeoutMs: 120_000,
         });
-        endpoint = new SignedInngestEndpoint(url);
+        endpoint = new SignedInngestEndpoint(url, APP_NAME);
       }, 180_000);
 
       afterAll(async () => {

@@ -5,9 +5,8 @@ import { connectToEndpoint, type EndpointClient } from "../../starters/base/src/
 export {
   connectToEndpoint,
   type EndpointClient,
-  hashStepId,
-  type SyncedApp,
-  type SyncedFunction,
+  executionRequest,
+  readBody,
 } from "../../starters/base/src/inngest/testing.js";
 
 /** The client of the Inngest endpoint of the app at `appUrl` (served at /api/inngest), whose Inngest id is `appId`. */

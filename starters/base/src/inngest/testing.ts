@@ -78,23 +78,11 @@ export async function startTestEndpoint(functions: InngestFunction.Any[]): Promi
  */
 export function connectToEndpoint(url: string, appId: string = inngest.id): EndpointClient {
   const executeWithHeaders: EndpointClient["executeWithHeaders"] = async (functionId, input) => {
-    const { events, steps = {}, failedSteps = {}, attempt = 0, maxAttempts } = input;
-    const memoised = {
-      ...Object.fromEntries(Object.entries(steps).map(([id, data]) => [hashStepId(id), { data }])),
-      ...Object.fromEntries(
-        Object.entries(failedSteps).map(([id, error]) => [hashStepId(id), { error: { name: "Error", ...error } }]),
-      ),
-    };
-    const query = new URLSearchParams({ fnId: `${appId}-${functionId}`, stepId: "step" });
+    const { query, body } = executionRequest(appId, functionId, input);
     const response = await fetch(`${url}?${query}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        event: events[0],
-        events,
-        steps: memoised,
-        ctx: { run_id: "test-run", attempt, ...(maxAttempts === undefined ? {} : { max_attempts: maxAttempts }) },
-      }),
+      body: JSON.stringify(body),
     });
     return { status: response.status, headers: response.headers, body: await readBody(response) };
   };
@@ -121,13 +109,37 @@ export function connectToEndpoint(url: string, appId: string = inngest.id): Endp
   };
 }
 
+/** The query and JSON body of one execution request of `<appId>-<functionId>`. */
+export function executionRequest(appId: string, functionId: string, input: ExecuteInput) {
+  const { events, steps = {}, failedSteps = {}, attempt = 0, maxAttempts } = input;
+  const memoised = {
+    ...Object.fromEntries(Object.entries(steps).map(([id, data]) => [hashStepId(id), { data }])),
+    ...Object.fromEntries(
+      Object.entries(failedSteps).map(([id, error]) => [hashStepId(id), { error: { name: "Error", ...error } }]),
+    ),
+  };
+  return {
+    query: new URLSearchParams({ fnId: `${appId}-${functionId}`, stepId: "step" }),
+    body: {
+      event: events[0],
+      events,
+      steps: memoised,
+      ctx: {
+        run_id: "test-run",
+        attempt,
+        ...(maxAttempts === undefined ? {} : { max_attempts: maxAttempts }),
+      } as Record<string, unknown>,
+    },
+  };
+}
+
 /** How Inngest keys a step's result: the SHA-1 of its id, in hex. */
 export function hashStepId(id: string): string {
   return createHash("sha1").update(id).digest("hex");
 }
 
 /** The answer's JSON, or its text when it is not JSON (an error page, a proxy's message). */
-async function readBody(response: Response): Promise<unknown> {
+export async function readBody(response: Response): Promise<unknown> {
   const text = await response.text();
   try {
     return JSON.parse(text);
