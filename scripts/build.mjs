@@ -1,6 +1,6 @@
 // Bundles the CLI with every runtime dependency inlined (the published package has none): one
 // entry, dist/cli.js (a few KiB: argv, --help, --version), and chunks beside it in dist/ for what
-// is reached only through `await import()` (main, prompts, execa, the --add parser), read from disk
+// is reached only through `await import()` (main, prompts, the --add parser), read from disk
 // only when a path needs them. One single file was measured slower to start: node parses all of it
 // before printing --version.
 import { rmSync, readFileSync } from "node:fs";

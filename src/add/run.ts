@@ -11,6 +11,7 @@ import { functionsOf, type JsonChangeResult, printJson } from "../json-output.js
 import { FUNCTIONS_DIR, INNGEST_DIR } from "../layout.js";
 import { toAppId } from "../names.js";
 import { commandsFor } from "../package-manager.js";
+import { runCommand } from "../run-command.js";
 import { log } from "../ui.js";
 import { loadParser } from "./ast.js";
 import { detectProject, type Project } from "./detect.js";
@@ -149,8 +150,7 @@ function printNotes(plan: AddPlan): void {
 }
 
 async function confirmDirtyTree(dir: string, yes: boolean, interactive: boolean): Promise<void> {
-  const { execa } = await import("execa");
-  const status = await execa("git", ["status", "--porcelain"], { cwd: dir, reject: false, stdin: "ignore" });
+  const status = await runCommand("git", ["status", "--porcelain"], { cwd: dir });
   if (status.failed || status.stdout.trim() === "") return;
   log.warn(
     "The git working tree has uncommitted changes: you may want to commit them first, to review this change on its own.",

@@ -1,10 +1,12 @@
-import { cpSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answer, changedFiles, commitAll, runIn, sourceSnapshot } from "../helpers/add.js";
+import { answer, commitAll, runIn } from "../helpers/add.js";
 import { startDevServer, type RunningApp } from "../helpers/app.js";
-import { makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
-import { InngestEndpoint } from "../helpers/inngest.js";
+import { makeTempDir, runCli } from "../helpers/cli.js";
+import { copyFixture } from "../helpers/fixtures.js";
+import { appEndpoint } from "../helpers/inngest.js";
+import { changedFiles, snapshot, sourceOnly } from "../helpers/snapshot.js";
 
 /** The create-next-app that the Next.js apps are made with, from the registry. */
 const CREATE_NEXT_APP = "create-next-app@16.4.3";
@@ -40,7 +42,7 @@ interface AddCase {
 }
 
 const fixture = (name: string) => async (dir: string) => {
-  cpSync(path.join(repoRoot, "test/fixtures", name), dir, { recursive: true });
+  copyFixture(name, dir);
 };
 
 const createNextApp = (srcDir: boolean) => async (dir: string) => {
@@ -234,14 +236,14 @@ export function describeAdd(cases: AddCase[]): void {
       try {
         for (const route of testCase.routes) answersBefore.push(await answer(`${app.url}${route.path}`, route.init));
         if (testCase.before.length > 0) {
-          const { body } = await new InngestEndpoint(app.url).syncInBand();
+          const { body } = await appEndpoint(app.url, appId).syncInBand();
           syncBefore = body.functions.map((fn) => fn.id).sort();
         }
       } finally {
         await app.stop();
       }
       await commitAll(dir);
-      snapshotBefore = sourceSnapshot(dir);
+      snapshotBefore = snapshot(dir, sourceOnly);
 
       const result = await runCli(
         ["--add", testCase.add.join(","), ...(testCase.installByCli ? [] : ["--no-install"])],
@@ -259,15 +261,15 @@ export function describeAdd(cases: AddCase[]): void {
     });
 
     it("changes only the planned files; every other file is byte-identical", () => {
-      expect(changedFiles(snapshotBefore, sourceSnapshot(dir))).toEqual([...testCase.planned].sort());
+      expect(changedFiles(snapshotBefore, snapshot(dir, sourceOnly))).toEqual([...testCase.planned].sort());
     });
 
     it("changes nothing when run a second time", async () => {
-      const before = sourceSnapshot(dir);
+      const before = snapshot(dir, sourceOnly);
       const again = await runCli(["--add", testCase.add.join(","), "--no-install", "--yes"], { cwd: dir });
       expect(again.exitCode, again.output).toBe(0);
       expect(again.output).toContain("Nothing to change");
-      expect(sourceSnapshot(dir)).toEqual(before);
+      expect(snapshot(dir, sourceOnly)).toEqual(before);
     });
 
     it("installs, type-checks and passes the app's tests", async () => {
@@ -293,7 +295,7 @@ export function describeAdd(cases: AddCase[]): void {
       });
 
       it("syncs the old and the new functions in band", async () => {
-        const endpoint = new InngestEndpoint(app.url);
+        const endpoint = appEndpoint(app.url, appId);
         const { status, body } = await endpoint.inspect();
         expect(status).toBe(200);
         expect(body).toMatchObject({ mode: "dev", function_count: testCase.after.length });

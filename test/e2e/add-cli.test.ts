@@ -1,18 +1,20 @@
-import { chmodSync, cpSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { execa } from "execa";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { changedFiles, commitAll, sourceSnapshot } from "../helpers/add.js";
-import { cliPath, hasStackTrace, makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
+import { commitAll } from "../helpers/add.js";
+import { cliPath, hasStackTrace, makeTempDir, runCli } from "../helpers/cli.js";
 import { userEnv } from "../helpers/env.js";
+import { copyFixture, fixturesDir } from "../helpers/fixtures.js";
+import { run, runOrThrow } from "../helpers/process.js";
+import { changedFiles, snapshot, sourceOnly } from "../helpers/snapshot.js";
 import { Terminal } from "../helpers/terminal.js";
 
 /** `--add` on copies of the fixtures, without installs: what it refuses, and what it writes. */
 describe("create-inngest-app --add", () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
   let dir: string;
-  const copy = (fixture: string) => cpSync(path.join(repoRoot, "test/fixtures", fixture), dir, { recursive: true });
+  const copy = (fixture: string) => copyFixture(fixture, dir);
   const add = (...args: string[]) => runCli(["--add", ...args, "--no-install"], { cwd: dir });
   const file = (name: string) => readFileSync(path.join(dir, name), "utf8");
 
@@ -27,14 +29,14 @@ describe("create-inngest-app --add", () => {
 
   it("--dry-run prints a unified diff of every file and writes nothing", async () => {
     copy("express-tutorial");
-    const before = sourceSnapshot(dir);
+    const before = snapshot(dir, sourceOnly);
     const result = await add("event-basic", "--dry-run");
     expect(result.exitCode, result.output).toBe(0);
     expect(result.output).toContain("--- a/src/index.ts\n+++ b/src/index.ts");
     expect(result.output).toContain("--- /dev/null\n+++ b/src/inngest/client.ts");
     expect(result.output).toContain(`+app.use('/api/inngest', serve({ client: inngest, functions }))`);
     expect(result.output).toContain('+    "inngest": "4.24.0"');
-    expect(sourceSnapshot(dir)).toEqual(before);
+    expect(snapshot(dir, sourceOnly)).toEqual(before);
   });
 
   it("keeps the user's formatting and comments: the old file is the new one minus the inserted lines", async () => {
@@ -62,23 +64,23 @@ describe("create-inngest-app --add", () => {
   it("refuses a malformed package.json, naming it, and writes nothing", async () => {
     copy("hono-node");
     writeFileSync(path.join(dir, "package.json"), '{ "name": "broken", ');
-    const before = sourceSnapshot(dir);
+    const before = snapshot(dir, sourceOnly);
     const result = await add("event-basic");
     expect(result.exitCode).toBe(1);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.output).toContain("package.json is not valid JSON");
     expect(hasStackTrace(result.output)).toBe(false);
-    expect(sourceSnapshot(dir)).toEqual(before);
+    expect(snapshot(dir, sourceOnly)).toEqual(before);
   });
 
   it("refuses a source file that does not parse, naming it, and writes nothing", async () => {
     copy("express-split");
     writeFileSync(path.join(dir, "src/app.ts"), `${file("src/app.ts")}\napp.get("/x", (req, res) => {\n`);
-    const before = sourceSnapshot(dir);
+    const before = snapshot(dir, sourceOnly);
     const result = await add("event-basic");
     expect(result.exitCode).toBe(1);
     expect(result.output).toMatch(/src\/app\.ts does not parse \(line \d+, column \d+\)/);
-    expect(sourceSnapshot(dir)).toEqual(before);
+    expect(snapshot(dir, sourceOnly)).toEqual(before);
   });
 
   it("says in one line that a JavaScript project or an unknown framework is not supported", async () => {
@@ -95,22 +97,22 @@ describe("create-inngest-app --add", () => {
     copy("hono-node");
     const { rmSync } = await import("node:fs");
     rmSync(path.join(dir, "tsconfig.json"));
-    const before = sourceSnapshot(dir);
+    const before = snapshot(dir, sourceOnly);
     result = await add("event-basic");
     expect(result.exitCode).toBe(1);
     expect(result.output).toContain("JavaScript");
-    expect(sourceSnapshot(dir)).toEqual(before);
+    expect(snapshot(dir, sourceOnly)).toEqual(before);
   });
 
   it("stops on uncommitted changes without a terminal, and goes on with --yes", async () => {
     copy("hono-node");
     await commitAll(dir);
     writeFileSync(path.join(dir, "NOTES.md"), "work in progress\n");
-    const before = sourceSnapshot(dir);
+    const before = snapshot(dir, sourceOnly);
     const refused = await add("event-basic");
     expect(refused.exitCode).toBe(1);
     expect(refused.output).toContain("Uncommitted changes");
-    expect(sourceSnapshot(dir)).toEqual(before);
+    expect(snapshot(dir, sourceOnly)).toEqual(before);
 
     const forced = await add("event-basic", "--yes");
     expect(forced.exitCode, forced.output).toBe(0);
@@ -121,7 +123,7 @@ describe("create-inngest-app --add", () => {
     copy("hono-node");
     await commitAll(dir);
     writeFileSync(path.join(dir, "NOTES.md"), "work in progress\n");
-    const before = sourceSnapshot(dir);
+    const before = snapshot(dir, sourceOnly);
     const terminal = new Terminal();
     try {
       await terminal.start(`node ${JSON.stringify(cliPath)} --add event-basic --no-install`, dir);
@@ -129,7 +131,7 @@ describe("create-inngest-app --add", () => {
       await terminal.send("n");
       await terminal.send("Enter");
       expect(await terminal.exitCode()).toBe(130);
-      expect(sourceSnapshot(dir)).toEqual(before);
+      expect(snapshot(dir, sourceOnly)).toEqual(before);
 
       await terminal.close();
       const again = new Terminal();
@@ -142,7 +144,7 @@ describe("create-inngest-app --add", () => {
       } finally {
         await again.close();
       }
-      expect(changedFiles(before, sourceSnapshot(dir))).toContain("src/inngest/client.ts");
+      expect(changedFiles(before, snapshot(dir, sourceOnly))).toContain("src/inngest/client.ts");
     } finally {
       await terminal.close();
     }
@@ -152,10 +154,10 @@ describe("create-inngest-app --add", () => {
     copy("hono-node");
     // Root may write to read-only files, so the app belongs to `nobody`, who runs the CLI.
     chmodSync(temp.dir, 0o755);
-    await execa("chown", ["-R", "65534:65534", dir]);
+    await runOrThrow("chown", ["-R", "65534:65534", dir]);
     chmodSync(path.join(dir, "src/index.ts"), 0o444);
-    const before = sourceSnapshot(dir);
-    const result = await execa(
+    const before = snapshot(dir, sourceOnly);
+    const result = await run(
       "setpriv",
       [
         "--reuid=65534",
@@ -167,12 +169,12 @@ describe("create-inngest-app --add", () => {
         "event-basic",
         "--no-install",
       ],
-      { cwd: dir, reject: false, all: true, env: userEnv({ HOME: os.tmpdir(), NO_COLOR: "1" }) },
+      { cwd: dir, env: userEnv({ HOME: os.tmpdir(), NO_COLOR: "1" }) },
     );
-    expect(result.exitCode, result.all).toBe(1);
-    expect(result.all).toContain("src/index.ts is not writable: nothing was changed");
-    expect(hasStackTrace(result.all ?? "")).toBe(false);
-    expect(sourceSnapshot(dir)).toEqual(before);
+    expect(result.exitCode, result.output).toBe(1);
+    expect(result.output).toContain("src/index.ts is not writable: nothing was changed");
+    expect(hasStackTrace(result.output)).toBe(false);
+    expect(snapshot(dir, sourceOnly)).toEqual(before);
   });
 
   it("without a safe insertion point, leaves that file alone, prints the lines to add and exits 2", async () => {
@@ -182,14 +184,14 @@ describe("create-inngest-app --add", () => {
       path.join(dir, "src/index.ts"),
       `import { Hono } from "hono";\n\nexport default new Hono().get("/", (c) => c.text("hi"));\n`,
     );
-    const before = sourceSnapshot(dir);
+    const before = snapshot(dir, sourceOnly);
     const result = await add("event-basic");
     expect(result.exitCode).toBe(2);
     expect(result.output).toContain("src/index.ts: the app is not assigned to a variable");
     expect(result.output).toContain(
       `app.on(["GET", "PUT", "POST"], "/api/inngest", serve({ client: inngest, functions }));`,
     );
-    const changed = changedFiles(before, sourceSnapshot(dir));
+    const changed = changedFiles(before, snapshot(dir, sourceOnly));
     expect(changed).not.toContain("src/index.ts");
     expect(changed).toContain("src/inngest/client.ts");
   });
@@ -224,9 +226,7 @@ describe("create-inngest-app --add", () => {
       'import { client as inngest } from "../../inngest.js";',
     );
     expect(file("src/inngest/testing.ts")).toContain('import { client as inngest } from "../inngest.js";');
-    expect(file("src/app.ts")).toBe(
-      readFileSync(path.join(repoRoot, "test/fixtures/express-split/src/app.ts"), "utf8"),
-    );
+    expect(file("src/app.ts")).toBe(readFileSync(path.join(fixturesDir, "express-split/src/app.ts"), "utf8"));
   });
 
   it("rejects an unknown feature before reading anything", async () => {

@@ -1,8 +1,9 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { sourceSnapshot } from "../helpers/add.js";
-import { makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
+import { copyFixture } from "../helpers/fixtures.js";
+import { snapshot, sourceOnly } from "../helpers/snapshot.js";
+import { makeTempDir, runCli } from "../helpers/cli.js";
 
 const mcpFiles = [
   [".mcp.json", "mcpServers"],
@@ -50,7 +51,7 @@ describe("files for coding agents in an app given Inngest with --add", () => {
   const add = (...args: string[]) => runCli(["--add", ...args, "--no-install", "--yes"], { cwd: appDir() });
 
   it("adds the marked section to the user's AGENTS.md, keeping every byte of it, and changes nothing the second time", async () => {
-    cpSync(path.join(repoRoot, "test/fixtures/express-tutorial"), appDir(), { recursive: true });
+    copyFixture("express-tutorial", appDir());
     const mine = "# House rules\n\nRun `npm run lint` before every commit.\n";
     writeFileSync(path.join(appDir(), "AGENTS.md"), mine);
     const myServers = '{\n  "mcpServers": {\n    "db": { "command": "db-mcp", "args": ["--read-only"] }\n  }\n}\n';
@@ -75,14 +76,14 @@ describe("files for coding agents in an app given Inngest with --add", () => {
       expect(url ?? httpUrl, file).toBe("http://127.0.0.1:8288/mcp");
     }
 
-    const afterFirst = sourceSnapshot(appDir());
+    const afterFirst = snapshot(appDir(), sourceOnly);
     const second = await add("event-basic");
     expect(second.exitCode, second.output).toBe(0);
-    expect(sourceSnapshot(appDir())).toEqual(afterFirst);
+    expect(snapshot(appDir(), sourceOnly)).toEqual(afterFirst);
   });
 
   it("replaces an older section between the markers and leaves the text around it", async () => {
-    cpSync(path.join(repoRoot, "test/fixtures/hono-node"), appDir(), { recursive: true });
+    copyFixture("hono-node", appDir());
     const before = "# Rules\n\n";
     const after = "\n## Release\n\nTag it.\n";
     const old = "<!-- BEGIN:inngest -->\nUse inngest.createFunction(config, trigger, handler).\n<!-- END:inngest -->\n";
@@ -96,7 +97,7 @@ describe("files for coding agents in an app given Inngest with --add", () => {
   });
 
   it("leaves an MCP file it cannot merge safely alone, prints the entry and exits 2", async () => {
-    cpSync(path.join(repoRoot, "test/fixtures/express-tutorial"), appDir(), { recursive: true });
+    copyFixture("express-tutorial", appDir());
     mkdirSync(path.join(appDir(), ".cursor"));
     writeFileSync(path.join(appDir(), ".cursor/mcp.json"), '{ "mcpServers": "see the wiki" }\n');
     const result = await add("event-basic");
@@ -107,7 +108,7 @@ describe("files for coding agents in an app given Inngest with --add", () => {
   });
 
   it("writes none of them with --no-agents", async () => {
-    cpSync(path.join(repoRoot, "test/fixtures/express-tutorial"), appDir(), { recursive: true });
+    copyFixture("express-tutorial", appDir());
     const result = await add("event-basic", "--no-agents");
     expect(result.exitCode, result.output).toBe(0);
     expect(existsSync(path.join(appDir(), "src/inngest/client.ts"))).toBe(true);

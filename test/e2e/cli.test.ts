@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { execa } from "execa";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hasStackTrace, makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
 import { failureMatrix } from "../helpers/matrix.js";
+import { runOrThrow } from "../helpers/process.js";
 import { snapshot } from "../helpers/snapshot.js";
 
 const quick = ["--framework", "express", "--features", "event-basic", "--no-install"];
@@ -110,9 +110,9 @@ describe("creating a project without a terminal", () => {
   it("makes a git repository with a first commit", async () => {
     const result = await runCli(["my-app", ...quick], { cwd: temp.dir, env: gitIdentity });
     expect(result.exitCode, result.output).toBe(0);
-    const log = await execa("git", ["log", "--oneline"], { cwd: path.join(temp.dir, "my-app") });
+    const log = await runOrThrow("git", ["log", "--oneline"], { cwd: path.join(temp.dir, "my-app") });
     expect(log.stdout).toMatch(/^[0-9a-f]+ Initial commit from create-inngest-app$/);
-    const status = await execa("git", ["status", "--porcelain"], { cwd: path.join(temp.dir, "my-app") });
+    const status = await runOrThrow("git", ["status", "--porcelain"], { cwd: path.join(temp.dir, "my-app") });
     expect(status.stdout).toBe("");
   });
 

@@ -1,11 +1,11 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { execa } from "execa";
 import { afterEach, beforeAll, beforeEach, describe, expect } from "vitest";
 import { cliPath, hasStackTrace, makeTempDir, runCli } from "../helpers/cli.js";
 import { userEnv } from "../helpers/env.js";
 import { failureMatrix } from "../helpers/matrix.js";
+import { run, runOrThrow } from "../helpers/process.js";
 import { snapshot } from "../helpers/snapshot.js";
 
 const quick = ["--framework", "express", "--features", "event-basic", "--no-install", "--no-git"];
@@ -28,18 +28,13 @@ describe("failures outside the user's input", () => {
     const prefix = path.join(os.tmpdir(), `cia-node-${OLD_NODE_VERSION}`);
     oldNode = path.join(prefix, "node_modules", ".bin", "node");
     if (!existsSync(oldNode)) {
-      await execa("npm", ["install", "--no-save", "--prefix", prefix, `node@${OLD_NODE_VERSION}`], { env: userEnv() });
+      await runOrThrow("npm", ["install", "--no-save", "--prefix", prefix, `node@${OLD_NODE_VERSION}`]);
     }
-    expect((await execa(oldNode, ["-v"])).stdout).toBe(`v${OLD_NODE_VERSION}`);
+    expect((await runOrThrow(oldNode, ["-v"])).stdout).toBe(`v${OLD_NODE_VERSION}`);
   }, 180_000);
 
   matrix.row("Node older than 20.19: a clear message before anything runs", async () => {
-    const result = await execa(oldNode, [cliPath, "my-app", ...quick], {
-      cwd: temp.dir,
-      reject: false,
-      all: true,
-      env: userEnv(),
-    });
+    const result = await run(oldNode, [cliPath, "my-app", ...quick], { cwd: temp.dir });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toBe(
       `create-inngest-app needs Node.js 20.19 or newer; this is ${OLD_NODE_VERSION}. Install a newer Node.js and run it again.`,
@@ -52,10 +47,10 @@ describe("failures outside the user's input", () => {
     const parent = path.join(temp.dir, "locked");
     mkdirSync(parent, { mode: 0o755 });
     // Root may write anywhere, so the CLI runs as the unprivileged user `nobody`.
-    const result = await execa(
+    const result = await run(
       "setpriv",
       ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, cliPath, "app", ...quick],
-      { cwd: parent, reject: false, all: true, env: userEnv({ HOME: os.tmpdir(), NO_COLOR: "1" }) },
+      { cwd: parent, env: userEnv({ HOME: os.tmpdir(), NO_COLOR: "1" }) },
     );
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toBe(`✖ Cannot write to ${parent}: permission denied. Choose a directory you can write to.`);
@@ -76,12 +71,20 @@ describe("failures outside the user's input", () => {
         // machine stretches the delays too), until some runs were cut short and some completed.
         const outcomes = { none: 0, interrupted: 0, complete: 0 };
         const step = Math.max(5, Math.round(fullRunMs / 16));
-        for (let run = 0, delay = 0; run < 26 || (outcomes.complete === 0 && run < 80); run++, delay += step) {
-          const parent = path.join(temp.dir, `run-${run}`);
+        for (
+          let attempt = 0, delay = 0;
+          attempt < 26 || (outcomes.complete === 0 && attempt < 80);
+          attempt++, delay += step
+        ) {
+          const parent = path.join(temp.dir, `run-${attempt}`);
           mkdirSync(parent);
-          const child = execa("node", [cliPath, "my-app", ...quick], { cwd: parent, reject: false, env: userEnv() });
-          setTimeout(() => child.kill(signal), delay);
-          const result = await child;
+          const interrupt = new AbortController();
+          setTimeout(() => interrupt.abort(), delay);
+          const result = await run("node", [cliPath, "my-app", ...quick], {
+            cwd: parent,
+            signal: interrupt.signal,
+            killSignal: signal,
+          });
 
           const left = readdirSync(parent);
           expect(
@@ -111,7 +114,7 @@ describe("failures outside the user's input", () => {
     const result = await runCli(["my-app", ...quick], { cwd: temp.dir });
     expect(result.exitCode).toBe(0);
     const after = snapshot(temp.dir);
-    const outside = Object.keys(after).filter((entry) => entry !== "my-app" && !entry.startsWith(`my-app${path.sep}`));
+    const outside = Object.keys(after).filter((entry) => entry !== "my-app" && !entry.startsWith("my-app/"));
     expect(Object.fromEntries(outside.map((entry) => [entry, after[entry]]))).toEqual(before);
     expect(hasStackTrace(result.output)).toBe(false);
   });

@@ -3,8 +3,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevServer, type RunningApp } from "../helpers/app.js";
 import { makeTempDir, runCli } from "../helpers/cli.js";
-import { InngestEndpoint } from "../helpers/inngest.js";
+import { appEndpoint, type EndpointClient } from "../helpers/inngest.js";
 import { runScript } from "../helpers/run.js";
+import { expectedRuns } from "./expected-sync/index.js";
 
 const APP_NAME = "e2e-app";
 
@@ -17,7 +18,8 @@ export interface GeneratedAppCase {
 
 /**
  * The whole life of a generated app, for real: the built CLI scaffolds and installs it, then its
- * own typecheck and tests run, and its dev server answers the Inngest protocol on 127.0.0.1.
+ * own typecheck and tests run, and its dev server answers the Inngest protocol on 127.0.0.1,
+ * including the runs its features list in expected-sync/ (`expectedRuns`).
  */
 export function describeGeneratedApp({ framework, features, expectedSync }: GeneratedAppCase): void {
   describe(`a ${framework} app with ${features.length === 1 ? features[0] : `${features.length} features`}`, () => {
@@ -62,11 +64,11 @@ export function describeGeneratedApp({ framework, features, expectedSync }: Gene
 
     describe("in dev mode", () => {
       let app: RunningApp;
-      let endpoint: InngestEndpoint;
+      let endpoint: EndpointClient;
 
       beforeAll(async () => {
         app = await startDevServer(appDir);
-        endpoint = new InngestEndpoint(app.url);
+        endpoint = appEndpoint(app.url, APP_NAME);
       }, 180_000);
 
       afterAll(async () => {
@@ -95,11 +97,11 @@ export function describeGeneratedApp({ framework, features, expectedSync }: Gene
       });
 
       it("answers an unknown function or a malformed body with an error status, and keeps serving", async () => {
-        const unknown = await endpoint.execute(`${APP_NAME}-no-such-function`, { name: "app/hello.world", data: {} });
+        const unknown = await endpoint.execute("no-such-function", { events: [{ name: "app/hello.world", data: {} }] });
         expect(unknown.status).toBeGreaterThanOrEqual(400);
         expect(unknown.status).toBeLessThan(600);
 
-        const malformed = await fetch(`${endpoint.endpoint}?fnId=${APP_NAME}-hello-world&stepId=step`, {
+        const malformed = await fetch(`${endpoint.url}?fnId=${APP_NAME}-hello-world&stepId=step`, {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: "{ this is not json",
@@ -110,36 +112,18 @@ export function describeGeneratedApp({ framework, features, expectedSync }: Gene
         expect((await endpoint.inspect()).status).toBe(200);
       });
 
-      it.runIf(features.includes("typed-events"))(
-        "rejects a typed event with a bad payload with a validation error, and keeps serving",
-        async () => {
-          const bad = {
-            name: "app/typed-events.user-signed-up",
-            data: { userId: "u1", email: "not-an-email", plan: "gold" },
-          };
-          const answer = await endpoint.execute(`${APP_NAME}-typed-welcome-email`, bad);
-          expect(answer.status).toBe(400);
-          expect(JSON.stringify(answer.body)).toContain("EventValidationError");
+      for (const run of features.flatMap((feature) => expectedRuns[feature] ?? [])) {
+        it(run.title, async () => {
+          for (const [i, request] of run.requests.entries()) {
+            const answer = await endpoint.execute(run.functionId, { events: [run.event], steps: request.steps });
+            const step = `${run.functionId}, request ${i + 1}`;
+            expect(answer.status, step).toBe(request.status);
+            if ("body" in request) expect(answer.body, step).toEqual(request.body);
+            if (request.bodyContains) expect(JSON.stringify(answer.body), step).toContain(request.bodyContains);
+          }
           expect((await endpoint.inspect()).status).toBe(200);
-        },
-      );
-
-      it.runIf(features.includes("event-basic"))(
-        "runs hello-world: the step first, then the return value",
-        async () => {
-          const fnId = `${APP_NAME}-hello-world`;
-          const event = { name: "app/hello.world", data: { name: "Ada" } };
-          const first = await endpoint.execute(fnId, event);
-          expect(first.status).toBe(206);
-          expect(first.body).toEqual([
-            expect.objectContaining({ op: "StepRun", name: "make-greeting", data: "Hello, Ada!" }),
-          ]);
-
-          const done = await endpoint.execute(fnId, event, { "make-greeting": "Hello, Ada!" });
-          expect(done.status).toBe(200);
-          expect(done.body).toEqual({ message: "Hello, Ada!" });
-        },
-      );
+        });
+      }
     });
   });
 }

@@ -1,6 +1,7 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Ajv } from "ajv";
+import { copyFixture } from "../helpers/fixtures.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { errorCodes } from "../../src/errors.js";
 import { features } from "../../src/features/index.js";
@@ -162,8 +163,7 @@ describe("--json with bad input: a stable code, exit 1, nothing written", () => 
 
 describe("--add --json", () => {
   const appDir = () => path.join(temp.dir, "app");
-  const copy = (fixture: string) =>
-    cpSync(path.join(repoRoot, "test/fixtures", fixture), appDir(), { recursive: true });
+  const copy = (fixture: string) => copyFixture(fixture, appDir());
   const add = (...args: string[]) => runJson(["--add", ...args, "--no-install"], appDir());
 
   it("names the files created and changed, the functions and the next steps", async () => {

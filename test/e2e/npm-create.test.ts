@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir } from "../helpers/cli.js";
 import { userEnv } from "../helpers/env.js";
 import { packPackage } from "../helpers/pack.js";
+import { run } from "../helpers/process.js";
 import { startLocalRegistry, type LocalRegistry } from "../helpers/registry.js";
 import { runScript } from "../helpers/run.js";
 import { installTool, withToolOnPath } from "../helpers/tools.js";
@@ -25,16 +25,6 @@ describe("npm create inngest-app from a registry", () => {
     writeFileSync(path.join(dir, ".npmrc"), `registry=${registry.url}\n`);
     return dir;
   };
-  const run = (command: string, args: string[], cwd: string, env: Record<string, string>) =>
-    execa(command, args, {
-      cwd,
-      env: { ...env, NO_COLOR: "1" },
-      extendEnv: false,
-      reject: false,
-      all: true,
-      stdin: "ignore",
-      timeout: 300_000,
-    });
 
   beforeAll(async () => {
     temp = await makeTempDir("cia-registry-");
@@ -43,13 +33,12 @@ describe("npm create inngest-app from a registry", () => {
     const npmrc = path.join(temp.dir, "publish.npmrc");
     const host = registry.url.replace(/^http:/, "");
     writeFileSync(npmrc, `registry=${registry.url}\n${host}:_authToken=${registry.token}\n`);
-    const published = await run(
-      "npm",
-      ["publish", tarball, "--registry", registry.url],
-      temp.dir,
-      userEnv({ npm_config_userconfig: npmrc }),
-    );
-    expect(published.exitCode, published.all).toBe(0);
+    const published = await run("npm", ["publish", tarball, "--registry", registry.url], {
+      cwd: temp.dir,
+      env: userEnv({ npm_config_userconfig: npmrc, NO_COLOR: "1" }),
+      timeout: 300_000,
+    });
+    expect(published.exitCode, published.output).toBe(0);
   }, 300_000);
 
   afterAll(async () => {
@@ -59,44 +48,46 @@ describe("npm create inngest-app from a registry", () => {
 
   it("npm create inngest-app@latest my-app -- --yes ... makes an app that type-checks", async () => {
     const cwd = emptyDirOnRegistry("npm-create");
-    const env = userEnv({ npm_config_cache: path.join(temp.dir, "npm-cache"), npm_config_yes: "true" });
+    const env = userEnv({ npm_config_cache: path.join(temp.dir, "npm-cache"), npm_config_yes: "true", NO_COLOR: "1" });
     const created = await run(
       "npm",
       ["create", "inngest-app@latest", "my-app", "--", "--yes", "--framework", "hono", "--no-install", "--no-git"],
-      cwd,
-      env,
+      { cwd, env, timeout: 300_000 },
     );
-    expect(created.exitCode, created.all).toBe(0);
-    expect(created.all).toContain("Created my-app");
+    expect(created.exitCode, created.output).toBe(0);
+    expect(created.output).toContain("Created my-app");
     const app = path.join(cwd, "my-app");
     expect(readFileSync(path.join(app, ".gitignore"), "utf8")).toContain("node_modules");
     expect(readFileSync(path.join(app, "README.md"), "utf8")).toContain("npm run dev");
 
     rmSync(path.join(cwd, ".npmrc")); // the app's dependencies come from the real registry
-    const installed = await run("npm", ["install", "--prefer-offline"], app, userEnv());
-    expect(installed.exitCode, installed.all).toBe(0);
+    const installed = await run("npm", ["install", "--prefer-offline"], {
+      cwd: app,
+      env: userEnv({ NO_COLOR: "1" }),
+      timeout: 300_000,
+    });
+    expect(installed.exitCode, installed.output).toBe(0);
     const typecheck = await runScript(app, "typecheck");
     expect(typecheck.exitCode, typecheck.output).toBe(0);
   }, 600_000);
 
   it("pnpm create inngest-app my-app ... makes a pnpm app that type-checks", async () => {
     const cwd = emptyDirOnRegistry("pnpm-create");
-    const env = withToolOnPath(pnpmBin);
+    const env = withToolOnPath(pnpmBin, { NO_COLOR: "1" });
     const created = await run(
       "pnpm",
       ["create", "inngest-app", "my-app", "--yes", "--framework", "hono", "--no-install", "--no-git"],
-      cwd,
-      env,
+      { cwd, env, timeout: 300_000 },
     );
-    expect(created.exitCode, created.all).toBe(0);
-    expect(created.all).toContain("pnpm dev");
+    expect(created.exitCode, created.output).toBe(0);
+    expect(created.output).toContain("pnpm dev");
     const app = path.join(cwd, "my-app");
     expect(existsSync(path.join(app, "pnpm-workspace.yaml"))).toBe(true);
     expect(readFileSync(path.join(app, "README.md"), "utf8")).toContain("pnpm dev");
 
     rmSync(path.join(cwd, ".npmrc"));
-    const installed = await run("pnpm", ["install", "--prefer-offline"], app, env);
-    expect(installed.exitCode, installed.all).toBe(0);
+    const installed = await run("pnpm", ["install", "--prefer-offline"], { cwd: app, env, timeout: 300_000 });
+    expect(installed.exitCode, installed.output).toBe(0);
     const typecheck = await runScript(app, "typecheck", { packageManager: "pnpm", env });
     expect(typecheck.exitCode, typecheck.output).toBe(0);
   }, 600_000);

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir } from "../helpers/cli.js";
 import { userEnv } from "../helpers/env.js";
 import { packPackage } from "../helpers/pack.js";
+import { run, runOrThrow } from "../helpers/process.js";
 
 describe("the packed package", () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -14,7 +14,7 @@ describe("the packed package", () => {
   beforeAll(async () => {
     temp = await makeTempDir("cia-pack-");
     packed = await packPackage(temp.dir);
-    await execa("tar", ["-xzf", packed.tarball, "-C", temp.dir]);
+    await runOrThrow("tar", ["-xzf", packed.tarball, "-C", temp.dir]);
     unpacked = path.join(temp.dir, "package");
   }, 120_000);
 
@@ -48,7 +48,7 @@ describe("the packed package", () => {
   });
 
   it("scaffolds an app from the unpacked package with the special files restored", async () => {
-    const result = await execa(
+    const result = await run(
       "node",
       [
         path.join(unpacked, "dist/cli.js"),
@@ -60,9 +60,9 @@ describe("the packed package", () => {
         "--no-install",
         "--no-git",
       ],
-      { cwd: temp.dir, env: userEnv({ NO_COLOR: "1" }), extendEnv: false, reject: false, all: true, stdin: "ignore" },
+      { cwd: temp.dir, env: userEnv({ NO_COLOR: "1" }) },
     );
-    expect(result.exitCode, result.all).toBe(0);
+    expect(result.exitCode, result.output).toBe(0);
     const app = path.join(temp.dir, "my-app");
     expect(readFileSync(path.join(app, ".gitignore"), "utf8")).toContain("node_modules");
     expect(readFileSync(path.join(app, ".env.development"), "utf8")).toContain("INNGEST_DEV=1");

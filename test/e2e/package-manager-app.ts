@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandsFor, type PackageManager } from "../../src/package-manager.js";
 import { startDevServer, type RunningApp } from "../helpers/app.js";
 import { makeTempDir, runCli } from "../helpers/cli.js";
-import { InngestEndpoint } from "../helpers/inngest.js";
+import { appEndpoint } from "../helpers/inngest.js";
 import { runScript } from "../helpers/run.js";
 import { installTool, tools, withToolOnPath, type ToolName } from "../helpers/tools.js";
 
@@ -105,7 +105,7 @@ export function describePackageManagerApp({ pm, tool, chosenBy, lockfile }: Pack
       });
 
       it("answers GET /api/inngest with 200", async () => {
-        const { status, body } = await new InngestEndpoint(app.url).inspect();
+        const { status, body } = await appEndpoint(app.url, APP).inspect();
         expect(status).toBe(200);
         expect(body).toMatchObject({ mode: "dev", function_count: 1 });
       });

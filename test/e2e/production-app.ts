@@ -1,10 +1,9 @@
 import path from "node:path";
-import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../helpers/app.js";
 import { hasStackTrace, makeTempDir, runCli } from "../helpers/cli.js";
 import { userEnv } from "../helpers/env.js";
-import { type BackgroundServer, startBackgroundServer } from "../helpers/process.js";
+import { type BackgroundServer, run, startBackgroundServer } from "../helpers/process.js";
 import { runScript } from "../helpers/run.js";
 import {
   type InngestEvent,
@@ -15,7 +14,7 @@ import {
 } from "../helpers/signing.js";
 
 const APP_NAME = "prod-app";
-const FUNCTION_ID = `${APP_NAME}-hello-world`;
+const FUNCTION_ID = "hello-world";
 const EVENT: InngestEvent = { name: "app/hello.world", data: { name: "Ada" } };
 
 /** The environment of a production host: no INNGEST_DEV, and only the Inngest keys it is given. */
@@ -65,21 +64,17 @@ export function describeProductionApp(framework: string): void {
 
     it("refuses to start without a signing key, saying in one line what to set", async () => {
       const port = await freePort();
-      const result = await execa("npm", ["run", "start"], {
+      const result = await run("npm", ["run", "start"], {
         cwd: appDir,
         env: { ...productionEnv(port, { INNGEST_EVENT_KEY: "test-event-key" }), NO_COLOR: "1" },
-        extendEnv: false,
-        reject: false,
-        all: true,
-        stdin: "ignore",
         timeout: 120_000,
       });
-      expect(result.timedOut, result.all).toBe(false);
-      expect(result.exitCode, result.all).toBe(1);
-      const reasons = (result.all ?? "").split("\n").filter((line) => line.includes("INNGEST_SIGNING_KEY"));
+      expect(result.timedOut, result.output).toBe(false);
+      expect(result.exitCode, result.output).toBe(1);
+      const reasons = result.output.split("\n").filter((line) => line.includes("INNGEST_SIGNING_KEY"));
       expect(reasons).toHaveLength(1);
       expect(reasons[0]).toMatch(/INNGEST_SIGNING_KEY is not set: .*Inngest dashboard.*INNGEST_DEV=1/);
-      expect(hasStackTrace(result.all ?? "")).toBe(false);
+      expect(hasStackTrace(result.output)).toBe(false);
     }, 150_000);
 
     describe("started with a signing key and a fallback key", () => {
@@ -103,7 +98,7 @@ export function describeProductionApp(framework: string): void {
           readyUrl: `${url}/`,
           timeoutMs: 120_000,
         });
-        endpoint = new SignedInngestEndpoint(url);
+        endpoint = new SignedInngestEndpoint(url, APP_NAME);
       }, 180_000);
 
       afterAll(async () => {

@@ -1,11 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevServer, type RunningApp } from "../helpers/app.js";
 import { hasStackTrace, makeTempDir, runCli } from "../helpers/cli.js";
-import { userEnv } from "../helpers/env.js";
-import { InngestEndpoint } from "../helpers/inngest.js";
+import { appEndpoint } from "../helpers/inngest.js";
+import { run, runOrThrow } from "../helpers/process.js";
 import { runScript } from "../helpers/run.js";
 
 /** Bytes that are not UTF-8 text: a starter's image must come out as it went in. */
@@ -33,7 +32,7 @@ async function seedTemplateCache(cacheHome: string, work: string): Promise<void>
   file("hono/public/logo.png", IMAGE);
   file("README.md", "# the repository's root, outside the subdir\n");
 
-  const git = (...args: string[]) => execa("git", args, { cwd: work, env: userEnv() });
+  const git = (...args: string[]) => runOrThrow("git", args, { cwd: work });
   await git("init", "-q");
   await git("add", "-A");
   await git("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "starter");
@@ -119,18 +118,12 @@ describe("--template, offline from the CLI's cache", () => {
     });
 
     it("installs, type-checks and serves /api/inngest", async () => {
-      const install = await execa("npm", ["install", "--prefer-offline"], {
-        cwd: appDir,
-        env: userEnv(),
-        extendEnv: false,
-        reject: false,
-        all: true,
-      });
-      expect(install.exitCode, install.all).toBe(0);
+      const install = await run("npm", ["install", "--prefer-offline"], { cwd: appDir });
+      expect(install.exitCode, install.output).toBe(0);
       const typecheck = await runScript(appDir, "typecheck");
       expect(typecheck.exitCode, typecheck.output).toBe(0);
       app = await startDevServer(appDir);
-      const { status, body } = await new InngestEndpoint(app.url).inspect();
+      const { status, body } = await appEndpoint(app.url, "from-template").inspect();
       expect(status).toBe(200);
       expect(body).toMatchObject({ function_count: 1 });
     }, 300_000);

@@ -1,19 +1,13 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { execa } from "execa";
 import { repoRoot } from "./cli.js";
-import { userEnv } from "./env.js";
+import { runOrThrow } from "./process.js";
 
 /** `npm pack` of the built package into `dir`; returns the tarball's path and npm's report. */
 export async function packPackage(
   dir: string,
 ): Promise<{ tarball: string; files: string[]; size: number; unpackedSize: number }> {
-  const result = await execa("npm", ["pack", "--json", "--pack-destination", dir], {
-    cwd: repoRoot,
-    env: userEnv(),
-    extendEnv: false,
-    stdin: "ignore",
-  });
+  const result = await runOrThrow("npm", ["pack", "--json", "--pack-destination", dir], { cwd: repoRoot });
   const [report] = JSON.parse(result.stdout) as {
     filename: string;
     size: number;

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
-import { hashStepId } from "./inngest.js";
+import { executionRequest, readBody } from "./inngest.js";
 
 /** A key of the form Inngest issues: `signkey-<env>-` and 64 hex digits. */
 export function makeSigningKey(env = "prod"): string {
@@ -57,59 +57,56 @@ export interface InngestEvent {
   data: Record<string, unknown>;
 }
 
-/** Talks to a generated app's Inngest endpoint in cloud mode, signing requests as Inngest does. */
+/**
+ * Talks to a generated app's Inngest endpoint in cloud mode, signing the requests of the starter's
+ * protocol client (`executionRequest`) as Inngest does.
+ */
 export class SignedInngestEndpoint {
   readonly endpoint: string;
 
-  constructor(appUrl: string) {
+  constructor(
+    appUrl: string,
+    private readonly appId: string,
+  ) {
     this.endpoint = `${appUrl}/api/inngest`;
   }
 
   async inspect(signing: Signing): Promise<{ status: number; body: Record<string, unknown> }> {
     const response = await fetch(this.endpoint, { headers: signatureHeader(undefined, signing) });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    return { status: response.status, body: (await readBody(response)) as Record<string, unknown> };
   }
 
   /**
-   * One execution request as the Inngest executor sends it. The body goes out with its keys in
-   * insertion order (not sorted), so a signature over anything but its canonical form would fail.
+   * One execution request as the Inngest executor sends it, with the stack of steps that ran. The
+   * body goes out with its keys in insertion order (not sorted), so a signature over anything but
+   * its canonical form would fail.
    */
   async execute(
-    fnId: string,
+    functionId: string,
     event: InngestEvent,
     steps: Record<string, unknown>,
     signing: Signing,
   ): Promise<{ status: number; body: unknown }> {
-    const stepIds = Object.keys(steps).map(hashStepId);
+    const request = executionRequest(this.appId, functionId, { events: [event], steps });
+    const stepIds = Object.keys(request.body.steps);
     const body = {
-      event,
-      events: [event],
-      steps: Object.fromEntries(Object.entries(steps).map(([id, data]) => [hashStepId(id), { data }])),
+      ...request.body,
       ctx: {
+        ...request.body.ctx,
         run_id: "01PRODUCTIONTESTRUN",
-        attempt: 0,
         stack: { stack: stepIds, current: Math.max(stepIds.length - 1, 0) },
       },
     };
-    const response = await fetch(`${this.endpoint}?fnId=${encodeURIComponent(fnId)}&stepId=step`, {
+    const response = await fetch(`${this.endpoint}?${request.query}`, {
       method: "POST",
       headers: { "content-type": "application/json", ...signatureHeader(body, signing) },
       body: JSON.stringify(body),
     });
-    const text = await response.text();
-    return { status: response.status, body: parseJson(text) };
+    return { status: response.status, body: await readBody(response) };
   }
 }
 
 function signatureHeader(body: unknown, signing: Signing): Record<string, string> {
   if (signing === false) return {};
   return { "x-inngest-signature": inngestSignature(body, signing.key, signing.timestampSeconds) };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { execa } from "execa";
 import { userEnv } from "./env.js";
-import { sleep } from "./process.js";
+import { runOrThrow, sleep } from "./process.js";
 
 /**
  * A real pseudo-terminal: the command runs in a detached tmux session on a private server, keys are
@@ -11,7 +10,7 @@ export class Terminal {
   private readonly socket = `cia-${randomUUID().slice(0, 8)}`;
 
   private tmux(...args: string[]) {
-    return execa("tmux", ["-L", this.socket, ...args], { env: userEnv({ NO_COLOR: "1" }), extendEnv: false });
+    return runOrThrow("tmux", ["-L", this.socket, ...args], { env: userEnv({ NO_COLOR: "1" }) });
   }
 
   /** Runs `command`; when it ends, the screen shows `[exit <code>]`. */

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:f
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { execa } from "execa";
 import { userEnv } from "./env.js";
+import { runOrThrow } from "./process.js";
 
 /** Where the tests keep the tools they install from the npm registry, shared between runs. */
 export const toolsCache = path.join(os.tmpdir(), "cia-tools");
@@ -34,11 +34,8 @@ export async function installTool(name: ToolName): Promise<string> {
   const manifest = { private: true, overrides: name === "verdaccio" ? { "node-fetch": "2.7.0" } : {} };
   writeFileSync(path.join(staging, "package.json"), JSON.stringify(manifest));
   try {
-    await execa("npm", ["install", "--no-audit", "--no-fund", "--save-exact", `${pkg}@${version}`], {
+    await runOrThrow("npm", ["install", "--no-audit", "--no-fund", "--save-exact", `${pkg}@${version}`], {
       cwd: staging,
-      env: userEnv(),
-      extendEnv: false,
-      stdin: "ignore",
     });
     renameSync(staging, dir);
   } catch (error) {

@@ -1,10 +1,11 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadParser } from "../../src/add/ast.js";
 import { detectProject } from "../../src/add/detect.js";
 import { parseArgs } from "../../src/args.js";
+import { copyFixture } from "../helpers/fixtures.js";
 
 describe("--add flags", () => {
   it("reads --add as a list of features and --cwd as a directory", () => {
@@ -33,7 +34,7 @@ describe("detectProject", () => {
     ["package-lock.json", "npm"],
   ])("installs with the manager whose lockfile is there (%s: %s)", (lockfile, manager) => {
     const dir = path.join(temp, lockfile);
-    cpSync(path.resolve(import.meta.dirname, "../fixtures/hono-node"), dir, { recursive: true });
+    copyFixture("hono-node", dir);
     writeFileSync(path.join(dir, lockfile), "");
     expect(detectProject(dir).packageManager).toBe(manager);
   });

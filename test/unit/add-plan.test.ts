@@ -7,8 +7,8 @@ import { detectProject } from "../../src/add/detect.js";
 import { planAdd } from "../../src/add/plan.js";
 import { writeAll } from "../../src/add/run.js";
 import { findFeature } from "../../src/features/index.js";
+import { copyFixture } from "../helpers/fixtures.js";
 
-const fixtures = path.resolve(import.meta.dirname, "../fixtures");
 const eventBasic = findFeature("event-basic")!;
 
 describe("planAdd", () => {
@@ -17,9 +17,7 @@ describe("planAdd", () => {
   afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
   const copy = (fixture: string) => {
-    const dir = path.join(temp, `${fixture}-${Math.random().toString(36).slice(2)}`);
-    cpSync(path.join(fixtures, fixture), dir, { recursive: true });
-    return dir;
+    return copyFixture(fixture, path.join(temp, `${fixture}-${Math.random().toString(36).slice(2)}`));
   };
 
   it("detects an Express app under src/ with NodeNext imports and npm", () => {

@@ -1,11 +1,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { execa } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
 import { features } from "../../src/features/index.js";
 import { frameworks } from "../../src/frameworks/index.js";
 import { planProject } from "../../src/plan.js";
 import { makeTempDir, repoRoot } from "../helpers/cli.js";
+import { run } from "../helpers/process.js";
 
 /** The repository's formatter settings, without its own file selection. */
 function formatterConfig(): string {
@@ -48,13 +48,9 @@ describe("generated files", async () => {
       mkdirSync(configDir);
       writeFileSync(path.join(configDir, "biome.json"), formatterConfig());
       const biome = path.join(repoRoot, "node_modules/.bin/biome");
-      const result = await execa(biome, ["format", `--config-path=${configDir}`, "."], {
-        cwd: targetDir,
-        reject: false,
-        all: true,
-      });
-      expect(result.all).toMatch(/Checked \d+ files/);
-      expect(result.exitCode, result.all).toBe(0);
+      const result = await run(biome, ["format", `--config-path=${configDir}`, "."], { cwd: targetDir });
+      expect(result.output).toMatch(/Checked \d+ files/);
+      expect(result.exitCode, result.output).toBe(0);
     },
   );
 });

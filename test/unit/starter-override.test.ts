@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -9,14 +9,14 @@ import { findFeature } from "../../src/features/index.js";
 import { findFramework } from "../../src/frameworks/index.js";
 import { startersDir } from "../../src/layout.js";
 import { planProject } from "../../src/plan.js";
+import { copyFixture, fixturesDir } from "../helpers/fixtures.js";
 
 // A framework starter may override a base file; create and --add then both use its copy.
 
-const fixtures = path.resolve(import.meta.dirname, "../fixtures");
-const override = readFileSync(path.join(fixtures, "starter-override/src/inngest/client.ts"), "utf8");
+const override = readFileSync(path.join(fixturesDir, "starter-override/src/inngest/client.ts"), "utf8");
 const framework = {
   ...findFramework("hono")!,
-  starter: path.relative(startersDir, path.join(fixtures, "starter-override")),
+  starter: path.relative(startersDir, path.join(fixturesDir, "starter-override")),
 };
 const temp = mkdtempSync(path.join(os.tmpdir(), "cia-override-"));
 beforeAll(loadParser);
@@ -36,7 +36,7 @@ it("gives create and --add the framework's client instead of the base one", () =
   expect(createdClient).not.toBe(readFileSync(path.join(startersDir, "base/src/inngest/client.ts"), "utf8"));
 
   const dir = path.join(temp, "app");
-  cpSync(path.join(fixtures, "hono-node"), dir, { recursive: true });
+  copyFixture("hono-node", dir);
   const project = { ...detectProject(dir), framework };
   const added = planAdd(project, features).changes.find((change) => change.path === "src/inngest/client.ts")!;
   expect(added.before).toBeNull();

@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { execa } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
 import { readTarball } from "../../src/tarball.js";
 import { cachedTarballPath, checkTemplateSource, parseTemplateSource, tarballUrl } from "../../src/template.js";
+import { runOrThrow } from "../helpers/process.js";
 
 describe("checkTemplateSource", () => {
   it.each(["acme/starter", "acme/starter/hono", "acme/starter/apps/hono#v2", "gitlab:acme/starter#main", "a.b/c-d_e"])(
@@ -85,7 +85,7 @@ describe("readTarball", () => {
   it.each(["gnu", "pax", "ustar"])("reads files, bytes and long paths from tar --format=%s", async (format) => {
     const archive = path.join(work, `${format}.tar.gz`);
     const paths = format === "ustar" ? ["top/binary.bin", "top/empty.txt"] : ["top"];
-    await execa("tar", [`--format=${format}`, "-czf", archive, "-C", tree, ...paths]);
+    await runOrThrow("tar", [`--format=${format}`, "-czf", archive, "-C", tree, ...paths]);
     const files = new Map(readTarball(readFileSync(archive)).map((entry) => [entry.path, entry.contents]));
 
     expect(Buffer.from(files.get("top/binary.bin") ?? []).equals(binary)).toBe(true);
@@ -99,13 +99,22 @@ describe("readTarball", () => {
     ["an absolute path", "s,^,/tmp/,"],
   ])("refuses an entry whose path has %s", async (_case, transform) => {
     const archive = path.join(work, "escaping.tar.gz");
-    await execa("tar", ["-czf", archive, "-P", "--transform", transform, "-C", path.join(tree, "top"), "empty.txt"]);
+    await runOrThrow("tar", [
+      "-czf",
+      archive,
+      "-P",
+      "--transform",
+      transform,
+      "-C",
+      path.join(tree, "top"),
+      "empty.txt",
+    ]);
     expect(() => readTarball(readFileSync(archive))).toThrow(/leads out of the archive/);
   });
 
   it("refuses a truncated archive", async () => {
     const archive = path.join(work, "whole.tar");
-    await execa("tar", ["-cf", archive, "-C", tree, "top/binary.bin"]);
+    await runOrThrow("tar", ["-cf", archive, "-C", tree, "top/binary.bin"]);
     const { gzipSync } = await import("node:zlib");
     const truncated = gzipSync(readFileSync(archive).subarray(0, 1024));
     expect(() => readTarball(truncated)).toThrow(/truncated/);

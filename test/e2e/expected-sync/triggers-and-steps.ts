@@ -1,3 +1,5 @@
+import type { ExpectedRuns } from "./runs.js";
+
 // What the in-band sync of a generated app reports for the functions of the Triggers and Steps
 // patterns (cron, multiple-triggers, conditional-trigger, env-triggers, typed-events, step-run,
 // sleep, wait-for-event, fan-out, invoke), keyed by function id without the `<appId>-` prefix.
@@ -46,4 +48,15 @@ export const expected: Record<string, Record<string, unknown>> = {
   "invoke-check-fraud": { name: "invoke-check-fraud", triggers: [] },
   "invoke-quote-shipping": { name: "invoke-quote-shipping", triggers: [] },
   "invoke-checkout": { name: "invoke-checkout", triggers: [{ event: "app/invoke.checkout-started" }] },
+};
+
+export const runs: ExpectedRuns = {
+  "typed-events": [
+    {
+      title: "rejects a typed event with a bad payload with a validation error, and keeps serving",
+      functionId: "typed-welcome-email",
+      event: { name: "app/typed-events.user-signed-up", data: { userId: "u1", email: "not-an-email", plan: "gold" } },
+      requests: [{ status: 400, bodyContains: "EventValidationError" }],
+    },
+  ],
 };

@@ -13,6 +13,14 @@ export interface SyncedFunction {
   [option: string]: unknown;
 }
 
+/** What the Inngest endpoint answers to an in-band sync: the app and every function's configuration. */
+export interface SyncedApp {
+  app_id: string;
+  framework: string;
+  functions: SyncedFunction[];
+  [field: string]: unknown;
+}
+
 export interface ExecuteInput {
   events: { name: string; data?: Record<string, unknown> }[];
   /** Results of the steps that already ran, by step id. */
@@ -24,10 +32,13 @@ export interface ExecuteInput {
   maxAttempts?: number;
 }
 
-export interface TestEndpoint {
+/** Talks to an Inngest endpoint (`.../api/inngest`) over HTTP, the way the Inngest Dev Server does. */
+export interface EndpointClient {
   url: string;
-  /** The in-band sync: every function's configuration, exactly as Inngest would register it. */
-  sync(): Promise<SyncedFunction[]>;
+  /** GET: the endpoint's mode, its function count and whether it has its keys. */
+  inspect(): Promise<{ status: number; body: Record<string, unknown> }>;
+  /** The in-band sync: the SDK answers with its whole configuration and sends nothing out. */
+  syncInBand(): Promise<{ status: number; body: SyncedApp }>;
   /**
    * One execution request, as the Inngest Dev Server sends it. Answers 206 with the next step to
    * run, 200 with the return value when done, and headers such as `x-inngest-no-retry`.
@@ -35,6 +46,11 @@ export interface TestEndpoint {
   execute(functionId: string, input: ExecuteInput): Promise<{ status: number; body: any }>;
   /** The same, with the answer's headers (`x-inngest-no-retry`, `retry-after`). */
   executeWithHeaders(functionId: string, input: ExecuteInput): Promise<{ status: number; headers: Headers; body: any }>;
+}
+
+export interface TestEndpoint extends EndpointClient {
+  /** The in-band sync: every function's configuration, exactly as Inngest would register it. */
+  sync(): Promise<SyncedFunction[]>;
   close(): Promise<void>;
 }
 
@@ -46,47 +62,88 @@ export interface TestEndpoint {
 export async function startTestEndpoint(functions: InngestFunction.Any[]): Promise<TestEndpoint> {
   const server = createServer(serve({ client: inngest, functions }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/inngest`;
+  const client = connectToEndpoint(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/inngest`);
+  return {
+    ...client,
+    async sync() {
+      return (await client.syncInBand()).body.functions;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
 
-  const executeWithHeaders: TestEndpoint["executeWithHeaders"] = async (functionId, input) => {
-    const { events, steps = {}, failedSteps = {}, attempt = 0, maxAttempts } = input;
-    const hash = (id: string) => createHash("sha1").update(id).digest("hex");
-    const memoised = {
-      ...Object.fromEntries(Object.entries(steps).map(([id, data]) => [hash(id), { data }])),
-      ...Object.fromEntries(
-        Object.entries(failedSteps).map(([id, error]) => [hash(id), { error: { name: "Error", ...error } }]),
-      ),
-    };
-    const query = new URLSearchParams({ fnId: `${inngest.id}-${functionId}`, stepId: "step" });
+/**
+ * A client of the Inngest endpoint at `url`, served by any app or server; `appId` is the app's
+ * Inngest id, which prefixes its function ids (this app's by default).
+ */
+export function connectToEndpoint(url: string, appId: string = inngest.id): EndpointClient {
+  const executeWithHeaders: EndpointClient["executeWithHeaders"] = async (functionId, input) => {
+    const { query, body } = executionRequest(appId, functionId, input);
     const response = await fetch(`${url}?${query}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        event: events[0],
-        events,
-        steps: memoised,
-        ctx: { run_id: "test-run", attempt, ...(maxAttempts === undefined ? {} : { max_attempts: maxAttempts }) },
-      }),
+      body: JSON.stringify(body),
     });
-    return { status: response.status, headers: response.headers, body: await response.json() };
+    return { status: response.status, headers: response.headers, body: await readBody(response) };
   };
 
   return {
     url,
-    async sync() {
+    async inspect() {
+      const response = await fetch(url);
+      return { status: response.status, body: (await readBody(response)) as Record<string, unknown> };
+    },
+    async syncInBand() {
       const response = await fetch(url, {
         method: "PUT",
         headers: { "content-type": "application/json", "x-inngest-sync-kind": "in_band" },
         body: JSON.stringify({ url }),
       });
-      const body = (await response.json()) as { functions: SyncedFunction[] };
-      return body.functions;
+      return { status: response.status, body: (await readBody(response)) as SyncedApp };
     },
     executeWithHeaders,
     async execute(functionId, input) {
       const { status, body } = await executeWithHeaders(functionId, input);
       return { status, body };
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The query and JSON body of one execution request of `<appId>-<functionId>`. */
+export function executionRequest(appId: string, functionId: string, input: ExecuteInput) {
+  const { events, steps = {}, failedSteps = {}, attempt = 0, maxAttempts } = input;
+  const memoised = {
+    ...Object.fromEntries(Object.entries(steps).map(([id, data]) => [hashStepId(id), { data }])),
+    ...Object.fromEntries(
+      Object.entries(failedSteps).map(([id, error]) => [hashStepId(id), { error: { name: "Error", ...error } }]),
+    ),
+  };
+  return {
+    query: new URLSearchParams({ fnId: `${appId}-${functionId}`, stepId: "step" }),
+    body: {
+      event: events[0],
+      events,
+      steps: memoised,
+      ctx: {
+        run_id: "test-run",
+        attempt,
+        ...(maxAttempts === undefined ? {} : { max_attempts: maxAttempts }),
+      } as Record<string, unknown>,
+    },
+  };
+}
+
+/** How Inngest keys a step's result: the SHA-1 of its id, in hex. */
+export function hashStepId(id: string): string {
+  return createHash("sha1").update(id).digest("hex");
+}
+
+/** The answer's JSON, or its text when it is not JSON (an error page, a proxy's message). */
+export async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
