@@ -102,7 +102,9 @@ function nextSteps(options: RunOptions, shownDir: string): string {
     `In a second terminal, start the Inngest Dev Server:`,
     `  ${cyan("npx inngest-cli@latest dev")}`,
     `and open ${green("http://localhost:8288")} to send events and watch your functions run.`,
-    dim(`Tests: ${pm.run("test")}. The app serves Inngest at http://localhost:3000/api/inngest.`),
+    dim(
+      `Tests: ${pm.run("test")}. The app serves Inngest at http://localhost:${options.framework.devPort ?? 3000}/api/inngest.`,
+    ),
   ].join("\n");
 }
 

@@ -158,6 +158,7 @@ function placeholdersOf(options: ProjectOptions): Placeholders {
     __DEV__: pm.run("dev"),
     __BUILD__: pm.run("build"),
     __START__: pm.run("start"),
+    __DEPLOY__: pm.run("deploy"),
     __TYPECHECK__: pm.run("typecheck"),
     __TEST__: pm.run("test"),
   };
