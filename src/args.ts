@@ -20,10 +20,23 @@ export interface Flags {
   version: boolean;
   debug: boolean;
   offline: boolean;
+  /** `--connect`: also write a `connect()` worker. */
+  connect: boolean;
 }
 
 type StringFlag = "framework" | "features" | "pm" | "template" | "add" | "cwd";
-type BooleanFlag = "install" | "git" | "yes" | "force" | "dryRun" | "list" | "help" | "version" | "debug" | "offline";
+type BooleanFlag =
+  | "install"
+  | "git"
+  | "yes"
+  | "force"
+  | "dryRun"
+  | "list"
+  | "help"
+  | "version"
+  | "debug"
+  | "offline"
+  | "connect";
 
 interface FlagSpec {
   name: string;
@@ -58,6 +71,12 @@ export const flagSpecs: readonly FlagSpec[] = [
     takesValue: true,
     value: "user/repo[/subdir][#ref]",
     help: "start from a remote starter (a GitHub, GitLab or Bitbucket tarball) instead of the built-in one",
+  },
+  {
+    name: "connect",
+    key: "connect",
+    takesValue: false,
+    help: "also write src/worker.ts, serving the functions over connect() (Express, Hono on Node.js)",
   },
   {
     name: "offline",
@@ -106,6 +125,7 @@ export function parseArgs(argv: readonly string[]): Flags {
     version: false,
     debug: false,
     offline: false,
+    connect: false,
   };
   const seen = new Map<string, string>();
   const positionals: string[] = [];

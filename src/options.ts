@@ -54,6 +54,13 @@ export async function resolveOptions(flags: Flags, env: RunContext): Promise<Run
     else throw missing(`--framework <${frameworkIds.join("|")}>`, "the framework");
   }
 
+  if (flags.connect && !framework.connectWorker) {
+    const able = frameworks.filter((f) => f.connectWorker).map((f) => f.label);
+    throw new CliError(
+      `--connect needs a long-running Node.js app: choose ${able.join(" or ")}, not ${framework.label}.`,
+    );
+  }
+
   let selected = featuresFlag;
   if (!selected) {
     if (canAsk) selected = await askFeatures();
@@ -77,6 +84,7 @@ export async function resolveOptions(flags: Flags, env: RunContext): Promise<Run
     emptyTarget,
     ...(flags.template === undefined ? {} : { template: flags.template }),
     offline: flags.offline,
+    connect: flags.connect,
   };
 }
 

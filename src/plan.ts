@@ -37,6 +37,8 @@ export interface ProjectOptions {
   framework: Framework;
   features: readonly Feature[];
   packageManager: PackageManager;
+  /** `--connect`: add `src/worker.ts`, its scripts and README section. */
+  connect?: boolean;
 }
 
 /** A file of the new project, relative to its root with forward slashes. */
@@ -80,6 +82,11 @@ export function planProject(options: ProjectOptions): Plan {
   const wanted = featureDependencies(features);
   const dependencies = sortKeys(pinned([...framework.dependencies, ...wanted.dependencies]));
   const devDependencies = sortKeys(pinned([...framework.devDependencies, ...wanted.devDependencies]));
+  if (options.connect) {
+    files.set(WORKER_FILE, addImportExtension(readStarter("connect", WORKER_FILE), extension));
+    files.set("package.json", withWorkerScripts(files.get("package.json")!));
+    files.set("README.md", withWorkerSection(files.get("README.md")!, readStarter("connect", "README.md")));
+  }
   files.set("package.json", packageJson(files.get("package.json"), options.projectName, dependencies, devDependencies));
   files.set(".env.example", envExampleWith(files.get(".env.example") ?? "", features));
   files.set("README.md", readmeWithFeatures(files.get("README.md") ?? "", features));
@@ -137,6 +144,28 @@ export function withClientMiddleware(
   return lines.join("\n");
 }
 
+const WORKER_FILE = "src/worker.ts";
+
+function readStarter(starter: string, file: string): string {
+  return readFileSync(path.join(startersDir, starter, file), "utf8");
+}
+
+/** `worker` runs the connect worker in dev mode as `dev` runs the server; `worker:start` runs its build. */
+function withWorkerScripts(starterJson: string): string {
+  const manifest = JSON.parse(starterJson) as { scripts: Record<string, string> };
+  manifest.scripts.worker = "tsx --env-file=.env.development src/worker.ts";
+  manifest.scripts["worker:start"] = "node dist/worker.js";
+  return JSON.stringify(manifest);
+}
+
+/** The worker's section goes before "Going to production", after what the server's own sections say. */
+function withWorkerSection(readme: string, section: string): string {
+  const production = readme.indexOf("## Going to production");
+  return `${readme.slice(0, production)}${section.trimEnd()}
+
+${readme.slice(production)}`;
+}
+
 function packageJson(
   starterJson: string | undefined,
   name: string,
@@ -159,6 +188,8 @@ function placeholdersOf(options: ProjectOptions): Placeholders {
     __BUILD__: pm.run("build"),
     __START__: pm.run("start"),
     __DEPLOY__: pm.run("deploy"),
+    __WORKER__: pm.run("worker"),
+    __WORKER_START__: pm.run("worker:start"),
     __TYPECHECK__: pm.run("typecheck"),
     __TEST__: pm.run("test"),
   };

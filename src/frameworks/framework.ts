@@ -30,6 +30,8 @@ export interface Framework {
   /** Where `serve` comes from. */
   serveModule: "inngest/next" | "inngest/express" | "inngest/hono";
   mount: RouteFileMount | AppCallMount;
+  /** `--connect` can add a `connect()` worker, `src/worker.ts`: a long-running Node.js app. */
+  connectWorker?: boolean;
   /** Where the framework reads env vars in dev mode, for `--add`'s summary. */
   devModeNote?: string;
 }
