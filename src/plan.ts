@@ -25,7 +25,7 @@ import {
   startersDir,
   type StarterFile,
 } from "./layout.js";
-import { toAppId } from "./names.js";
+import { toAppId, toWorkerName } from "./names.js";
 import { commandsFor, gitignoreLines, packageManagerFiles, type PackageManager } from "./package-manager.js";
 import { pinned } from "./versions.js";
 
@@ -181,6 +181,7 @@ function placeholdersOf(options: ProjectOptions): Placeholders {
   const tokens = {
     __APP_ID__: toAppId(options.projectName),
     __PROJECT_NAME__: options.projectName,
+    __WORKER_NAME__: toWorkerName(options.projectName),
     __FRAMEWORK__: options.framework.label,
     __SERVE_HANDLER__: options.framework.serveHandlerPath,
     __INSTALL__: pm.install,
