@@ -24,6 +24,8 @@ export interface Flags {
   offline: boolean;
   /** One JSON object on stdout (schema/output.schema.json), logs on stderr, no prompts. */
   json: boolean;
+  /** `--connect`: also write a `connect()` worker. */
+  connect: boolean;
 }
 
 type StringFlag = "framework" | "features" | "pm" | "template" | "add" | "cwd";
@@ -39,7 +41,8 @@ type BooleanFlag =
   | "version"
   | "debug"
   | "offline"
-  | "json";
+  | "json"
+  | "connect";
 
 interface FlagSpec {
   name: string;
@@ -74,6 +77,12 @@ export const flagSpecs: readonly FlagSpec[] = [
     takesValue: true,
     value: "user/repo[/subdir][#ref]",
     help: "start from a remote starter (a GitHub, GitLab or Bitbucket tarball) instead of the built-in one",
+  },
+  {
+    name: "connect",
+    key: "connect",
+    takesValue: false,
+    help: "also write src/worker.ts, serving the functions over connect() (Express, Hono on Node.js)",
   },
   {
     name: "offline",
@@ -136,6 +145,7 @@ export function parseArgs(argv: readonly string[]): Flags {
     debug: false,
     offline: false,
     json: false,
+    connect: false,
   };
   const seen = new Map<string, string>();
   const positionals: string[] = [];

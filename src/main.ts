@@ -24,6 +24,7 @@ import { type WritablePlan, writePlan } from "./write.js";
 export async function main(flags: Flags, context: RunContext): Promise<void> {
   if (flags.list) return flags.json ? printJson(featureListJson()) : log.info(featureList());
   if (flags.add) {
+    if (flags.connect) throw new CliError("--connect goes with creating an app, not with --add.", "conflicting-flags");
     const { runAdd } = await import("./add/run.js");
     const code = await runAdd(flags, context);
     if (code !== 0) process.exitCode = code;
@@ -160,7 +161,12 @@ function nextSteps(options: RunOptions, shownDir: string): string {
     `In a second terminal, start the Inngest Dev Server:`,
     `  ${cyan("npx inngest-cli@latest dev")}`,
     `and open ${green("http://localhost:8288")} to send events and watch your functions run.`,
-    dim(`Tests: ${pm.run("test")}. The app serves Inngest at http://localhost:3000/api/inngest.`),
+    ...(options.connect
+      ? [`Or serve the functions over connect(), with no HTTP endpoint: ${cyan(pm.run("worker"))} (Node.js 22.4+).`]
+      : []),
+    dim(
+      `Tests: ${pm.run("test")}. The app serves Inngest at http://localhost:${options.framework.devPort ?? 3000}/api/inngest.`,
+    ),
   ].join("\n");
 }
 

@@ -45,3 +45,16 @@ export function toValidPackageName(name: string): string {
 export function toAppId(packageName: string): string {
   return packageName.replace(/^@/, "").replace(/\//g, "-");
 }
+
+/**
+ * The Cloudflare Worker name for a package name: Workers allow only lowercase letters, digits and
+ * dashes, at most 63, where npm also allows `.`, `_` and `~`: `@acme/my_shop.v2` becomes `acme-my-shop-v2`.
+ */
+export function toWorkerName(packageName: string): string {
+  const name = toAppId(packageName)
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/-{2,}/g, "-")
+    .slice(0, 63)
+    .replace(/^-+|-+$/g, "");
+  return name || "inngest-worker";
+}

@@ -81,6 +81,14 @@ export async function resolveOptions(flags: Flags, env: RunContext): Promise<Run
     framework = canAsk ? await askFramework() : frameworks[0]!;
   }
 
+  if (flags.connect && !framework.connectWorker) {
+    const able = frameworks.filter((f) => f.connectWorker).map((f) => f.label);
+    throw new CliError(
+      `--connect needs a long-running Node.js app: choose ${able.join(" or ")}, not ${framework.label}.`,
+      "conflicting-flags",
+    );
+  }
+
   let selected = featuresFlag;
   if (!selected) {
     selected = canAsk ? await askFeatures() : defaultFeatureIds.map(parseFeature);
@@ -103,6 +111,7 @@ export async function resolveOptions(flags: Flags, env: RunContext): Promise<Run
     emptyTarget,
     ...(flags.template === undefined ? {} : { template: flags.template }),
     offline: flags.offline,
+    connect: flags.connect,
   };
 }
 

@@ -27,7 +27,7 @@ import {
   startersDir,
   type StarterFile,
 } from "./layout.js";
-import { toAppId } from "./names.js";
+import { toAppId, toWorkerName } from "./names.js";
 import { commandsFor, gitignoreLines, packageManagerFiles, type PackageManager } from "./package-manager.js";
 import { pinned } from "./versions.js";
 
@@ -41,6 +41,8 @@ export interface ProjectOptions {
   packageManager: PackageManager;
   /** AGENTS.md and the Dev Server's MCP configuration for coding agents (default: yes). */
   agents?: boolean;
+  /** `--connect`: add `src/worker.ts`, its scripts and README section. */
+  connect?: boolean;
 }
 
 /** A file of the new project, relative to its root with forward slashes. */
@@ -84,6 +86,11 @@ export function planProject(options: ProjectOptions): Plan {
   const wanted = featureDependencies(features);
   const dependencies = sortKeys(pinned([...framework.dependencies, ...wanted.dependencies]));
   const devDependencies = sortKeys(pinned([...framework.devDependencies, ...wanted.devDependencies]));
+  if (options.connect) {
+    files.set(WORKER_FILE, addImportExtension(readStarter("connect", WORKER_FILE), extension));
+    files.set("package.json", withWorkerScripts(files.get("package.json")!));
+    files.set("README.md", withWorkerSection(files.get("README.md")!, readStarter("connect", "README.md")));
+  }
   files.set("package.json", packageJson(files.get("package.json"), options.projectName, dependencies, devDependencies));
   files.set(".env.example", envExampleWith(files.get(".env.example") ?? "", features));
   files.set("README.md", readmeWithFeatures(files.get("README.md") ?? "", features));
@@ -146,6 +153,28 @@ export function withClientMiddleware(
   return lines.join("\n");
 }
 
+const WORKER_FILE = "src/worker.ts";
+
+function readStarter(starter: string, file: string): string {
+  return readFileSync(path.join(startersDir, starter, file), "utf8");
+}
+
+/** `worker` runs the connect worker in dev mode as `dev` runs the server; `worker:start` runs its build. */
+function withWorkerScripts(starterJson: string): string {
+  const manifest = JSON.parse(starterJson) as { scripts: Record<string, string> };
+  manifest.scripts.worker = "tsx --env-file=.env.development src/worker.ts";
+  manifest.scripts["worker:start"] = "node dist/worker.js";
+  return JSON.stringify(manifest);
+}
+
+/** The worker's section goes before "Going to production", after what the server's own sections say. */
+function withWorkerSection(readme: string, section: string): string {
+  const production = readme.indexOf("## Going to production");
+  return `${readme.slice(0, production)}${section.trimEnd()}
+
+${readme.slice(production)}`;
+}
+
 function packageJson(
   starterJson: string | undefined,
   name: string,
@@ -161,12 +190,16 @@ function placeholdersOf(options: ProjectOptions): Placeholders {
   const tokens = {
     __APP_ID__: toAppId(options.projectName),
     __PROJECT_NAME__: options.projectName,
+    __WORKER_NAME__: toWorkerName(options.projectName),
     __FRAMEWORK__: options.framework.label,
     __SERVE_HANDLER__: options.framework.serveHandlerPath,
     __INSTALL__: pm.install,
     __DEV__: pm.run("dev"),
     __BUILD__: pm.run("build"),
     __START__: pm.run("start"),
+    __DEPLOY__: pm.run("deploy"),
+    __WORKER__: pm.run("worker"),
+    __WORKER_START__: pm.run("worker:start"),
     __TYPECHECK__: pm.run("typecheck"),
     __TEST__: pm.run("test"),
   };

@@ -11,6 +11,8 @@ export const versions = {
   express: "5.3.0",
   hono: "4.13.19",
   "@hono/node-server": "2.1.8",
+  wrangler: "4.164.0",
+  "@cloudflare/workers-types": "5.20261117.1",
   typescript: "5.9.3",
   tsx: "4.23.15",
   vitest: "4.1.12",

@@ -11,6 +11,7 @@ export const express: Framework = {
   devDependencies: ["typescript", "tsx", "@types/node", "@types/express"],
   colour: yellow,
   detectDependency: "express",
+  connectWorker: true,
   serveModule: "inngest/express",
   mount: {
     kind: "app-call",

@@ -12,6 +12,8 @@ export interface Framework {
   label: string;
   /** Directory under `starters/` copied over the shared `starters/base`; a file there overrides base's. */
   starter: string;
+  /** The port a new app's dev script listens on, when not 3000. */
+  devPort?: number;
   /** Where a new app's serve handler for `/api/inngest` lives. */
   serveHandlerPath: string;
   /**
@@ -28,6 +30,8 @@ export interface Framework {
   /** Where `serve` comes from. */
   serveModule: "inngest/next" | "inngest/express" | "inngest/hono";
   mount: RouteFileMount | AppCallMount;
+  /** `--connect` can add a `connect()` worker, `src/worker.ts`: a long-running Node.js app. */
+  connectWorker?: boolean;
   /** Where the framework reads env vars in dev mode, for `--add`'s summary. */
   devModeNote?: string;
 }

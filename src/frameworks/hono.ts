@@ -11,6 +11,7 @@ export const hono: Framework = {
   devDependencies: ["typescript", "tsx", "@types/node"],
   colour: lightRed,
   detectDependency: "hono",
+  connectWorker: true,
   serveModule: "inngest/hono",
   mount: {
     kind: "app-call",

@@ -1,12 +1,17 @@
 import { express } from "./express.js";
 import type { Framework } from "./framework.js";
 import { hono } from "./hono.js";
+import { honoWorkers } from "./hono-workers.js";
 import { next } from "./next.js";
 
 export type { Framework, ImportExtension } from "./framework.js";
 
-/** The registry: help, flag checks, prompts, errors and `--add`'s detection all read it. */
-export const frameworks: readonly Framework[] = [next, express, hono];
+/**
+ * The registry: help, flag checks, prompts, errors and `--add`'s detection all read it. `--add` takes
+ * the first framework whose package an app depends on: a Workers app (wrangler) depends on hono too,
+ * so hono-workers comes before hono.
+ */
+export const frameworks: readonly Framework[] = [next, express, honoWorkers, hono];
 
 export const frameworkIds: readonly string[] = frameworks.map((framework) => framework.id);
 

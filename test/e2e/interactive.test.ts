@@ -26,7 +26,7 @@ describe("in a terminal", () => {
     await terminal.send("Enter");
 
     await terminal.waitFor("Framework");
-    await terminal.send("Down", "Down", "Enter"); // Next.js, Express, Hono
+    await terminal.send("Down", "Down", "Down", "Enter"); // Next.js, Express, Hono (Workers), Hono (Node.js)
 
     await terminal.waitFor("Features");
     await terminal.send("Space"); // unselect the default, event-basic
@@ -51,6 +51,7 @@ describe("in a terminal", () => {
     const manifest = JSON.parse(readFileSync(path.join(app, "package.json"), "utf8"));
     expect(manifest.name).toBe("billing");
     expect(manifest.dependencies.hono).toBeDefined();
+    expect(manifest.dependencies["@hono/node-server"]).toBeDefined();
     expect(existsSync(path.join(app, "src/inngest/functions/event-basic-hello-world.ts"))).toBe(true);
     expect(existsSync(path.join(app, "src/inngest/functions/cron-weekday-digest.ts"))).toBe(true);
     expect(existsSync(path.join(app, "node_modules"))).toBe(false);

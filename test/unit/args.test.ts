@@ -58,7 +58,9 @@ describe("parseArgs", () => {
   });
 
   it("names the flag whose value is missing", () => {
-    expect(() => parseArgs(["--framework"])).toThrow("--framework needs a value: --framework <next|express|hono>.");
+    expect(() => parseArgs(["--framework"])).toThrow(
+      "--framework needs a value: --framework <next|express|hono-workers|hono>.",
+    );
     expect(() => parseArgs(["--pm", "--yes"])).toThrow("--pm needs a value");
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isValidPackageName, packageNameProblems, toAppId, toValidPackageName } from "../../src/names.js";
+import { isValidPackageName, packageNameProblems, toAppId, toValidPackageName, toWorkerName } from "../../src/names.js";
 
 describe("package names", () => {
   it.each(["my-app", "inngest-app", "@acme/worker", "a.b_c~d", "x".repeat(214)])("accepts %s", (name) => {
@@ -26,5 +26,17 @@ describe("package names", () => {
   it("derives the Inngest app id from the package name", () => {
     expect(toAppId("my-app")).toBe("my-app");
     expect(toAppId("@acme/shop")).toBe("acme-shop");
+  });
+});
+
+describe("Cloudflare Worker names", () => {
+  it.each([
+    ["my-app", "my-app"],
+    ["@acme/my_shop.v2", "acme-my-shop-v2"],
+    ["a~~b", "a-b"],
+    ["_", "inngest-worker"],
+    ["x".repeat(80), "x".repeat(63)],
+  ])("%s becomes %s: lowercase letters, digits and dashes", (packageName, workerName) => {
+    expect(toWorkerName(packageName)).toBe(workerName);
   });
 });

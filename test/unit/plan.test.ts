@@ -73,9 +73,9 @@ describe.each(frameworks.map((f) => f.id))("the plan of a %s app", (frameworkId)
   it("pins every dependency to the tested version", () => {
     const manifest = JSON.parse(file(p, "package.json")!);
     expect(manifest.name).toBe("my-app");
-    expect(Object.keys(manifest.scripts)).toEqual(
-      expect.arrayContaining(["dev", "build", "start", "typecheck", "test"]),
-    );
+    expect(Object.keys(manifest.scripts)).toEqual(expect.arrayContaining(["dev", "build", "typecheck", "test"]));
+    // A server starts its build; a Worker is deployed instead.
+    expect("start" in manifest.scripts || "deploy" in manifest.scripts).toBe(true);
     const all = { ...manifest.dependencies, ...manifest.devDependencies } as Record<string, string>;
     expect(Object.keys(all)).toEqual(expect.arrayContaining(["inngest", "@inngest/test", "vitest", "typescript"]));
     for (const [name, version] of Object.entries(all)) {
@@ -242,3 +242,45 @@ describe("restoreStoredName", () => {
     expect(restoreStoredName("index.ts")).toBe("index.ts");
   });
 });
+
+describe.each(frameworks.filter((f) => f.connectWorker).map((f) => f.id))(
+  "the plan of a %s app with --connect",
+  (id) => {
+    const p = planProject({
+      targetDir: path.resolve("/tmp/plan-test/my-app"),
+      projectName: "my-app",
+      framework: frameworks.find((f) => f.id === id)!,
+      features: [findFeature("event-basic")!],
+      packageManager: "pnpm",
+      connect: true,
+    });
+
+    it("adds the worker, importing the same client and functions as the server", () => {
+      const worker = file(p, "src/worker.ts")!;
+      expect(worker).toContain('import { connect } from "inngest/connect";');
+      expect(relativeImports(worker)).toEqual([
+        "./inngest/client.js",
+        "./inngest/functions/index.js",
+        "./inngest/production.js",
+      ]);
+      for (const specifier of relativeImports(worker)) {
+        const source = specifier.replace(/^\.\//, "src/").replace(/\.js$/, ".ts");
+        expect(file(p, source), source).toBeDefined();
+      }
+    });
+
+    it("adds its scripts, and its README section with the package manager's commands", () => {
+      const { scripts } = JSON.parse(file(p, "package.json")!);
+      expect(scripts.worker).toBe("tsx --env-file=.env.development src/worker.ts");
+      expect(scripts["worker:start"]).toBe("node dist/worker.js");
+      const readme = file(p, "README.md")!;
+      expect(readme).toContain("## The connect worker");
+      expect(readme).toContain("`pnpm worker`");
+      expect(readme.indexOf("## The connect worker")).toBeLessThan(readme.indexOf("## Going to production"));
+    });
+
+    it("leaves the worker out without --connect", () => {
+      expect(file(plan(id), "src/worker.ts")).toBeUndefined();
+    });
+  },
+);

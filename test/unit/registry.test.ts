@@ -63,7 +63,7 @@ describe("the framework registry", () => {
     expect(frameworks.map((framework) => framework.id).sort()).toEqual(
       modules("frameworks", ["framework.ts", "index.ts"]),
     );
-    const shared = ["agents", "base", "deploy", "features", "support"];
+    const shared = ["agents", "base", "connect", "deploy", "features", "support"];
     expect(folders(startersDir).filter((name) => !shared.includes(name))).toEqual(
       frameworks.map((framework) => framework.starter).sort(),
     );

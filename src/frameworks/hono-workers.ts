@@ -1,0 +1,27 @@
+import { lightRed } from "kolorist";
+import type { Framework } from "./framework.js";
+
+export const honoWorkers: Framework = {
+  id: "hono-workers",
+  label: "Hono (Cloudflare Workers)",
+  starter: "hono-workers",
+  // wrangler dev's default, one of the ports the Inngest Dev Server looks for apps on.
+  devPort: 8787,
+  serveHandlerPath: "src/index.ts",
+  // wrangler bundles the Worker with esbuild, which resolves relative imports without extensions.
+  relativeImportExtension: "",
+  dependencies: ["hono"],
+  // @types/node: the functions' tests run under Node in vitest, and nodejs_compat gives Workers `process.env`.
+  devDependencies: ["typescript", "wrangler", "@cloudflare/workers-types", "@types/node"],
+  colour: lightRed,
+  detectDependency: "wrangler",
+  serveModule: "inngest/hono",
+  mount: {
+    kind: "app-call",
+    create: { source: "hono", imported: "Hono", isNew: true, example: "new Hono()" },
+    mountLine: (app, serve) =>
+      `${app}.on(["GET", "PUT", "POST"], "/api/inngest", ${serve}({ client: inngest, functions }));`,
+  },
+  devModeNote:
+    "wrangler dev reads variables from .dev.vars (or --env-file): put INNGEST_DEV=1 there, or run `wrangler dev --env-file .env.development`.",
+};
