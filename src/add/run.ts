@@ -99,7 +99,7 @@ function printNotes(plan: AddPlan): void {
     log.info(`${dim("note:")} the new functions read ${env.join(", ")} from the environment (see .env.example).`);
 }
 
-async function confirmDirtyTree(dir: string, yes: boolean, interactive: boolean): Promise<void> {
+export async function confirmDirtyTree(dir: string, yes: boolean, interactive: boolean): Promise<void> {
   const { execa } = await import("execa");
   const status = await execa("git", ["status", "--porcelain"], { cwd: dir, reject: false, stdin: "ignore" });
   if (status.failed || status.stdout.trim() === "") return;

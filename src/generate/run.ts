@@ -1,0 +1,103 @@
+import path from "node:path";
+import { bold, cyan, dim } from "kolorist";
+import type { Flags } from "../args.js";
+import type { RunContext } from "../context.js";
+import { CliError } from "../errors.js";
+import { installDependencies } from "../install.js";
+import { commandsFor } from "../package-manager.js";
+import { log } from "../ui.js";
+import { loadParser } from "../add/ast.js";
+import { detectProject } from "../add/detect.js";
+import { confirmDirtyTree, EXIT_MANUAL_STEPS, writeAll } from "../add/run.js";
+import { planFunction, type FunctionPlan } from "./app.js";
+import { syncExpectation } from "./render-test.js";
+import { type FunctionSpec, parseFunctionSpec } from "./spec.js";
+
+/** `--function <id>`: flags (and prompts) -> spec -> the app's edits -> diff, or write and install. */
+export async function runGenerate(flags: Flags, context: RunContext): Promise<number> {
+  if (flags.add) throw new CliError("--function and --add are separate commands: run one, then the other.");
+  if (flags.dir !== undefined)
+    throw new CliError(`--function works in an existing app (--cwd <dir>), not on a new project "${flags.dir}".`);
+  const dir = path.resolve(context.cwd, flags.cwd ?? ".");
+  const json = flags.generator.json !== undefined;
+  let generatorFlags = flags.generator;
+  let id = flags.function;
+  if (context.interactive && !flags.yes && !json) {
+    const { askMissing } = await import("./prompts.js");
+    ({ id, generatorFlags } = await askMissing(id, generatorFlags));
+  }
+  if (id === undefined || id === "")
+    throw new CliError("--function needs an id: --function <id>, e.g. --function sync-contact.");
+  const spec = parseFunctionSpec(id, generatorFlags);
+
+  await loadParser();
+  const project = detectProject(dir);
+  const plan = planFunction(project, spec);
+  const code = plan.manual.length > 0 ? EXIT_MANUAL_STEPS : 0;
+
+  if (flags.dryRun) {
+    if (json) log.info(JSON.stringify(summary(spec, plan, false)));
+    else {
+      log.info(`${bold("Dry run")}: nothing is written.`);
+      const { createTwoFilesPatch } = await import("diff");
+      for (const change of plan.changes)
+        log.info(
+          createTwoFilesPatch(
+            change.before === null ? "/dev/null" : `a/${change.path}`,
+            `b/${change.path}`,
+            change.before ?? "",
+            change.after,
+          ).replace(/^=+\n/, ""),
+        );
+      printManual(plan);
+    }
+    return code;
+  }
+
+  await confirmDirtyTree(dir, flags.yes, context.interactive);
+  writeAll(dir, plan.changes);
+  const newDependencies = Object.keys(plan.dependencies).length + Object.keys(plan.devDependencies).length > 0;
+  if (json) {
+    if (newDependencies && flags.install !== false)
+      await installDependencies(dir, project.packageManager, path.relative(context.cwd, dir) || ".");
+    log.info(JSON.stringify(summary(spec, plan, true)));
+    return code;
+  }
+  for (const change of plan.changes) log.info(`  ${change.before === null ? "created" : "changed"} ${change.path}`);
+  log.success(`Added the function ${bold(spec.id)} (${plan.functionFile}), its test, and registered it`);
+  if (newDependencies && flags.install !== false) {
+    await installDependencies(dir, project.packageManager, path.relative(context.cwd, dir) || ".");
+  } else if (newDependencies) {
+    log.info(`Then install the new dependencies: ${cyan(commandsFor(project.packageManager).install)}`);
+  }
+  printManual(plan);
+  for (const note of plan.notes) log.info(`${dim("note:")} ${note}`);
+  log.info(`Run its test: ${cyan(`npx vitest run ${plan.testFile}`)}`);
+  return code;
+}
+
+/** What `--json` prints: one object, for scripts and coding agents. */
+function summary(spec: FunctionSpec, plan: FunctionPlan, written: boolean) {
+  return {
+    written,
+    functionId: spec.id,
+    exportName: spec.exportName,
+    file: plan.functionFile,
+    testFile: plan.testFile,
+    files: plan.changes.map((change) => ({ path: change.path, action: change.before === null ? "create" : "change" })),
+    config: syncExpectation(spec),
+    dependencies: plan.dependencies,
+    devDependencies: plan.devDependencies,
+    manual: plan.manual,
+    notes: plan.notes,
+  };
+}
+
+function printManual(plan: FunctionPlan): void {
+  if (plan.manual.length === 0) return;
+  log.warn("Some edits could not be made safely; these files were left as they are. Add by hand:");
+  for (const step of plan.manual) {
+    log.info(`\n${bold(step.file)}: ${step.where}`);
+    for (const line of step.lines) log.info(`  ${line}`);
+  }
+}
