@@ -326,15 +326,26 @@ function aiStep(ai: NonNullable<FunctionSpec["ai"]>, I: string): string[] {
     if (config.length > 0) body.push(["generationConfig", objectLiteral(config, `${I}    `)]);
   } else {
     body = [["messages", `[{ role: "user", content: ${prompt} }]`]];
-    const maxTokens = number("max_tokens") ?? (provider === "anthropic" ? "1024" : undefined);
-    if (maxTokens) body.push([provider === "anthropic" ? "max_tokens" : "max_completion_tokens", maxTokens]);
+    const maxTokens = number("max_tokens");
+    if (maxTokens && provider !== "anthropic") body.push(["max_completion_tokens", maxTokens]);
     if (number("temperature")) body.push(["temperature", number("temperature")!]);
     if (number("top_p")) body.push(["top_p", number("top_p")!]);
   }
   return [
     `${I}// The model call runs as a step: Inngest makes the request, and a retry does not pay for it twice.`,
     `${I}const answer = await step.ai.infer(${quote(`ask-${provider}`)}, {`,
-    `${I}  model: step.ai.models.${provider}({ model: ${quote(model)} }),`,
+    // Anthropic requires max_tokens on the model.
+    `${I}  ${objectLiteral(
+      [
+        ["model", quote(model)],
+        ...(provider === "anthropic"
+          ? ([["defaultParameters", `{ max_tokens: ${number("max_tokens") ?? "1024"} }`]] as Entries)
+          : []),
+      ],
+      `${I}  `,
+      `model: step.ai.models.${provider}(`,
+      "),",
+    )}`,
     `${I}  ${objectLiteral(body, `${I}  `, "body: ", ",")}`,
     `${I}});`,
     `${I}${aiAnswer(provider)}`,
