@@ -32,7 +32,7 @@ export async function askMissing(
 ): Promise<{ id: string | undefined; generatorFlags: Record<string, string[]> }> {
   const { default: prompts } = await import("prompts");
   let cancelled = false;
-  const ask = async (question: PromptObject): Promise<any> => {
+  const ask = async (question: Omit<PromptObject, "name">): Promise<unknown> => {
     const answers = await prompts({ ...question, name: "answer" }, { onCancel: () => (cancelled = true) });
     if (cancelled) throw new CancelledError();
     return answers.answer;
@@ -63,14 +63,13 @@ export async function askMissing(
     if (steps) flags.steps = [steps];
   }
   const offered = OPTIONAL_FLAGS.filter((option) => !flags[option.flag]);
-  const chosen: string[] =
-    (await ask({
-      type: "multiselect",
-      message: "Options",
-      choices: offered.map((option) => ({ title: option.title, value: option.flag })),
-      hint: "- Space to select, Enter to confirm",
-      instructions: false,
-    })) ?? [];
+  const chosen = ((await ask({
+    type: "multiselect",
+    message: "Options",
+    choices: offered.map((option) => ({ title: option.title, value: option.flag })),
+    hint: "- Space to select, Enter to confirm",
+    instructions: false,
+  })) ?? []) as string[];
   for (const flag of chosen) {
     const option = OPTIONAL_FLAGS.find((candidate) => candidate.flag === flag)!;
     const takesValue = generatorFlagSpecs.find((spec) => spec.name === flag)?.value !== undefined;
