@@ -14,25 +14,52 @@ export function literal(value: string | number | boolean): string {
   return typeof value === "string" ? quote(value) : String(value);
 }
 
-export type Entries = [key: string, code: string][];
+/** Code to lay out: text as it is, or an object or array literal that breaks across lines when too long. */
+export type Code = string | { object: Entries } | { array: Code[] };
+export type Entries = [key: string, code: Code][];
 
-/** An object literal, on one line when `prefix{ ... }suffix` fits at `indent`, else one entry a line. */
-export function objectLiteral(entries: Entries, indent: string, prefix = "", suffix = ""): string {
-  const oneLine = `{ ${entries.map(([key, code]) => `${key}: ${code}`).join(", ")} }`;
-  if (entries.length === 0) return `${prefix}{}${suffix}`;
-  if (`${indent}${prefix}${oneLine}${suffix}`.length <= LINE_WIDTH && !oneLine.includes("\n"))
-    return `${prefix}${oneLine}${suffix}`;
-  const inner = `${indent}  `;
-  return `${prefix}{\n${entries.map(([key, code]) => `${inner}${key}: ${code},`).join("\n")}\n${indent}}${suffix}`;
+export const obj = (entries: Entries): Code => ({ object: entries });
+export const arr = (items: Code[]): Code => ({ array: items });
+
+/** The code on one line. */
+function flat(code: Code): string {
+  if (typeof code === "string") return code;
+  if ("array" in code) return `[${code.array.map(flat).join(", ")}]`;
+  return code.object.length === 0
+    ? "{}"
+    : `{ ${code.object.map(([key, value]) => `${key}: ${flat(value)}`).join(", ")} }`;
 }
 
-/** An array literal, on one line when it fits at `indent`, else one item a line. */
-export function arrayLiteral(items: string[], indent: string, prefix = "", suffix = ""): string {
-  const oneLine = `[${items.join(", ")}]`;
-  if (`${indent}${prefix}${oneLine}${suffix}`.length <= LINE_WIDTH && !oneLine.includes("\n"))
-    return `${prefix}${oneLine}${suffix}`;
+/**
+ * `prefix code suffix` starting at `indent`: on one line when it fits in 120 columns, else the
+ * outer literal one entry a line, each entry laid out the same way at the next indentation.
+ */
+export function layout(code: Code, indent: string, prefix = "", suffix = ""): string {
+  const oneLine = `${prefix}${flat(code)}${suffix}`;
+  if (typeof code === "string") return oneLine;
+  if (!breaksAlways(code) && `${indent}${oneLine}`.length <= LINE_WIDTH && !oneLine.includes("\n")) return oneLine;
   const inner = `${indent}  `;
-  return `${prefix}[\n${items.map((item) => `${inner}${item},`).join("\n")}\n${indent}]${suffix}`;
+  if ("array" in code)
+    return `${prefix}[\n${code.array.map((item) => `${inner}${layout(item, inner, "", ",")}`).join("\n")}\n${indent}]${suffix}`;
+  return `${prefix}{\n${code.object.map(([key, value]) => `${inner}${layout(value, inner, `${key}: `, ",")}`).join("\n")}\n${indent}}${suffix}`;
+}
+
+/** Biome (as Prettier) always breaks an array of two or more objects (or arrays) of more than one entry each. */
+function breaksAlways(code: Exclude<Code, string>): boolean {
+  if (!("array" in code) || code.array.length < 2) return false;
+  return code.array.every(
+    (item) => typeof item !== "string" && ("array" in item ? item.array.length > 1 : item.object.length > 1),
+  );
+}
+
+/** An object literal laid out at `indent` (see layout). */
+export function objectLiteral(entries: Entries, indent: string, prefix = "", suffix = ""): string {
+  return layout(obj(entries), indent, prefix, suffix);
+}
+
+/** An array literal laid out at `indent` (see layout). */
+export function arrayLiteral(items: Code[], indent: string, prefix = "", suffix = ""): string {
+  return layout(arr(items), indent, prefix, suffix);
 }
 
 /** `camelCase` of any name: `crm/contact.updated` -> `crmContactUpdated`. */

@@ -1,4 +1,4 @@
-import { slugOf, objectLiteral, quote, arrayLiteral, type Entries } from "./code.js";
+import { arr, type Code, type Entries, layout, obj, objectLiteral, quote, slugOf } from "./code.js";
 import { builtInStepIds, type RenderTarget, sampleData } from "./render.js";
 import type { FunctionSpec } from "./spec.js";
 
@@ -41,20 +41,16 @@ export function syncExpectation(spec: FunctionSpec): Record<string, unknown> {
   return expected;
 }
 
-/** A JSON-like value as TypeScript, laid out at `indent`. */
-export function valueCode(value: unknown, indent: string): string {
-  if (Array.isArray(value))
-    return arrayLiteral(
-      value.map((item) => valueCode(item, `${indent}  `)),
-      indent,
+/** A JSON-like value as TypeScript code. */
+export function valueCode(value: unknown): Code {
+  if (Array.isArray(value)) return arr(value.map(valueCode));
+  if (typeof value === "object" && value !== null)
+    return obj(
+      Object.entries(value).map(([key, item]) => [
+        /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : quote(key),
+        valueCode(item),
+      ]),
     );
-  if (typeof value === "object" && value !== null) {
-    const entries: Entries = Object.entries(value).map(([key, item]) => [
-      /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : quote(key),
-      valueCode(item, `${indent}  `),
-    ]);
-    return objectLiteral(entries, indent);
-  }
   return typeof value === "string" ? quote(value) : String(value);
 }
 
@@ -99,7 +95,7 @@ export function renderTest(spec: FunctionSpec, target: RenderTarget): string {
     "",
     `    it("registers the configuration it declares", async () => {`,
     `      const registered = (await endpoint.sync()).find((synced) => synced.id.endsWith(${quote(`-${spec.id}`)}));`,
-    `      expect(registered).toMatchObject(${valueCode(syncExpectation(spec), "      ")});`,
+    `      ${layout(valueCode(syncExpectation(spec)), "      ", "expect(registered).toMatchObject(", ");")}`,
     "    });",
   );
   if (spec.onFailure) {
@@ -120,11 +116,16 @@ export function renderTest(spec: FunctionSpec, target: RenderTarget): string {
 function handlerTest(spec: FunctionSpec): string[] {
   const mocks = builtInStepIds(spec)
     .filter((id) => !id.startsWith("wait-for-"))
-    .map((id) => `{ id: ${quote(id)}, handler: ${mockResult(spec, id)} }`);
+    .map((id) =>
+      obj([
+        ["id", quote(id)],
+        ["handler", mockResult(spec, id)],
+      ]),
+    );
   // A mocked waitForEvent fails in @inngest/test 1.0: stop at the last step before it instead.
   const stopAt = spec.waitFor ? spec.steps[spec.steps.length - 1] : undefined;
   const engineArgs: Entries = [["function", spec.exportName]];
-  if (mocks.length > 0 && !stopAt) engineArgs.push(["steps", arrayLiteral(mocks, "    ")]);
+  if (mocks.length > 0 && !stopAt) engineArgs.push(["steps", arr(mocks)]);
   const events = spec.batch ? "[event, event]" : "[event]";
   const order = spec.steps.length === 1 ? `runs ${spec.steps[0]}` : `runs ${spec.steps.join(", then ")}`;
   return [

@@ -1,4 +1,15 @@
-import { arrayLiteral, camelCaseOf, type Entries, literal, objectLiteral, quote, slugOf } from "./code.js";
+import {
+  arr,
+  camelCaseOf,
+  type Code,
+  type Entries,
+  layout,
+  literal,
+  obj,
+  objectLiteral,
+  quote,
+  slugOf,
+} from "./code.js";
 import type { DataField, FunctionSpec } from "./spec.js";
 
 // FunctionSpec -> the text of the function, its test and its event declaration. Pure: where the
@@ -72,11 +83,11 @@ export function renderFunction(spec: FunctionSpec, target: RenderTarget): string
 /** Each option as its lines (comment first), relative to the options object's indentation. */
 function functionOptions(spec: FunctionSpec, target: RenderTarget): string[][] {
   const indent = "    ";
-  const option = (key: string, code: string, comment?: string): string[] => {
-    return [...(comment ? [`// ${comment}`] : []), `${key}: ${code},`];
-  };
-  const object = (key: string, entries: Entries, comment?: string) =>
-    option(key, objectLiteral(entries, indent, `${key}: `, ",").slice(key.length + 2, -1), comment);
+  const option = (key: string, code: Code, comment?: string): string[] => [
+    ...(comment ? [`// ${comment}`] : []),
+    layout(code, indent, `${key}: `, ","),
+  ];
+  const object = (key: string, entries: Entries, comment?: string) => option(key, obj(entries), comment);
   const defined = (entries: [string, string | number | undefined][]): Entries =>
     entries.flatMap(([key, value]) => (value === undefined ? [] : [[key, literal(value)] as [string, string]]));
 
@@ -84,18 +95,15 @@ function functionOptions(spec: FunctionSpec, target: RenderTarget): string[][] {
   const triggers = [
     ...spec.events.map((name) => {
       const typed = target.triggerEvent && spec.events.length === 1 ? target.triggerEvent.exportName : undefined;
-      if (spec.condition === undefined) return typed ?? objectLiteral([["event", quote(name)]], indent);
-      return objectLiteral(
-        [
-          ["event", typed ?? quote(name)],
-          ["if", quote(spec.condition)],
-        ],
-        indent,
-      );
+      if (spec.condition === undefined) return typed ?? obj([["event", quote(name)]]);
+      return obj([
+        ["event", typed ?? quote(name)],
+        ["if", quote(spec.condition)],
+      ]);
     }),
-    ...spec.crons.map((cron) => objectLiteral([["cron", quote(cron)]], indent)),
+    ...spec.crons.map((cron) => obj([["cron", quote(cron)]])),
   ];
-  options.push(option("triggers", arrayLiteral(triggers, indent, "triggers: ", ",").slice("triggers: ".length, -1)));
+  options.push(option("triggers", arr(triggers)));
 
   if (spec.retries !== undefined) {
     const attempts = spec.retries + 1;
@@ -119,13 +127,8 @@ function functionOptions(spec: FunctionSpec, target: RenderTarget): string[][] {
       entries.length === 1 && entries[0]!.length === 1
         ? String(spec.concurrency[0]!.limit)
         : entries.length === 1
-          ? objectLiteral(entries[0]!, indent, "concurrency: ", ",").slice("concurrency: ".length, -1)
-          : arrayLiteral(
-              entries.map((entry) => objectLiteral(entry, `${indent}  `)),
-              indent,
-              "concurrency: ",
-              ",",
-            ).slice("concurrency: ".length, -1);
+          ? obj(entries[0]!)
+          : arr(entries.map(obj));
     options.push(option("concurrency", code, "At most this many steps run at once (per key, when one is set)."));
   }
   if (spec.throttle) {
@@ -204,23 +207,16 @@ function functionOptions(spec: FunctionSpec, target: RenderTarget): string[][] {
     );
   if (spec.cancelOn.length > 0) {
     const entries = spec.cancelOn.map((cancel) =>
-      objectLiteral(
+      obj(
         defined([
           ["event", cancel.event],
           ["match", cancel.match],
           ["if", cancel.if],
           ["timeout", cancel.timeout],
         ]),
-        `${indent}  `,
       ),
     );
-    options.push(
-      option(
-        "cancelOn",
-        arrayLiteral(entries, indent, "cancelOn: ", ",").slice("cancelOn: ".length, -1),
-        "A run in progress is cancelled when one of these events arrives.",
-      ),
-    );
+    options.push(option("cancelOn", arr(entries), "A run in progress is cancelled when one of these events arrives."));
   }
   if (spec.timeouts) {
     options.push(
@@ -323,7 +319,7 @@ function aiStep(ai: NonNullable<FunctionSpec["ai"]>, I: string): string[] {
     if (number("max_tokens")) config.push(["maxOutputTokens", number("max_tokens")!]);
     if (number("top_p")) config.push(["topP", number("top_p")!]);
     body = [["contents", `[{ role: "user", parts: [{ text: ${prompt} }] }]`]];
-    if (config.length > 0) body.push(["generationConfig", objectLiteral(config, `${I}    `)]);
+    if (config.length > 0) body.push(["generationConfig", obj(config)]);
   } else {
     body = [["messages", `[{ role: "user", content: ${prompt} }]`]];
     const maxTokens = number("max_tokens");
