@@ -160,6 +160,10 @@ export function parseArgs(argv: readonly string[]): Flags {
     if (value === undefined) {
       const next = argv[i + 1];
       if (next === undefined || (next.startsWith("--") && spec.key !== "generator")) {
+        if (spec.key === "function") {
+          flags.function = ""; // no id yet: asked in a terminal
+          continue;
+        }
         throw new CliError(`--${spec.name} needs a value: --${spec.name} <${spec.value}>.`);
       }
       value = next;

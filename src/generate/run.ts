@@ -21,8 +21,10 @@ export async function runGenerate(flags: Flags, context: RunContext): Promise<nu
   const dir = path.resolve(context.cwd, flags.cwd ?? ".");
   const json = flags.generator.json !== undefined;
   let generatorFlags = flags.generator;
-  let id = flags.function;
-  if (context.interactive && !flags.yes && !json) {
+  let id = flags.function || undefined;
+  // A command that names the function and its trigger is complete: prompts only fill in a partial one.
+  const complete = id !== undefined && (generatorFlags.event !== undefined || generatorFlags.cron !== undefined);
+  if (context.interactive && !flags.yes && !json && !complete) {
     const { askMissing } = await import("./prompts.js");
     ({ id, generatorFlags } = await askMissing(id, generatorFlags));
   }

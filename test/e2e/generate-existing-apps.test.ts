@@ -1,0 +1,67 @@
+import { cpSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runIn } from "../helpers/add.js";
+import { startDevServer, type RunningApp } from "../helpers/app.js";
+import { makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
+import { InngestEndpoint } from "../helpers/inngest.js";
+import { generatedFunctionCases } from "./generate-cases.js";
+
+const [acceptance] = generatedFunctionCases;
+
+// Hand-written apps (test/fixtures) given Inngest by --add, then the issue's acceptance example.
+describe.each(["express-tutorial", "hono-node"])(
+  "--function in the hand-written %s app given Inngest by --add",
+  (fixture) => {
+    let temp: Awaited<ReturnType<typeof makeTempDir>>;
+    let dir: string;
+    const env = { npm_config_prefer_offline: "true" };
+
+    beforeAll(async () => {
+      temp = await makeTempDir(`cia-gen-${fixture}-`);
+      dir = path.join(temp.dir, fixture);
+      cpSync(path.join(repoRoot, "test/fixtures", fixture), dir, { recursive: true });
+      const added = await runCli(["--add", "inngest", "--yes"], { cwd: dir, env });
+      expect(added.exitCode, added.output).toBe(0);
+    }, 600_000);
+    afterAll(() => temp?.remove());
+
+    it("writes, registers and installs what the function needs", async () => {
+      const result = await runCli([...acceptance!.args, "--yes"], { cwd: dir, env });
+      expect(result.exitCode, result.output).toBe(0);
+      expect(result.output).toContain("Installed dependencies with npm");
+    }, 300_000);
+
+    it("type-checks and passes the generated test", async () => {
+      const typecheck = await runIn(dir, "npx", ["tsc", "--noEmit"]);
+      expect(typecheck.exitCode, typecheck.output).toBe(0);
+      const tests = await runIn(dir, "npm", ["test"]);
+      expect(tests.exitCode, tests.output).toBe(0);
+      expect(tests.output).toContain("sync-contact.test.ts");
+      expect(tests.output).not.toMatch(/\d+ failed/);
+    }, 300_000);
+
+    describe("in dev mode", () => {
+      let app: RunningApp;
+      beforeAll(async () => {
+        app = await startDevServer(dir, { timeoutMs: 180_000, env: { INNGEST_DEV: "1" } });
+      }, 240_000);
+      afterAll(async () => {
+        await app?.stop();
+      });
+
+      it("syncs sync-contact with the configuration its flags asked for", async () => {
+        const { status, body } = await new InngestEndpoint(app.url).syncInBand();
+        expect(status).toBe(200);
+        const synced = Object.fromEntries(body.functions.map((fn) => [fn.id.replace(`${body.app_id}-`, ""), fn]));
+        const { expectedSync } = acceptance!;
+        expect(synced["sync-contact"]).toMatchObject(expectedSync["sync-contact"]!);
+        expect(synced["sync-contact-failure"]).toMatchObject({
+          triggers: [
+            { event: "inngest/function.failed", expression: `event.data.function_id == '${body.app_id}-sync-contact'` },
+          ],
+        });
+      });
+    });
+  },
+);
