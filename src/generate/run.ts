@@ -60,9 +60,13 @@ export async function runGenerate(flags: Flags, context: RunContext): Promise<nu
   writeAll(dir, plan.changes);
   const newDependencies = Object.keys(plan.dependencies).length + Object.keys(plan.devDependencies).length > 0;
   if (json) {
-    if (newDependencies && flags.install !== false)
-      await installDependencies(dir, project.packageManager, path.relative(context.cwd, dir) || ".");
-    log.info(JSON.stringify(summary(spec, plan, true)));
+    // stdout holds the one JSON object: the install is left to the caller, named in `install`.
+    log.info(
+      JSON.stringify({
+        ...summary(spec, plan, true),
+        install: newDependencies ? commandsFor(project.packageManager).install : null,
+      }),
+    );
     return code;
   }
   for (const change of plan.changes) log.info(`  ${change.before === null ? "created" : "changed"} ${change.path}`);

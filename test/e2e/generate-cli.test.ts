@@ -114,6 +114,23 @@ describe("create-inngest-app --function", () => {
     expect(changedFiles(before, sourceSnapshot(dir))).toEqual([]);
   });
 
+  it("--json writes and prints one object on stdout, naming the install it leaves to the caller", async () => {
+    const result = await generate(
+      "--function",
+      "tag-order",
+      "--event",
+      "app/order.tagged",
+      "--data",
+      "tag:string",
+      "--json",
+    );
+    expect(result.exitCode, result.output).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary).toMatchObject({ written: true, functionId: "tag-order", install: null });
+    for (const file of summary.files as { path: string }[])
+      expect(readFileSync(path.join(dir, file.path), "utf8").length).toBeGreaterThan(0);
+  });
+
   it("reuses a typed event already declared in events.ts, declaring it once", async () => {
     const result = await generate("--function", "ship-order", "--event", "app/order.paid");
     expect(result.exitCode, result.output).toBe(0);
