@@ -133,8 +133,9 @@ function handlerTest(spec: FunctionSpec): string[] {
     `    ${objectLiteral(engineArgs, "    ", "const engine = new InngestTestEngine(", ");")}`,
     stopAt
       ? `    const { error, ctx } = await engine.executeStep(${quote(stopAt)}, { events: ${events} });`
-      : `    const { error, ctx } = await engine.execute({ events: ${events} });`,
+      : `    const { ${spec.ai ? "result, " : ""}error, ctx } = await engine.execute({ events: ${events} });`,
     "    expect(error).toBeUndefined();",
+    ...(spec.ai && !stopAt ? ['    expect(result).toEqual({ summary: "A summary." });'] : []),
     ...spec.steps.map(
       (step, index) =>
         `    expect(ctx.step.run).toHaveBeenNthCalledWith(${index + 1}, ${quote(step)}, expect.any(Function));`,

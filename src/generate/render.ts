@@ -129,7 +129,16 @@ function functionOptions(spec: FunctionSpec, target: RenderTarget): string[][] {
         : entries.length === 1
           ? obj(entries[0]!)
           : arr(entries.map(obj));
-    options.push(option("concurrency", code, "At most this many steps run at once (per key, when one is set)."));
+    const shared = spec.concurrency.some((entry) => entry.scope === "env" || entry.scope === "account");
+    options.push(
+      option(
+        "concurrency",
+        code,
+        shared
+          ? "Steps running at once; an env or account scope shares the limit with every function using the same key."
+          : "At most this many steps run at once (per key, when one is set).",
+      ),
+    );
   }
   if (spec.throttle) {
     const { limit, period, burst, key } = spec.throttle;
@@ -303,6 +312,7 @@ function handler(spec: FunctionSpec): string[] {
       `${I}await step.sendEvent(${quote(`send-${slugOf(name)}`)}, [{ name: ${quote(name)}, data: {} }]);`,
     );
   }
+  if (spec.ai) body.push(`${I}return { summary };`);
   const args = spec.ai ? "{ event, step }" : "{ step }";
   return [`  async (${args}) => {`, ...body, "  },"];
 }
@@ -348,11 +358,14 @@ function aiStep(ai: NonNullable<FunctionSpec["ai"]>, I: string): string[] {
   ];
 }
 
-/** Where the provider's answer holds the text. */
+/** The answer's text, where the provider's response holds it. */
 function aiAnswer(provider: string): string {
-  if (provider === "anthropic") return 'console.log(answer.content[0]?.type === "text" ? answer.content[0].text : "");';
-  if (provider === "gemini") return "console.log(answer.candidates?.[0]?.content.parts[0]);";
-  return "console.log(answer.choices[0]?.message.content);";
+  if (provider === "anthropic")
+    return 'const summary = answer.content[0]?.type === "text" ? answer.content[0].text : undefined;';
+  if (provider === "gemini") {
+    return 'const summary = answer.candidates?.[0]?.content.parts.find((part) => "text" in part)?.text;';
+  }
+  return "const summary = answer.choices[0]?.message.content;";
 }
 
 /** A payload for `create(...)` with a plausible value per field. */
