@@ -75,6 +75,7 @@ describe("create-inngest-app --function", () => {
       /already declared in src\/inngest\/events\.ts/,
     ],
     ["a generator flag without --function", ["--retries", "3"], /^✖ --retries goes with --function <id>/],
+    ["--function without an id and no terminal", ["--function"], /^✖ --function needs an id/],
     ["--function with a project name", ["my-app", ...ok], /existing app/],
   ];
 
