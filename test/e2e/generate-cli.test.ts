@@ -141,6 +141,12 @@ describe("create-inngest-app --function", () => {
     expect(shipOrder).toContain("triggers: [appOrderPaid]");
   });
 
+  it("--cwd points at the app from elsewhere", async () => {
+    const result = await runCli([...ok, "--cwd", "app", "--dry-run"], { cwd: temp.dir });
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.output).toContain("--- /dev/null\n+++ b/src/inngest/functions/sync-contact.ts");
+  });
+
   it("--help lists the generator's flags", async () => {
     const result = await runCli(["--help"], { cwd: repoRoot });
     for (const flag of ["--function <id>", "--event", "--cron", "--throttle", "--ai-params", "--wait-for"])
