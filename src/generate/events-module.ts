@@ -64,14 +64,19 @@ function closingParen(code: string, open: number): number {
 }
 
 function readFields(text: string): DataField[] | undefined {
-  const body = /z\.object\(\{([\s\S]*)\}\)/.exec(text)?.[1];
-  if (body === undefined) return undefined;
+  const open = text.indexOf("z.object(");
+  const close = open === -1 ? -1 : closingParen(text, open + "z.object".length);
+  if (close === -1) return undefined;
+  const body = text
+    .slice(open + "z.object(".length, close)
+    .trim()
+    .replace(/^\{|\}$/g, "");
   const fields: DataField[] = [];
   for (const entry of body
     .split(/,(?![^[]*\])/)
     .map((part) => part.trim())
     .filter(Boolean)) {
-    const match = /^(\w+):\s*z\.(string|number|boolean|enum)\((.*?)\)(\.optional\(\))?$/s.exec(entry);
+    const match = /^(\w+):\s*z\.(string|number|boolean|enum)\(([^)]*)\)(\.optional\(\))?$/.exec(entry);
     if (!match) return undefined;
     const [, name, kind, args, optional] = match;
     let type: FieldType;
