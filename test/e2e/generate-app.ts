@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changedFiles, sourceSnapshot } from "../helpers/add.js";
@@ -45,6 +46,15 @@ export function describeGeneratedFunctions(framework: string, cases: GeneratedFu
         expect(result.output).toContain("registered it");
       }
     }, 600_000);
+
+    it("declares each typed event once in events.ts, shared by the functions on it", () => {
+      const events = readFileSync(path.join(appDir, "src/inngest/events.ts"), "utf8");
+      expect(events.match(/eventType\("app\/user\.signed-up"/g)).toHaveLength(1);
+      for (const id of ["onboard-user", "notify-signup"])
+        expect(readFileSync(path.join(appDir, `src/inngest/functions/${id}.ts`), "utf8")).toMatch(
+          /triggers: \[(\{ event: )?appUserSignedUp\b/,
+        );
+    });
 
     it("refuses the same id twice, in one line, writing nothing", async () => {
       const before = sourceSnapshot(appDir);

@@ -91,6 +91,11 @@ export const generatedFunctionCases: GeneratedFunctionCase[] = [
     },
   },
   {
+    // A second function on an event events.ts already declares: it shares the typed event.
+    args: ["--function", "notify-signup", "--event", "app/user.signed-up", "--steps", "notify-team"],
+    expectedSync: { "notify-signup": { triggers: [{ event: "app/user.signed-up" }] } },
+  },
+  {
     args: [
       "--function",
       "summarize-ticket",
