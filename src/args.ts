@@ -242,7 +242,7 @@ export function helpText(version: string): string {
   const row = (spec: FlagSpec) => {
     const names = [spec.alias ? `-${spec.alias}, ` : "    ", spec.negatable ? `--[no-]${spec.name}` : `--${spec.name}`];
     const usage = names.join("") + (spec.value ? ` <${spec.value}>` : "");
-    return `  ${usage.padEnd(46)}${spec.help}`;
+    return usage.length < 46 ? `  ${usage.padEnd(46)}${spec.help}` : `  ${usage}\n${" ".repeat(48)}${spec.help}`;
   };
   const rows = flagSpecs.filter((spec) => spec.key !== "generator").map(row);
   const generatorRows = flagSpecs.filter((spec) => spec.key === "generator").map(row);
