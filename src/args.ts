@@ -1,5 +1,6 @@
 import { CliError } from "./errors.js";
 import { frameworkIds, frameworkLabels } from "./frameworks/index.js";
+import { generatorFlagSpecs } from "./generate/flags.js";
 
 export interface Flags {
   dir?: string;
@@ -8,6 +9,10 @@ export interface Flags {
   /** `--add <features>`: add to the existing app in `cwd` instead of creating one. */
   add?: string[];
   cwd?: string;
+  /** `--function <id>`: generate this function in the existing app in `cwd`. */
+  function?: string;
+  /** The values of the generator's flags (src/generate/flags.ts), each flag's in a list. */
+  generator: Record<string, string[]>;
   pm?: string;
   template?: string;
   install?: boolean;
@@ -28,7 +33,7 @@ export interface Flags {
   connect: boolean;
 }
 
-type StringFlag = "framework" | "features" | "pm" | "template" | "add" | "cwd";
+type StringFlag = "framework" | "features" | "pm" | "template" | "add" | "cwd" | "function";
 type BooleanFlag =
   | "install"
   | "git"
@@ -46,13 +51,15 @@ type BooleanFlag =
 
 interface FlagSpec {
   name: string;
-  key: StringFlag | BooleanFlag;
+  /** `generator`: the value goes in `flags.generator[name]`. */
+  key: StringFlag | BooleanFlag | "generator";
   takesValue: boolean;
   /** `--no-<name>` sets it to false. */
   negatable?: boolean;
   alias?: string;
   value?: string;
   help: string;
+  repeatable?: boolean;
 }
 
 export const flagSpecs: readonly FlagSpec[] = [
@@ -102,7 +109,14 @@ export const flagSpecs: readonly FlagSpec[] = [
     key: "cwd",
     takesValue: true,
     value: "dir",
-    help: "with --add: the app's directory (default: the current one)",
+    help: "with --add or --function: the app's directory (default: the current one)",
+  },
+  {
+    name: "function",
+    key: "function",
+    takesValue: true,
+    value: "id",
+    help: "write a new function, its test, and register it in the existing app (flags below)",
   },
   { name: "install", key: "install", takesValue: false, negatable: true, help: "install dependencies (default: yes)" },
   {
@@ -132,6 +146,7 @@ export const flagSpecs: readonly FlagSpec[] = [
     help: "answer with one JSON object on stdout (schema/output.schema.json); never prompts",
   },
   { name: "debug", key: "debug", takesValue: false, help: "show stack traces on errors" },
+  ...generatorFlagSpecs.map((spec) => ({ ...spec, key: "generator" as const, takesValue: spec.value !== undefined })),
 ];
 
 export function parseArgs(argv: readonly string[]): Flags {
@@ -146,6 +161,7 @@ export function parseArgs(argv: readonly string[]): Flags {
     offline: false,
     json: false,
     connect: false,
+    generator: {},
   };
   const seen = new Map<string, string>();
   const positionals: string[] = [];
@@ -163,12 +179,20 @@ export function parseArgs(argv: readonly string[]): Flags {
     const spec = negated ? findSpec(rawName.slice(3)) : findSpec(rawName);
     if (!spec) throw unknownFlag(arg, rawName);
 
-    const previous = seen.get(spec.key);
-    if (previous !== undefined && (spec.takesValue || previous !== arg)) {
+    // Two spellings of one option conflict; the generator's flags all fill `generator`, each under its name.
+    const seenKey = spec.key === "generator" ? spec.name : spec.key;
+    const previous = seen.get(seenKey);
+    if (previous !== undefined && !spec.repeatable && (spec.takesValue || previous !== arg)) {
       throw new CliError(`Conflicting flags: ${previous} and ${arg}. Pass only one.`, "conflicting-flags");
     }
-    seen.set(spec.key, arg);
+    seen.set(seenKey, arg);
 
+    if (!spec.takesValue && spec.key === "generator") {
+      if (inlineValue !== undefined)
+        throw new CliError(`--${spec.name} takes no value (got "${inlineValue}").`, "invalid-flag-value");
+      flags.generator[spec.name] = ["true"];
+      continue;
+    }
     if (!spec.takesValue) {
       if (inlineValue !== undefined)
         throw new CliError(`--${spec.name} takes no value (got "${inlineValue}").`, "invalid-flag-value");
@@ -179,13 +203,21 @@ export function parseArgs(argv: readonly string[]): Flags {
     let value = inlineValue;
     if (value === undefined) {
       const next = argv[i + 1];
-      if (next === undefined || next.startsWith("--")) {
+      if (next === undefined || (next.startsWith("--") && spec.key !== "generator")) {
+        if (spec.key === "function") {
+          flags.function = ""; // no id yet: asked in a terminal
+          continue;
+        }
         throw new CliError(`--${spec.name} needs a value: --${spec.name} <${spec.value}>.`, "missing-flag-value");
       }
       value = next;
       i++;
     }
-    setValue(flags, spec.key as StringFlag, value);
+    if (spec.key === "generator") {
+      if (value.trim() === "")
+        throw new CliError(`--${spec.name} needs a value: --${spec.name} <${spec.value}>.`, "missing-flag-value");
+      flags.generator[spec.name] = [...(flags.generator[spec.name] ?? []), value];
+    } else setValue(flags, spec.key as StringFlag, value);
   }
 
   if (positionals.length > 1) {
@@ -255,11 +287,13 @@ function editDistance(a: string, b: string): number {
 }
 
 export function helpText(version: string): string {
-  const rows = flagSpecs.map((spec) => {
+  const row = (spec: FlagSpec) => {
     const names = [spec.alias ? `-${spec.alias}, ` : "    ", spec.negatable ? `--[no-]${spec.name}` : `--${spec.name}`];
     const usage = names.join("") + (spec.value ? ` <${spec.value}>` : "");
-    return `  ${usage.padEnd(46)}${spec.help}`;
-  });
+    return usage.length < 46 ? `  ${usage.padEnd(46)}${spec.help}` : `  ${usage}\n${" ".repeat(48)}${spec.help}`;
+  };
+  const rows = flagSpecs.filter((spec) => spec.key !== "generator").map(row);
+  const generatorRows = flagSpecs.filter((spec) => spec.key === "generator").map(row);
   return [
     `create-inngest-app ${version}: scaffold an Inngest app on ${frameworkLabels("or")}.`,
     "",
@@ -273,9 +307,15 @@ export function helpText(version: string): string {
     "Flags:",
     ...rows,
     "",
+    "Function generator flags (with --function <id>; what they leave out is asked in a terminal):",
+    ...generatorRows,
+    "",
     "Examples:",
     "  npm create inngest-app@latest my-app",
     "  npm create inngest-app@latest my-app -- --framework hono --features event-basic --yes",
     `  npx create-inngest-app@latest --add event-basic,cron    (in an existing ${frameworkLabels("or")} app)`,
+    "  npx create-inngest-app@latest --function sync-contact --event crm/contact.updated \\",
+    "    --data contactId:string,email:string --steps load-contact,push-to-crm --retries 5 \\",
+    "    --throttle 10/1m,key=event.data.contactId --on-failure    (in an existing Inngest app)",
   ].join("\n");
 }

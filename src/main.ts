@@ -23,6 +23,19 @@ import { type WritablePlan, writePlan } from "./write.js";
  */
 export async function main(flags: Flags, context: RunContext): Promise<void> {
   if (flags.list) return flags.json ? printJson(featureListJson()) : log.info(featureList());
+  if (flags.function !== undefined || Object.keys(flags.generator).length > 0) {
+    if (flags.function === undefined && !context.interactive) {
+      const [first] = Object.keys(flags.generator);
+      throw new CliError(
+        `--${first} goes with --function <id> (generate a function in an existing app).`,
+        "conflicting-flags",
+      );
+    }
+    const { runGenerate } = await import("./generate/run.js");
+    const code = await runGenerate(flags, context);
+    if (code !== 0) process.exitCode = code;
+    return;
+  }
   if (flags.add) {
     if (flags.connect) throw new CliError("--connect goes with creating an app, not with --add.", "conflicting-flags");
     const { runAdd } = await import("./add/run.js");
@@ -30,7 +43,8 @@ export async function main(flags: Flags, context: RunContext): Promise<void> {
     if (code !== 0) process.exitCode = code;
     return;
   }
-  if (flags.cwd !== undefined) throw new CliError("--cwd goes with --add (the app to add to).", "conflicting-flags");
+  if (flags.cwd !== undefined)
+    throw new CliError("--cwd goes with --add or --function (the app to change).", "conflicting-flags");
 
   const options = await resolveOptions(flags, context);
   const builtIn = planProject(options);

@@ -48,7 +48,9 @@ export function detectProject(dir: string): Project {
   }
 
   const deps = { ...manifest.dependencies, ...manifest.devDependencies } as Record<string, string>;
-  const framework = frameworks.find((candidate) => candidate.detectDependency in deps);
+  const framework = frameworks
+    .filter((candidate) => candidate.detectDependencies.every((name) => name in deps))
+    .sort((a, b) => b.detectDependencies.length - a.detectDependencies.length)[0];
   if (!framework) {
     throw new CliError(
       `No supported framework in package.json: --add works on ${frameworkLabels("and")} apps written in TypeScript. Nothing was changed.`,

@@ -149,7 +149,7 @@ function printNotes(plan: AddPlan): void {
     log.info(`${dim("note:")} the new functions read ${env.join(", ")} from the environment (see .env.example).`);
 }
 
-async function confirmDirtyTree(dir: string, yes: boolean, interactive: boolean): Promise<void> {
+export async function confirmDirtyTree(dir: string, yes: boolean, interactive: boolean): Promise<void> {
   const status = await runCommand("git", ["status", "--porcelain"], { cwd: dir });
   if (status.failed || status.stdout.trim() === "") return;
   log.warn(

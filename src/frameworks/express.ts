@@ -10,7 +10,7 @@ export const express: Framework = {
   dependencies: ["express"],
   devDependencies: ["typescript", "tsx", "@types/node", "@types/express"],
   colour: yellow,
-  detectDependency: "express",
+  detectDependencies: ["express"],
   connectWorker: true,
   serveModule: "inngest/express",
   mount: {

@@ -25,8 +25,11 @@ export interface Framework {
   dependencies: DependencyName[];
   devDependencies: DependencyName[];
   colour: (text: string) => string;
-  /** An existing app is this framework's when it depends on this package. */
-  detectDependency: string;
+  /**
+   * An existing app is this framework's when it depends on all these packages; of several frameworks
+   * that match, the one that names the most wins (a Workers app depends on hono and wrangler).
+   */
+  detectDependencies: string[];
   /** Where `serve` comes from. */
   serveModule: "inngest/next" | "inngest/express" | "inngest/hono";
   mount: RouteFileMount | AppCallMount;

@@ -14,7 +14,7 @@ export const honoWorkers: Framework = {
   // @types/node: the functions' tests run under Node in vitest, and nodejs_compat gives Workers `process.env`.
   devDependencies: ["typescript", "wrangler", "@cloudflare/workers-types", "@types/node"],
   colour: lightRed,
-  detectDependency: "wrangler",
+  detectDependencies: ["hono", "wrangler"],
   serveModule: "inngest/hono",
   mount: {
     kind: "app-call",

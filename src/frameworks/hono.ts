@@ -10,7 +10,7 @@ export const hono: Framework = {
   dependencies: ["hono", "@hono/node-server"],
   devDependencies: ["typescript", "tsx", "@types/node"],
   colour: lightRed,
-  detectDependency: "hono",
+  detectDependencies: ["hono"],
   connectWorker: true,
   serveModule: "inngest/hono",
   mount: {

@@ -6,12 +6,8 @@ import { next } from "./next.js";
 
 export type { Framework, ImportExtension } from "./framework.js";
 
-/**
- * The registry: help, flag checks, prompts, errors and `--add`'s detection all read it. `--add` takes
- * the first framework whose package an app depends on: a Workers app (wrangler) depends on hono too,
- * so hono-workers comes before hono.
- */
-export const frameworks: readonly Framework[] = [next, express, honoWorkers, hono];
+/** The registry, in prompt order: help, flag checks, prompts, errors and `--add`'s detection all read it. */
+export const frameworks: readonly Framework[] = [next, express, hono, honoWorkers];
 
 export const frameworkIds: readonly string[] = frameworks.map((framework) => framework.id);
 

@@ -10,7 +10,7 @@ export const next: Framework = {
   dependencies: ["next", "react", "react-dom"],
   devDependencies: ["typescript", "@types/node", "@types/react", "@types/react-dom"],
   colour: lightGray,
-  detectDependency: "next",
+  detectDependencies: ["next"],
   serveModule: "inngest/next",
   mount: {
     kind: "route-file",

@@ -26,7 +26,7 @@ describe("in a terminal", () => {
     await terminal.send("Enter");
 
     await terminal.waitFor("Framework");
-    await terminal.send("Down", "Down", "Down", "Enter"); // Next.js, Express, Hono (Workers), Hono (Node.js)
+    await terminal.send("Down", "Down", "Enter"); // Next.js, Express, Hono (Node.js), Hono (Cloudflare Workers)
 
     await terminal.waitFor("Features");
     await terminal.send("Space"); // unselect the default, event-basic

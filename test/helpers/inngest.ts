@@ -9,7 +9,12 @@ export {
   readBody,
 } from "../../starters/base/src/inngest/testing.js";
 
-/** The client of the Inngest endpoint of the app at `appUrl` (served at /api/inngest), whose Inngest id is `appId`. */
-export function appEndpoint(appUrl: string, appId: string): EndpointClient {
-  return connectToEndpoint(`${appUrl}/api/inngest`, appId);
+/**
+ * The client of the Inngest endpoint of the app at `appUrl` (served at /api/inngest), whose Inngest id
+ * is `appId` (needed only to execute its functions).
+ */
+export function appEndpoint(appUrl: string, appId?: string): EndpointClient {
+  return appId === undefined
+    ? connectToEndpoint(`${appUrl}/api/inngest`)
+    : connectToEndpoint(`${appUrl}/api/inngest`, appId);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { closest, helpText, parseArgs } from "../../src/args.js";
+import { frameworkIds } from "../../src/frameworks/index.js";
 
 describe("parseArgs", () => {
   it("reads a directory and every kind of flag", () => {
@@ -59,7 +60,7 @@ describe("parseArgs", () => {
 
   it("names the flag whose value is missing", () => {
     expect(() => parseArgs(["--framework"])).toThrow(
-      "--framework needs a value: --framework <next|express|hono-workers|hono>.",
+      `--framework needs a value: --framework <${frameworkIds.join("|")}>.`,
     );
     expect(() => parseArgs(["--pm", "--yes"])).toThrow("--pm needs a value");
   });

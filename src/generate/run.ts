@@ -1,0 +1,124 @@
+import path from "node:path";
+import { bold, cyan, dim } from "kolorist";
+import type { Flags } from "../args.js";
+import type { RunContext } from "../context.js";
+import { CliError } from "../errors.js";
+import { installDependencies } from "../install.js";
+import { type JsonChangeResult, printJson } from "../json-output.js";
+import { toAppId } from "../names.js";
+import { commandsFor } from "../package-manager.js";
+import { log } from "../ui.js";
+import { loadParser } from "../add/ast.js";
+import { detectProject, type Project } from "../add/detect.js";
+import { confirmDirtyTree, EXIT_MANUAL_STEPS, writeAll } from "../add/run.js";
+import { planFunction, type FunctionPlan } from "./app.js";
+import { syncExpectation } from "./render-test.js";
+import { type FunctionSpec, parseFunctionSpec } from "./spec.js";
+
+/** `--function <id>`: flags (and prompts) -> spec -> the app's edits -> diff, or write and install. */
+export async function runGenerate(flags: Flags, context: RunContext): Promise<number> {
+  if (flags.add)
+    throw new CliError("--function and --add are separate commands: run one, then the other.", "conflicting-flags");
+  if (flags.dir !== undefined)
+    throw new CliError(
+      `--function works in an existing app (--cwd <dir>), not on a new project "${flags.dir}".`,
+      "conflicting-flags",
+    );
+  const dir = path.resolve(context.cwd, flags.cwd ?? ".");
+  const json = flags.json;
+  let generatorFlags = flags.generator;
+  let id = flags.function || undefined;
+  // A command that names the function and its trigger is complete: prompts only fill in a partial one.
+  const complete = id !== undefined && (generatorFlags.event !== undefined || generatorFlags.cron !== undefined);
+  if (context.interactive && !flags.yes && !json && !complete) {
+    const { askMissing } = await import("./prompts.js");
+    ({ id, generatorFlags } = await askMissing(id, generatorFlags));
+  }
+  if (id === undefined || id === "")
+    throw new CliError("--function needs an id: --function <id>, e.g. --function sync-contact.", "missing-answer");
+  const spec = parseFunctionSpec(id, generatorFlags);
+
+  await loadParser();
+  const project = detectProject(dir);
+  const plan = planFunction(project, spec);
+  const code = plan.manual.length > 0 ? EXIT_MANUAL_STEPS : 0;
+
+  if (flags.dryRun) {
+    if (json) printJson(functionJson(project, spec, plan, { dryRun: true, installed: false }));
+    else {
+      log.info(`${bold("Dry run")}: nothing is written.`);
+      const { createTwoFilesPatch } = await import("diff");
+      for (const change of plan.changes)
+        log.info(
+          createTwoFilesPatch(
+            change.before === null ? "/dev/null" : `a/${change.path}`,
+            `b/${change.path}`,
+            change.before ?? "",
+            change.after,
+          ).replace(/^=+\n/, ""),
+        );
+      printManual(plan);
+    }
+    return code;
+  }
+
+  await confirmDirtyTree(dir, flags.yes, context.interactive);
+  writeAll(dir, plan.changes);
+  const newDependencies = Object.keys(plan.dependencies).length + Object.keys(plan.devDependencies).length > 0;
+  const install = newDependencies && flags.install !== false;
+  if (json) {
+    if (install) await installDependencies(dir, project.packageManager, path.relative(context.cwd, dir) || ".");
+    printJson(functionJson(project, spec, plan, { dryRun: false, installed: !newDependencies || install }));
+    return code;
+  }
+  for (const change of plan.changes) log.info(`  ${change.before === null ? "created" : "changed"} ${change.path}`);
+  log.success(`Added the function ${bold(spec.id)} (${plan.functionFile}), its test, and registered it`);
+  if (install) {
+    await installDependencies(dir, project.packageManager, path.relative(context.cwd, dir) || ".");
+  } else if (newDependencies) {
+    log.info(`Then install the new dependencies: ${cyan(commandsFor(project.packageManager).install)}`);
+  }
+  printManual(plan);
+  for (const note of plan.notes) log.info(`${dim("note:")} ${note}`);
+  log.info(`Run its test: ${cyan(`npx vitest run ${plan.testFile}`)}`);
+  return code;
+}
+
+/** What `--json` prints: the envelope every command shares (schema/output.schema.json). */
+function functionJson(
+  project: Project,
+  spec: FunctionSpec,
+  plan: FunctionPlan,
+  outcome: { dryRun: boolean; installed: boolean },
+): JsonChangeResult {
+  return {
+    ok: true,
+    command: "function",
+    dryRun: outcome.dryRun,
+    directory: project.dir,
+    appId: toAppId(String(project.manifest.name ?? path.basename(project.dir))),
+    framework: project.framework.id,
+    packageManager: project.packageManager,
+    features: [],
+    files: plan.changes.map((change) => ({ path: change.path, action: change.before === null ? "create" : "change" })),
+    functions: [{ id: spec.id, exportName: spec.exportName, file: plan.functionFile }],
+    dependencies: plan.dependencies,
+    devDependencies: plan.devDependencies,
+    nextSteps: [
+      ...(outcome.installed ? [] : [commandsFor(project.packageManager).install]),
+      `npx vitest run ${plan.testFile}`,
+    ],
+    warnings: plan.notes,
+    manualSteps: plan.manual,
+    config: syncExpectation(spec),
+  };
+}
+
+function printManual(plan: FunctionPlan): void {
+  if (plan.manual.length === 0) return;
+  log.warn("Some edits could not be made safely; these files were left as they are. Add by hand:");
+  for (const step of plan.manual) {
+    log.info(`\n${bold(step.file)}: ${step.where}`);
+    for (const line of step.lines) log.info(`  ${line}`);
+  }
+}

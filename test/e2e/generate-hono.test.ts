@@ -1,0 +1,4 @@
+import { describeGeneratedFunctions } from "./generate-app.js";
+import { generatedFunctionCases } from "./generate-cases.js";
+
+describeGeneratedFunctions("hono", generatedFunctionCases);
