@@ -1,9 +1,8 @@
-import { cpSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runIn } from "../helpers/add.js";
 import { startDevServer, type RunningApp } from "../helpers/app.js";
-import { makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
+import { makeTempDir, runCli } from "../helpers/cli.js";
 import { copyFixture } from "../helpers/fixtures.js";
 import { appEndpoint } from "../helpers/inngest.js";
 import { generatedFunctionCases } from "./generate-cases.js";
