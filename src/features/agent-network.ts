@@ -7,7 +7,7 @@ export const agentNetwork: Feature = {
   group: "AI",
   description: "AgentKit agents (navigator with a tool, classifier, Anthropic summariser) routed by a network",
   files: ["agent-network-research.ts", "agent-network-research.test.ts"],
-  supportFiles: ["testing-fake-models.ts"],
+  supportFiles: ["ai-models.ts", "testing-fake-models.ts"],
   readmeNote: agentKitReadmeNote,
   functions: [{ exportName: "agentNetworkResearch", file: "agent-network-research.ts" }],
   dependencies: ["@inngest/agent-kit", "zod"],

@@ -7,7 +7,7 @@ export const agentTools: Feature = {
   group: "AI",
   description: "AgentKit tools with zod schemas: one runs a step, one invokes a multi-step Inngest function",
   files: ["agent-tools-support.ts", "agent-tools-support.test.ts"],
-  supportFiles: ["testing-fake-models.ts"],
+  supportFiles: ["ai-models.ts", "testing-fake-models.ts"],
   readmeNote: agentKitReadmeNote,
   functions: [
     { exportName: "agentToolsSupport", file: "agent-tools-support.ts" },

@@ -7,7 +7,7 @@ export const aiInfer: Feature = {
   group: "AI",
   description: "step.ai.infer writes search queries, parallel steps crawl them, a second inference summarises",
   files: ["ai-infer-research.ts", "ai-infer-research.test.ts"],
-  supportFiles: ["testing-fake-models.ts"],
+  supportFiles: ["ai-models.ts", "testing-fake-models.ts"],
   functions: [{ exportName: "aiInferResearch", file: "ai-infer-research.ts" }],
   dependencies: ["zod"],
   env: [...openAiEnv],

@@ -7,6 +7,7 @@ export const dependencyInjection: Feature = {
   description:
     "A function-level middleware injects an OpenAI-shaped client into the handler's context, fully typed; function-level so only the functions that list it receive it",
   files: ["dependency-injection-summarize.ts", "dependency-injection-summarize.test.ts"],
+  supportFiles: ["ai-models.ts"],
   middlewareFiles: ["dependency-injection-middleware.ts"],
   functions: [{ exportName: "dependencyInjectionSummarize", file: "dependency-injection-summarize.ts" }],
 };

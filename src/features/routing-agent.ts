@@ -7,7 +7,7 @@ export const routingAgent: Feature = {
   group: "AI",
   description: "createRoutingAgent picks the next agent with a select_agent tool until it answers finished",
   files: ["routing-agent-triage.ts", "routing-agent-triage.test.ts"],
-  supportFiles: ["testing-fake-models.ts"],
+  supportFiles: ["ai-models.ts", "testing-fake-models.ts"],
   readmeNote: agentKitReadmeNote,
   functions: [{ exportName: "routingAgentTriage", file: "routing-agent-triage.ts" }],
   dependencies: ["@inngest/agent-kit", "zod"],

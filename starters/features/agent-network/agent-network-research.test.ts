@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { defaultModels } from "../ai-models";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels, type FakeModels } from "../testing-fake-models";
 import { agentNetworkResearch } from "./agent-network-research";
@@ -70,7 +71,7 @@ describe("agent-network-research", () => {
     ]);
     const summariserCall = models.requests[5]!;
     expect(summariserCall.headers["x-api-key"]).toBe("anthropic-test-key");
-    expect(summariserCall.body).toMatchObject({ model: "claude-3-5-haiku-latest", max_tokens: 1000 });
+    expect(summariserCall.body).toMatchObject({ model: defaultModels.anthropic, max_tokens: 1000 });
     // The classifier and the summariser see the page that the navigator's tool stored in state.
     expect(JSON.stringify(summariserCall.body)).toContain("durable functions retry each step");
     expect(models.requests[1]?.body.tools.map((t: any) => t.function.name)).toEqual(["visit_page"]);

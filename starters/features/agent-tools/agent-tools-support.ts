@@ -1,6 +1,7 @@
 import { createAgent, createNetwork, createTool, openai } from "@inngest/agent-kit";
 import { eventType, invoke } from "inngest";
 import { z } from "zod";
+import { modelSettings } from "../ai-models";
 import { inngest } from "../client";
 
 export const agentToolsQuestionAsked = eventType("app/agent-tools.question-asked", {
@@ -63,11 +64,7 @@ export const agentToolsSupport = inngest.createFunction(
     const network = createNetwork({
       name: "agent-tools-support",
       agents: [support],
-      defaultModel: openai({
-        model: process.env.OPENAI_MODEL || "gpt-4o-mini",
-        apiKey: process.env.OPENAI_API_KEY,
-        baseUrl: process.env.OPENAI_BASE_URL || "https://api.openai.com/v1",
-      }),
+      defaultModel: openai(modelSettings("openai")),
       maxIter: 5,
       router: ({ callCount, lastResult }) => (callCount === 0 || lastResult?.toolCalls.length ? support : undefined),
     });

@@ -1,5 +1,6 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { defaultModels } from "../ai-models";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels } from "../testing-fake-models";
 import { aiInferResearch } from "./ai-infer-research";
@@ -64,7 +65,7 @@ describe("ai-infer-research", () => {
         ]);
         expect(models.requests.map((r) => r.path)).toEqual(["/v1/chat/completions", "/v1/chat/completions"]);
         expect(models.requests[0]?.headers.authorization).toBe("Bearer test-key");
-        expect(models.requests[0]?.body).toMatchObject({ model: "gpt-4o-mini", max_completion_tokens: 200 });
+        expect(models.requests[0]?.body).toMatchObject({ model: defaultModels.openai, max_completion_tokens: 200 });
         // The crawled pages reach the second prompt.
         expect(models.requests[1]?.body.messages[1].content).toContain('Results for "workflow engines"');
       } finally {

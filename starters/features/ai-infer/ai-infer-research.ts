@@ -1,5 +1,6 @@
 import { eventType } from "inngest";
 import { z } from "zod";
+import { modelSettings } from "../ai-models";
 import { inngest } from "../client";
 
 export const aiInferResearchRequested = eventType("app/ai-infer.research-requested", {
@@ -15,13 +16,7 @@ export const aiInferResearch = inngest.createFunction(
   { id: "ai-infer-research", triggers: [aiInferResearchRequested] },
   async ({ event, step }) => {
     const { topic } = event.data;
-    // Read the env vars here rather than at import time, so that tests can point them elsewhere.
-    // `||`, not `??`: a variable copied empty from .env.example means "use the default".
-    const model = step.ai.models.openai({
-      model: process.env.OPENAI_MODEL || "gpt-4o-mini",
-      apiKey: process.env.OPENAI_API_KEY,
-      baseUrl: process.env.OPENAI_BASE_URL || "https://api.openai.com/v1",
-    });
+    const model = step.ai.models.openai(modelSettings("openai"));
 
     const planned = await step.ai.infer("generate-queries", {
       model,

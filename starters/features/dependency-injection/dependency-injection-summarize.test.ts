@@ -5,6 +5,7 @@ import {
   type DependencyInjectionOpenAI,
   dependencyInjectionOpenAI,
 } from "../middleware/dependency-injection-middleware";
+import { defaultModels } from "../ai-models";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { dependencyInjectionSummarize } from "./dependency-injection-summarize";
 
@@ -26,7 +27,7 @@ describe("dependency-injection-summarize over HTTP", () => {
   it("calls the injected client inside the step", async () => {
     const create = vi.spyOn(dependencyInjectionOpenAI.responses, "create");
     const answer = await endpoint.execute(fnId, { events: [event] });
-    expect(create).toHaveBeenCalledWith({ model: "gpt-4o-mini", input: "The export button does nothing" });
+    expect(create).toHaveBeenCalledWith({ model: defaultModels.openai, input: "The export button does nothing" });
     expect(answer).toMatchObject({
       status: 206,
       body: [

@@ -1,3 +1,4 @@
+import { defaultModels } from "../ai-models";
 import { inngest } from "../client";
 import { DependencyInjectionMiddleware } from "../middleware/dependency-injection-middleware";
 
@@ -10,7 +11,7 @@ export const dependencyInjectionSummarize = inngest.createFunction(
   },
   async ({ event, step, openai }) => {
     const summary = await step.run("dependency-injection-summarize-ticket", async () => {
-      const response = await openai.responses.create({ model: "gpt-4o-mini", input: event.data.body });
+      const response = await openai.responses.create({ model: defaultModels.openai, input: event.data.body });
       return response.output_text;
     });
     return { ticketId: event.data.ticketId, summary };

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { defaultModels } from "../ai-models";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels, type FakeModels } from "../testing-fake-models";
 import { modelProvidersAsk } from "./model-providers-ask";
@@ -37,17 +38,17 @@ describe("model-providers-ask", () => {
       provider: "openai",
       path: "/v1/chat/completions",
       headers: { authorization: "Bearer openai-key" },
-      body: { model: "gpt-4o-mini", max_completion_tokens: 1000 },
+      body: { model: defaultModels.openai, max_completion_tokens: 1000 },
     },
     {
       provider: "anthropic",
       path: "/v1/messages",
       headers: { "x-api-key": "anthropic-key", "anthropic-version": "2023-06-01" },
-      body: { model: "claude-3-5-haiku-latest", max_tokens: 1000 },
+      body: { model: defaultModels.anthropic, max_tokens: 1000 },
     },
     {
       provider: "gemini",
-      path: "/v1/models/gemini-2.0-flash:generateContent",
+      path: `/v1/models/${defaultModels.gemini}:generateContent`,
       headers: {},
       body: { generationConfig: expect.objectContaining({ maxOutputTokens: 1000 }) },
     },
@@ -55,7 +56,7 @@ describe("model-providers-ask", () => {
       provider: "grok",
       path: "/v1/chat/completions",
       headers: { authorization: "Bearer xai-key" },
-      body: { model: "grok-3-latest", max_completion_tokens: 1000 },
+      body: { model: defaultModels.grok, max_completion_tokens: 1000 },
     },
   ])("answers with $provider when the event asks for it", async ({ provider, path, headers, body }) => {
     const models = await fakeModels(`An answer from ${provider}.`);

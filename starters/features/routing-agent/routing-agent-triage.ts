@@ -1,6 +1,7 @@
 import { createAgent, createNetwork, createRoutingAgent, createTool, openai } from "@inngest/agent-kit";
 import { eventType } from "inngest";
 import { z } from "zod";
+import { modelSettings } from "../ai-models";
 import { inngest } from "../client";
 
 export const routingAgentTicketReceived = eventType("app/routing-agent.ticket-received", {
@@ -63,11 +64,7 @@ export const routingAgentTriage = inngest.createFunction(
       name: "routing-agent-triage",
       agents: [billing, technical],
       router: triageRouter,
-      defaultModel: openai({
-        model: process.env.OPENAI_MODEL || "gpt-4o-mini",
-        apiKey: process.env.OPENAI_API_KEY,
-        baseUrl: process.env.OPENAI_BASE_URL || "https://api.openai.com/v1",
-      }),
+      defaultModel: openai(modelSettings("openai")),
       maxIter: 4,
     });
 
