@@ -1,8 +1,8 @@
 // Bundles the CLI with every runtime dependency inlined (the published package has none): one
 // entry, dist/cli.js (a few KiB: argv, --help, --version), and chunks beside it in dist/ for what
-// is reached only through `await import()` (main, prompts, execa, degit), read from disk only when
-// a path needs them. One single file was measured slower to start: node parses all of it (650 KiB
-// with degit) before printing --version.
+// is reached only through `await import()` (main, prompts, execa, the --add parser), read from disk
+// only when a path needs them. One single file was measured slower to start: node parses all of it
+// before printing --version.
 import { rmSync, readFileSync } from "node:fs";
 import { build } from "esbuild";
 
@@ -22,8 +22,10 @@ const result = await build({
   minify: true,
   legalComments: "none",
   metafile: true,
+  // prompts picks dist/ (transpiled for Node < 8.6) or lib/ at run time, so both would be bundled.
+  alias: { prompts: "prompts/lib/index.js" },
   define: { __VERSION__: JSON.stringify(version) },
-  // CommonJS dependencies (prompts, degit) call require() for Node's own modules.
+  // CommonJS dependencies (prompts, @babel/parser) call require() for Node's own modules.
   banner: {
     js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);',
   },

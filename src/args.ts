@@ -1,4 +1,5 @@
 import { CliError } from "./errors.js";
+import { frameworkIds, frameworkLabels } from "./frameworks/index.js";
 
 export interface Flags {
   dir?: string;
@@ -36,7 +37,7 @@ interface FlagSpec {
 }
 
 export const flagSpecs: readonly FlagSpec[] = [
-  { name: "framework", key: "framework", takesValue: true, value: "next|express|hono", help: "the web framework" },
+  { name: "framework", key: "framework", takesValue: true, value: frameworkIds.join("|"), help: "the web framework" },
   {
     name: "features",
     key: "features",
@@ -56,9 +57,14 @@ export const flagSpecs: readonly FlagSpec[] = [
     key: "template",
     takesValue: true,
     value: "user/repo[/subdir][#ref]",
-    help: "start from a remote starter (degit) instead of the built-in one",
+    help: "start from a remote starter (a GitHub, GitLab or Bitbucket tarball) instead of the built-in one",
   },
-  { name: "offline", key: "offline", takesValue: false, help: "with --template: read only degit's cache, no network" },
+  {
+    name: "offline",
+    key: "offline",
+    takesValue: false,
+    help: "with --template: read only the local cache, no network",
+  },
   {
     name: "add",
     key: "add",
@@ -211,7 +217,7 @@ export function helpText(version: string): string {
     return `  ${usage.padEnd(46)}${spec.help}`;
   });
   return [
-    `create-inngest-app ${version}: scaffold an Inngest app on Next.js, Express or Hono.`,
+    `create-inngest-app ${version}: scaffold an Inngest app on ${frameworkLabels("or")}.`,
     "",
     "Usage:",
     "  npm create inngest-app@latest [dir] -- [flags]",
@@ -226,6 +232,6 @@ export function helpText(version: string): string {
     "Examples:",
     "  npm create inngest-app@latest my-app",
     "  npm create inngest-app@latest my-app -- --framework hono --features event-basic --yes",
-    "  npx create-inngest-app@latest --add event-basic,cron    (in an existing Next.js, Express or Hono app)",
+    `  npx create-inngest-app@latest --add event-basic,cron    (in an existing ${frameworkLabels("or")} app)`,
   ].join("\n");
 }

@@ -1,9 +1,10 @@
+import { runCommand } from "./run-command.js";
+
 export type GitResult = { created: true } | { created: false; reason: string };
 
 /** `git init` and a first commit; on any failure the repository is removed again. */
 export async function initGitRepository(dir: string): Promise<GitResult> {
-  const { execa } = await import("execa");
-  const git = (...args: string[]) => execa("git", args, { cwd: dir, reject: false, stdin: "ignore" });
+  const git = (...args: string[]) => runCommand("git", args, { cwd: dir });
 
   const version = await git("--version");
   if (version.failed) return { created: false, reason: "git was not found" };

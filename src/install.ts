@@ -1,28 +1,21 @@
 import { commandsFor, installEnv, type PackageManager } from "./package-manager.js";
 import { CliError } from "./errors.js";
+import { runCommand } from "./run-command.js";
 import { log, startSpinner } from "./ui.js";
 
 const OUTPUT_TAIL_LINES = 30;
 
 export async function installDependencies(dir: string, pm: PackageManager, relativeDir: string): Promise<void> {
-  const { execa } = await import("execa");
   const spinner = startSpinner(`Installing dependencies with ${pm}`);
-  const result = await execa(pm, ["install"], {
-    cwd: dir,
-    env: installEnv(pm),
-    all: true,
-    reject: false,
-    stdin: "ignore",
-  });
+  const result = await runCommand(pm, ["install"], { cwd: dir, env: installEnv(pm), shell: true });
   if (!result.failed) {
     spinner.succeed(`Installed dependencies with ${pm}`);
     return;
   }
   spinner.fail(`${pm} install failed`);
-  const tail = (result.all ?? "").trimEnd().split("\n").slice(-OUTPUT_TAIL_LINES);
+  const tail = result.all.trimEnd().split("\n").slice(-OUTPUT_TAIL_LINES);
   if (tail.length > 0 && tail[0] !== "") log.detail(tail.join("\n"));
-  const reason =
-    result.code === "ENOENT" ? `${pm} was not found on this machine` : `exit code ${result.exitCode ?? "?"}`;
+  const reason = result.notFound ? `${pm} was not found on this machine` : `exit code ${result.exitCode ?? "?"}`;
   throw new CliError(
     `Installing dependencies failed (${reason}). The project is ready in ${relativeDir}: run "cd ${relativeDir} && ${commandsFor(pm).install}" to install by hand.`,
   );

@@ -1,27 +1,22 @@
 import path from "node:path";
 import { bold, cyan, dim, green } from "kolorist";
 import type { Flags } from "./args.js";
+import type { RunContext } from "./context.js";
 import { CliError } from "./errors.js";
 import { featureGroups, features } from "./features/index.js";
 import { initGitRepository } from "./git.js";
 import { installDependencies } from "./install.js";
 import { resolveOptions, type RunOptions } from "./options.js";
 import { commandsFor } from "./package-manager.js";
-import { planProject, type Plan } from "./plan.js";
+import { planProject } from "./plan.js";
 import { log } from "./ui.js";
-import { writePlan } from "./write.js";
-
-export interface MainContext {
-  cwd: string;
-  interactive: boolean;
-  userAgent: string | undefined;
-}
+import { type WritablePlan, writePlan } from "./write.js";
 
 /**
  * The whole run, top to bottom: flags and prompts, plan, write, install, git, next steps.
  * `--help` and `--version` are answered by cli.ts before this module loads.
  */
-export async function main(flags: Flags, context: MainContext): Promise<void> {
+export async function main(flags: Flags, context: RunContext): Promise<void> {
   if (flags.list) return log.info(featureList());
   if (flags.add) {
     const { runAdd } = await import("./add/run.js");
@@ -32,10 +27,11 @@ export async function main(flags: Flags, context: MainContext): Promise<void> {
   if (flags.cwd !== undefined) throw new CliError("--cwd goes with --add (the app to add to).");
 
   const options = await resolveOptions(flags, context);
-  let plan = planProject(options);
+  const builtIn = planProject(options);
+  let plan: WritablePlan = builtIn;
   if (options.template !== undefined) {
     const { planWithTemplate } = await import("./template.js");
-    plan = await planWithTemplate(plan, { source: options.template, offline: options.offline });
+    plan = await planWithTemplate(builtIn, { source: options.template, offline: options.offline });
   }
   if (flags.dryRun) return log.info(describePlan(plan, options, context.cwd));
 
@@ -70,7 +66,7 @@ export function featureList(): string {
     .join("\n\n");
 }
 
-function describePlan(plan: Plan, options: RunOptions, cwd: string): string {
+function describePlan(plan: WritablePlan, options: RunOptions, cwd: string): string {
   const { framework, packageManager } = options;
   const deps = (record: Record<string, string>) =>
     Object.entries(record).map(([name, version]) => `  ${name}@${version}`);

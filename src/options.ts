@@ -3,9 +3,10 @@ import path from "node:path";
 import { dim } from "kolorist";
 import type { PromptObject } from "prompts";
 import type { Flags } from "./args.js";
+import type { RunContext } from "./context.js";
 import { CancelledError, CliError } from "./errors.js";
 import { defaultFeatureIds, featureGroups, features, findFeature, type Feature } from "./features/index.js";
-import { findFramework, frameworks, type Framework } from "./frameworks/index.js";
+import { findFramework, frameworkIds, frameworks, type Framework } from "./frameworks/index.js";
 import { packageNameProblems, toValidPackageName } from "./names.js";
 import { detectPackageManager, isPackageManager, packageManagers, type PackageManager } from "./package-manager.js";
 import type { ProjectOptions } from "./plan.js";
@@ -16,23 +17,16 @@ export interface RunOptions extends ProjectOptions {
   git: boolean;
   /** The target holds files that the user agreed (or `--force`d) to remove; `.git` stays. */
   emptyTarget: boolean;
-  /** `--template`: a remote starter copied with degit instead of the built-in one. */
+  /** `--template`: a remote starter (see template.ts) instead of the built-in one. */
   template?: string;
-  /** `--offline`: degit reads only its cache. */
+  /** `--offline`: the remote starter comes only from the local cache. */
   offline: boolean;
-}
-
-export interface Environment {
-  cwd: string;
-  /** A person can answer prompts. */
-  interactive: boolean;
-  userAgent: string | undefined;
 }
 
 const DEFAULT_NAME = "inngest-app";
 
 /** Turns flags, then answers to prompts for whatever is missing, into the options of one run. */
-export async function resolveOptions(flags: Flags, env: Environment): Promise<RunOptions> {
+export async function resolveOptions(flags: Flags, env: RunContext): Promise<RunOptions> {
   const frameworkFlag = flags.framework === undefined ? undefined : parseFramework(flags.framework);
   const featuresFlag = flags.features?.map(parseFeature);
   if (flags.pm !== undefined && !isPackageManager(flags.pm)) {
@@ -57,7 +51,7 @@ export async function resolveOptions(flags: Flags, env: Environment): Promise<Ru
   if (!framework) {
     if (canAsk) framework = await askFramework();
     else if (flags.yes) framework = frameworks[0]!;
-    else throw missing("--framework <next|express|hono>", "the framework");
+    else throw missing(`--framework <${frameworkIds.join("|")}>`, "the framework");
   }
 
   let selected = featuresFlag;
@@ -153,7 +147,7 @@ function isWritable(dir: string): boolean {
 function parseFramework(id: string): Framework {
   const framework = findFramework(id);
   if (!framework) {
-    throw new CliError(`Unknown framework "${id}". Choose one of: ${frameworks.map((f) => f.id).join(", ")}.`);
+    throw new CliError(`Unknown framework "${id}". Choose one of: ${frameworkIds.join(", ")}.`);
   }
   return framework;
 }
@@ -215,6 +209,10 @@ async function askFeatures(): Promise<Feature[]> {
     choices,
     hint: "space to select, enter to confirm",
     instructions: false,
+    // The answered line lists the chosen titles: drop the group column from them once answered.
+    onRender(this: { done: boolean; value: { title: string; value: Feature }[] }) {
+      if (this.done) for (const choice of this.value) choice.title = choice.value.label;
+    },
   });
 }
 

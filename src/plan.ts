@@ -1,8 +1,30 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Feature } from "./features/index.js";
-import type { Framework } from "./frameworks/index.js";
+import { addImportExtension, importLines, middlewareProperty, functionsIndex } from "./code-text.js";
+import {
+  eventDeclarations,
+  eventsModule,
+  envExampleWith,
+  featureDependencies,
+  featureFiles,
+  neededEvents,
+  readmeWithFeatures,
+  registeredFunctions,
+} from "./features/contributions.js";
+import type { ExportRef, Feature } from "./features/index.js";
+import type { Framework, ImportExtension } from "./frameworks/index.js";
+import {
+  CLIENT_FILE,
+  EVENTS_FILE,
+  FUNCTIONS_DIR,
+  fillPlaceholders,
+  INNGEST_DIR,
+  MIDDLEWARE_DIR,
+  type Placeholders,
+  readStarterTree,
+  startersDir,
+  type StarterFile,
+} from "./layout.js";
 import { toAppId } from "./names.js";
 import { commandsFor, gitignoreLines, packageManagerFiles, type PackageManager } from "./package-manager.js";
 import { pinned } from "./versions.js";
@@ -17,11 +39,8 @@ export interface ProjectOptions {
   packageManager: PackageManager;
 }
 
-export interface PlannedFile {
-  /** Relative to the target directory, with forward slashes. */
-  path: string;
-  contents: string;
-}
+/** A file of the new project, relative to its root with forward slashes. */
+export type PlannedFile = StarterFile;
 
 export interface Plan {
   options: ProjectOptions;
@@ -30,158 +49,92 @@ export interface Plan {
   devDependencies: Record<string, string>;
 }
 
-export const startersDir = fileURLToPath(new URL("../starters/", import.meta.url));
-const INNGEST_DIR = "src/inngest";
-const FUNCTIONS_DIR = `${INNGEST_DIR}/functions`;
-const CLIENT_FILE = `${INNGEST_DIR}/client.ts`;
-
-/** Everything the project will contain. Reads the starters; writes nothing. */
+/**
+ * Everything the project will contain: the base and framework starters, then each contribution of
+ * the features, applied to our own starter text at known spots. Reads the starters; writes nothing;
+ * parses no code.
+ */
 export function planProject(options: ProjectOptions): Plan {
   const { framework, features } = options;
+  const extension = framework.relativeImportExtension;
   const files = new Map<string, string>();
-  const addShared = (file: PlannedFile) => files.set(file.path, withImportExtension(file, framework));
+  const inInngestDir = (file: string, contents: string) =>
+    files.set(`${INNGEST_DIR}/${file}`, /\.tsx?$/.test(file) ? addImportExtension(contents, extension) : contents);
 
-  for (const file of readStarter("base")) addShared(file);
-  for (const file of readStarter(framework.starter)) files.set(file.path, file.contents);
-  for (const file of features.flatMap(featureFiles))
-    addShared({ path: `${INNGEST_DIR}/${file.path}`, contents: file.contents });
-  const clientMiddleware = features.flatMap((feature) => feature.clientMiddleware ?? []);
-  if (clientMiddleware.length > 0) {
-    const client = { path: CLIENT_FILE, contents: withClientMiddleware(files.get(CLIENT_FILE)!, clientMiddleware) };
-    addShared(client);
+  for (const file of readStarterTree("base")) files.set(file.path, file.contents);
+  // The framework's starter overrides base files of the same name (see baseFile in layout.ts).
+  for (const file of readStarterTree(framework.starter)) files.set(file.path, file.contents);
+  for (const file of [...files.keys()].filter((name) => name.startsWith(`${INNGEST_DIR}/`)))
+    inInngestDir(file.slice(INNGEST_DIR.length + 1), files.get(file)!);
+
+  for (const file of features.flatMap(featureFiles)) inInngestDir(file.path, file.contents);
+  const middleware = features.flatMap((feature) => feature.clientMiddleware ?? []);
+  if (middleware.length > 0) {
+    const client = files.get(`${INNGEST_DIR}/${CLIENT_FILE}`)!;
+    inInngestDir(CLIENT_FILE, withClientMiddleware(client, middleware, extension));
   }
-  addShared({ path: `${FUNCTIONS_DIR}/index.ts`, contents: functionsIndex(features) });
+  const events = neededEvents(features);
+  if (events.length > 0) inInngestDir(EVENTS_FILE, eventsModule(eventDeclarations(events)));
+  inInngestDir(`${FUNCTIONS_DIR}/index.ts`, functionsIndex(registeredFunctions(features), extension));
 
-  const dependencies = sortKeys(pinned([...framework.dependencies, ...features.flatMap((f) => f.dependencies ?? [])]));
-  const devDependencies = sortKeys(
-    pinned([...framework.devDependencies, ...features.flatMap((f) => f.devDependencies ?? [])]),
-  );
+  const wanted = featureDependencies(features);
+  const dependencies = sortKeys(pinned([...framework.dependencies, ...wanted.dependencies]));
+  const devDependencies = sortKeys(pinned([...framework.devDependencies, ...wanted.devDependencies]));
   files.set("package.json", packageJson(files.get("package.json"), options.projectName, dependencies, devDependencies));
-  files.set(".env.example", envExample(files.get(".env.example") ?? "", features));
+  files.set(".env.example", envExampleWith(files.get(".env.example") ?? "", features));
   files.set("README.md", readmeWithFeatures(files.get("README.md") ?? "", features));
   for (const file of packageManagerFiles(options.packageManager)) files.set(file.path, file.contents);
   const ignored = gitignoreLines(options.packageManager);
   if (ignored.length > 0)
     files.set(".gitignore", `${(files.get(".gitignore") ?? "").trimEnd()}\n${ignored.join("\n")}\n`);
 
-  const tokens = templateTokens(options);
+  const placeholders = placeholdersOf(options);
   const planned = [...files]
-    .map(([filePath, contents]) => ({ path: filePath, contents: fillTokens(contents, tokens) }))
+    .map(([filePath, contents]) => ({ path: filePath, contents: fillPlaceholders(contents, placeholders) }))
     .sort((a, b) => a.path.localeCompare(b.path));
   return { options, files: planned, dependencies, devDependencies };
 }
 
-export interface FeatureFile {
-  /** Relative to the app's Inngest directory (`src/inngest`). */
-  path: string;
-  contents: string;
-  /** Middleware and support files, which several features may share: written when absent. */
-  shared: boolean;
-}
-
-/** What one feature writes: functions and tests, middleware, and the test support it needs. */
-export function featureFiles(feature: Feature): FeatureFile[] {
-  const fromFeature = (name: string) => readFileSync(path.join(startersDir, "features", feature.id, name), "utf8");
-  return [
-    ...feature.files.map((name) => ({ path: `functions/${name}`, contents: fromFeature(name), shared: false })),
-    ...(feature.middlewareFiles ?? []).map((name) => ({
-      path: `middleware/${name}`,
-      contents: fromFeature(name),
-      shared: true,
-    })),
-    ...(feature.supportFiles ?? []).map((name) => ({
-      path: name,
-      contents: readFileSync(path.join(startersDir, "support", name), "utf8"),
-      shared: true,
-    })),
-  ];
-}
-
-/** Every file under `starters/<name>/`, with stored names such as `_gitignore` restored. */
-function readStarter(name: string): PlannedFile[] {
-  const root = path.join(startersDir, name);
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const absolute = path.join(entry.parentPath, entry.name);
-      const relative = path.relative(root, absolute).split(path.sep);
-      relative[relative.length - 1] = restoreStoredName(entry.name);
-      return { path: relative.join("/"), contents: readFileSync(absolute, "utf8") };
-    });
-}
-
-/** npm drops dot-files such as `.gitignore` from packages, so starters store them as `_gitignore`. */
-export function restoreStoredName(name: string): string {
-  return name.startsWith("_") ? `.${name.slice(1)}` : name;
-}
-
-/** Shared files import without extensions; NodeNext projects need `.js` on relative imports. */
-function withImportExtension(file: PlannedFile, framework: Framework): string {
-  if (!/\.tsx?$/.test(file.path) || framework.relativeImportExtension === "") return file.contents;
-  return addImportExtension(file.contents, framework.relativeImportExtension);
-}
-
-export function addImportExtension(source: string, extension: string): string {
-  return source.replace(
-    /(\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"']+)\2/g,
-    (match, lead, quote, specifier) =>
-      path.posix.extname(specifier) === "" ? `${lead}${quote}${specifier}${extension}${quote}` : match,
-  );
-}
-
-/** Registers middleware classes in the starter's client: `new Inngest({ id, middleware: [...] })`. */
+/**
+ * Registers middleware classes in our starter client, at one of its two known shapes: on one line,
+ * `new Inngest({ id: "..." })`, or one property per line. It inserts the same text `--add` does (a
+ * property after the last one), laid out as the formatter would at 120 columns.
+ */
 export function withClientMiddleware(
   client: string,
-  middleware: readonly { exportName: string; file: string }[],
+  middleware: readonly ExportRef[],
+  extension: ImportExtension,
 ): string {
-  const oneLine = /new Inngest\(\{ id: ("[^"]*") \}\)/;
-  const multiLine = /new Inngest\(\{\n {2}id: ("[^"]*"),\n/;
-  const inngestConstructor = oneLine.test(client) ? oneLine : multiLine;
-  if (!inngestConstructor.test(client))
-    throw new Error("the starter client no longer has the shape `new Inngest({ id, ... })`");
-  const imports = middleware.map(
-    ({ exportName, file }) => `import { ${exportName} } from "./middleware/${file.replace(/\.ts$/, "")}";`,
+  const oneLine = /^(.*new Inngest\(\{ id: "[^"]*".*?)( \}\);?)$/m;
+  const multiLine = /^(.*new Inngest\(\{\n(?: {2}.*\n)*? {2}id: "[^"]*",\n(?: {2}.*\n)*?)(\}\);?)$/m;
+  const property = middlewareProperty(middleware);
+  let registered: string;
+  const single = oneLine.exec(client);
+  const multiple = single ? null : multiLine.exec(client);
+  if (single) {
+    const [whole, head, tail] = single as unknown as [string, string, string];
+    const fits = `${head}, ${property}${tail}`;
+    const id = head.slice(head.indexOf("{ ") + 2);
+    const laidOut =
+      fits.length <= 120
+        ? fits
+        : `${head.slice(0, head.indexOf("{ ") + 1)}\n  ${id},\n  ${property},\n})${tail.slice(3)}`;
+    registered = client.replace(whole, () => laidOut);
+  } else if (multiple) {
+    const [whole, head, tail] = multiple as unknown as [string, string, string];
+    registered = client.replace(whole, () => `${head}  ${property},\n${tail}`);
+  } else {
+    throw new Error('the starter client no longer has the shape `new Inngest({ id: "...", ... });`');
+  }
+  const imports = importLines(
+    middleware.map((m) => ({ ...m, file: `${MIDDLEWARE_DIR}/${m.file}` })),
+    ".",
+    extension,
   );
-  const lines = client.split("\n");
+  const lines = registered.split("\n");
   const lastImport = lines.findLastIndex((line) => line.startsWith("import "));
   lines.splice(lastImport + 1, 0, ...imports);
-  const names = middleware.map((m) => m.exportName).join(", ");
-  const rest = inngestConstructor === oneLine ? "})" : "";
-  return lines.join("\n").replace(inngestConstructor, `new Inngest({\n  id: $1,\n  middleware: [${names}],\n${rest}`);
-}
-
-export function functionsIndex(features: readonly Feature[]): string {
-  const registered = features.flatMap((feature) => feature.functions);
-  if (registered.length === 0) {
-    return [
-      'import type { InngestFunction } from "inngest";',
-      "",
-      "// Add each function here to register it with the serve handler.",
-      "export const functions: InngestFunction.Any[] = [];",
-      "",
-    ].join("\n");
-  }
-  const byFile = new Map<string, string[]>();
-  for (const { exportName, file } of registered) {
-    byFile.set(file, [...(byFile.get(file) ?? []), exportName]);
-  }
-  const imports = [...byFile].map(
-    ([file, names]) => `import { ${names.join(", ")} } from "./${file.replace(/\.ts$/, "")}";`,
-  );
-  const names = registered.map((fn) => fn.exportName);
-  return [
-    ...imports,
-    "",
-    "// Every function here is registered with the serve handler.",
-    formattedArray("export const functions = ", names, ";"),
-    "",
-  ].join("\n");
-}
-
-/** An array literal laid out as the formatter (Biome, 120 columns) would: on one line if it fits. */
-export function formattedArray(before: string, items: readonly string[], after: string): string {
-  const oneLine = `${before}[${items.join(", ")}]${after}`;
-  return oneLine.length <= 120 ? oneLine : `${before}[\n${items.map((item) => `  ${item},`).join("\n")}\n]${after}`;
+  return lines.join("\n");
 }
 
 function packageJson(
@@ -194,20 +147,7 @@ function packageJson(
   return `${JSON.stringify({ ...manifest, name, dependencies, devDependencies }, null, 2)}\n`;
 }
 
-function envExample(base: string, features: readonly Feature[]): string {
-  const lines = features.flatMap((feature) => (feature.env ?? []).map((env) => `# ${env.comment}\n${env.name}=`));
-  const unique = [...new Set(lines)];
-  return unique.length === 0 ? base : `${base}\n${unique.join("\n")}\n`;
-}
-
-function readmeWithFeatures(readme: string, features: readonly Feature[]): string {
-  if (features.length === 0) return readme;
-  const list = features.map((feature) => `- \`${feature.id}\` (${feature.group}): ${feature.description}.`);
-  const notes = [...new Set(features.flatMap((feature) => (feature.readmeNote ? [feature.readmeNote] : [])))];
-  return [readme.trimEnd(), "", "## Features", "", ...list, ...notes.flatMap((note) => ["", note]), ""].join("\n");
-}
-
-function templateTokens(options: ProjectOptions): Record<string, string> {
+function placeholdersOf(options: ProjectOptions): Placeholders {
   const pm = commandsFor(options.packageManager);
   const tokens = {
     __APP_ID__: toAppId(options.projectName),
@@ -222,12 +162,8 @@ function templateTokens(options: ProjectOptions): Record<string, string> {
     __TEST__: pm.run("test"),
   };
   // The README's deployment notes for this framework, from starters/deploy/ (not copied as a file).
-  const deployNotes = readFileSync(path.join(startersDir, "deploy", `${options.framework.starter}.md`), "utf8");
-  return { ...tokens, __DEPLOY_NOTES__: fillTokens(deployNotes, tokens).trimEnd() };
-}
-
-function fillTokens(contents: string, tokens: Record<string, string>): string {
-  return contents.replace(/__[A-Z_]+__/g, (token) => tokens[token] ?? token);
+  const deployNotes = readFileSync(path.join(startersDir, "deploy", `${options.framework.id}.md`), "utf8");
+  return { ...tokens, __DEPLOY_NOTES__: fillPlaceholders(deployNotes, tokens).trimEnd() };
 }
 
 function sortKeys(record: Record<string, string>): Record<string, string> {

@@ -2,6 +2,15 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync,
 import path from "node:path";
 import type { Plan } from "./plan.js";
 
+/** A file to write: text from the built-in starters, or bytes as a remote starter holds them. */
+export interface FileToWrite {
+  path: string;
+  contents: string | Uint8Array;
+}
+
+/** A plan whose files may be bytes (a remote starter's images, fonts and so on). */
+export type WritablePlan = Omit<Plan, "files"> & { files: FileToWrite[] };
+
 /**
  * Writes the plan into a hidden sibling directory, then moves it into place, so that the target
  * never holds half a project; on failure the sibling (and any parent made for it) is removed.
@@ -9,17 +18,16 @@ import type { Plan } from "./plan.js";
  * only between turns of the event loop, so a signal lands before the first file or after the
  * project is in place, never in between.
  */
-export function writePlan(plan: Plan, emptyTarget: boolean): void {
+export function writePlan(plan: WritablePlan, emptyTarget: boolean): void {
   const { targetDir } = plan.options;
   const parent = path.dirname(targetDir);
   const createdParent = mkdirSync(parent, { recursive: true });
   const staging = mkdtempSync(path.join(parent, `.${path.basename(targetDir)}-`));
   try {
-    for (const file of plan.files) {
-      const destination = path.join(staging, file.path);
-      mkdirSync(path.dirname(destination), { recursive: true });
-      writeFileSync(destination, file.contents);
+    for (const dir of new Set(plan.files.map((file) => path.dirname(path.join(staging, file.path))))) {
+      mkdirSync(dir, { recursive: true });
     }
+    for (const file of plan.files) writeFileSync(path.join(staging, file.path), file.contents);
     moveIntoPlace(staging, targetDir, emptyTarget);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });

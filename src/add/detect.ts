@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { CliError } from "../errors.js";
-import { frameworks, type Framework } from "../frameworks/index.js";
+import { frameworkLabels, frameworks, type Framework, type ImportExtension } from "../frameworks/index.js";
 import { packageManagerFromLockfile, type PackageManager } from "../package-manager.js";
 import { importsOf, parseJsonc, parseSource, walk, type AstNode } from "./ast.js";
+import type { ExportRef } from "../features/feature.js";
 
 /** What `--add` learns about an existing app before planning anything. Reads, never writes. */
 export interface Project {
@@ -17,8 +18,8 @@ export interface Project {
   /** `@/*` from tsconfig paths, with the folder it maps to (relative, forward slashes, "" for the root). */
   alias?: { prefix: string; base: string };
   /** ".js" on relative imports under NodeNext/Node16 resolution, "" for bundlers. */
-  importExtension: "" | ".js";
-  /** Next.js: the App Router directory (`app` or `src/app`). */
+  importExtension: ImportExtension;
+  /** A route-file framework (Next.js): the router directory found (`app` or `src/app`). */
   appRouterDir?: string;
   /** TypeScript sources, relative with forward slashes (no node_modules, build output or dot-folders). */
   sources: string[];
@@ -43,10 +44,10 @@ export function detectProject(dir: string): Project {
   }
 
   const deps = { ...manifest.dependencies, ...manifest.devDependencies } as Record<string, string>;
-  const framework = frameworks.find((candidate) => candidate.add.dependency in deps);
+  const framework = frameworks.find((candidate) => candidate.detectDependency in deps);
   if (!framework) {
     throw new CliError(
-      `No supported framework in package.json: --add works on Next.js (App Router), Express and Hono apps written in TypeScript. Nothing was changed.`,
+      `No supported framework in package.json: --add works on ${frameworkLabels("and")} apps written in TypeScript. Nothing was changed.`,
     );
   }
   const tsconfigPath = path.join(dir, "tsconfig.json");
@@ -62,19 +63,20 @@ export function detectProject(dir: string): Project {
 
   const sources = listSources(dir);
   let appRouterDir: string | undefined;
-  if (framework.id === "next") {
-    appRouterDir = ["src/app", "app"].find((candidate) => isDirectory(path.join(dir, candidate)));
+  if (framework.mount.kind === "route-file") {
+    const { routerDirs } = framework.mount;
+    appRouterDir = routerDirs.find((candidate) => isDirectory(path.join(dir, candidate)));
     if (!appRouterDir) {
       throw new CliError(
-        "This Next.js app has no App Router directory (app/ or src/app/): --add supports the App Router only. Nothing was changed.",
+        `This ${framework.label} app has no router directory (${routerDirs.map((d) => `${d}/`).join(" or ")}): --add needs one. Nothing was changed.`,
       );
     }
   }
   const srcDir = appRouterDir ? appRouterDir.startsWith("src/") : isDirectory(path.join(dir, "src"));
 
   const resolution = String(compilerOptions.moduleResolution ?? compilerOptions.module ?? "").toLowerCase();
-  const importExtension =
-    framework.id !== "next" && (resolution === "nodenext" || resolution === "node16") ? ".js" : "";
+  const importExtension: ImportExtension =
+    framework.relativeImportExtension === ".js" && (resolution === "nodenext" || resolution === "node16") ? ".js" : "";
 
   return {
     dir,
@@ -124,7 +126,7 @@ export interface Source {
 
 /** What the app already has of Inngest, found by parsing every source file that mentions it. */
 export interface ExistingInngest {
-  client?: { file: string; exportName: string };
+  client?: ExportRef;
   serve?: { source: Source; call: AstNode; functions: AstNode | undefined };
 }
 

@@ -2,6 +2,7 @@ import { accessSync, constants, existsSync, mkdirSync, rmSync, rmdirSync, writeF
 import path from "node:path";
 import { bold, cyan, dim } from "kolorist";
 import type { Flags } from "../args.js";
+import type { RunContext } from "../context.js";
 import { CancelledError, CliError } from "../errors.js";
 import { findFeature, type Feature } from "../features/index.js";
 import { installDependencies } from "../install.js";
@@ -9,18 +10,14 @@ import { commandsFor } from "../package-manager.js";
 import { log } from "../ui.js";
 import { loadParser } from "./ast.js";
 import { detectProject } from "./detect.js";
-import { planAdd, type AddPlan, type FileChange } from "./plan.js";
+import type { AddPlan, FileChange } from "./changes.js";
+import { planAdd } from "./plan.js";
 
 /** Exit code when everything else was written but some lines must be added by hand. */
 export const EXIT_MANUAL_STEPS = 2;
 
-export interface AddContext {
-  cwd: string;
-  interactive: boolean;
-}
-
 /** `--add`: detect, plan, show or write, install, summarise. */
-export async function runAdd(flags: Flags, context: AddContext): Promise<number> {
+export async function runAdd(flags: Flags, context: RunContext): Promise<number> {
   const dir = path.resolve(context.cwd, flags.cwd ?? ".");
   const requested = parseFeatures(flags.add ?? []);
   await loadParser();
@@ -98,7 +95,8 @@ function printManual(plan: AddPlan): void {
 function printNotes(plan: AddPlan): void {
   for (const note of plan.notes) log.info(`${dim("note:")} ${note}`);
   const env = [...new Set(plan.added.flatMap((feature) => (feature.env ?? []).map((entry) => entry.name)))];
-  if (env.length > 0) log.info(`${dim("note:")} the new functions read ${env.join(", ")} from the environment.`);
+  if (env.length > 0)
+    log.info(`${dim("note:")} the new functions read ${env.join(", ")} from the environment (see .env.example).`);
 }
 
 async function confirmDirtyTree(dir: string, yes: boolean, interactive: boolean): Promise<void> {

@@ -5,6 +5,6 @@ export const conditionalTrigger: Feature = {
   label: "Conditional trigger",
   group: "Triggers",
   description: "An event trigger with an `if` expression: only urgent tickets start a run",
-  files: ["conditional-escalate-ticket.ts", "conditional-escalate-ticket.test.ts"],
-  functions: [{ exportName: "escalateUrgentTicket", file: "conditional-escalate-ticket.ts" }],
+  files: ["conditional-trigger-escalate-ticket.ts", "conditional-trigger-escalate-ticket.test.ts"],
+  functions: [{ exportName: "escalateUrgentTicket", file: "conditional-trigger-escalate-ticket.ts" }],
 };

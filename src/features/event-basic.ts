@@ -5,6 +5,6 @@ export const eventBasic: Feature = {
   label: "Event trigger",
   group: "Triggers",
   description: "A function triggered by an event, with one step and a return value",
-  files: ["hello-world.ts", "hello-world.test.ts"],
-  functions: [{ exportName: "helloWorld", file: "hello-world.ts" }],
+  files: ["event-basic-hello-world.ts", "event-basic-hello-world.test.ts"],
+  functions: [{ exportName: "helloWorld", file: "event-basic-hello-world.ts" }],
 };

@@ -33,7 +33,7 @@ import { typedContext } from "./typed-context.js";
 import { typedEvents } from "./typed-events.js";
 import { waitForEvent } from "./wait-for-event.js";
 
-export type { Feature, FeatureGroup } from "./feature.js";
+export type { EnvVar, ExportRef, Feature, FeatureGroup } from "./feature.js";
 export { featureGroups } from "./feature.js";
 
 /** The catalogue, in the order `--list` and the prompt show it within each group. */

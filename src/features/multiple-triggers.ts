@@ -5,6 +5,6 @@ export const multipleTriggers: Feature = {
   label: "Multiple triggers",
   group: "Triggers",
   description: "Two events and a daily cron on one function, narrowing the event union",
-  files: ["multi-trigger-search-index.ts", "multi-trigger-search-index.test.ts"],
-  functions: [{ exportName: "refreshSearchIndex", file: "multi-trigger-search-index.ts" }],
+  files: ["multiple-triggers-search-index.ts", "multiple-triggers-search-index.test.ts"],
+  functions: [{ exportName: "refreshSearchIndex", file: "multiple-triggers-search-index.ts" }],
 };

@@ -7,5 +7,6 @@ export const typedEvents: Feature = {
   description: "Events declared with eventType() and a zod schema, sent with .create(), validated at run time",
   files: ["typed-events-signup.ts", "typed-events-signup.test.ts"],
   functions: [{ exportName: "sendTypedWelcomeEmail", file: "typed-events-signup.ts" }],
+  events: ["userSignedUp", "welcomeEmailSent"],
   dependencies: ["zod"],
 };

@@ -7,23 +7,22 @@ export const express: Framework = {
   starter: "express",
   serveHandlerPath: "src/index.ts",
   relativeImportExtension: ".js",
-  dependencies: ["inngest", "express"],
-  devDependencies: ["@inngest/test", "typescript", "tsx", "vitest", "@types/node", "@types/express"],
+  dependencies: ["express"],
+  devDependencies: ["typescript", "tsx", "@types/node", "@types/express"],
   colour: yellow,
-  add: {
-    dependency: "express",
-    serveModule: "inngest/express",
-    mount: {
-      kind: "app-call",
-      create: { source: "express", imported: "default", isNew: false },
-      // Without a JSON body parser every execution request answers 401. Scoped to the Inngest path
-      // when the app has none of its own, so that the user's routes see the same bodies as before.
-      mountLine: (app, serve, jsonParser) =>
-        jsonParser
-          ? `${app}.use("/api/inngest", ${jsonParser}.json({ limit: "10mb" }), ${serve}({ client: inngest, functions }));`
-          : `${app}.use("/api/inngest", ${serve}({ client: inngest, functions }));`,
-    },
-    devModeNote:
-      "Express does not load .env files: start the dev server with INNGEST_DEV=1 (for example `tsx watch --env-file=.env.development src/index.ts`).",
+  detectDependency: "express",
+  serveModule: "inngest/express",
+  mount: {
+    kind: "app-call",
+    create: { source: "express", imported: "default", isNew: false, example: "express()" },
+    // Without a JSON body parser every execution request answers 401. Scoped to the Inngest path
+    // when the app has none of its own, so that the user's routes see the same bodies as before.
+    jsonBodyParser: "json",
+    mountLine: (app, serve, jsonParser) =>
+      jsonParser
+        ? `${app}.use("/api/inngest", ${jsonParser}.json({ limit: "10mb" }), ${serve}({ client: inngest, functions }));`
+        : `${app}.use("/api/inngest", ${serve}({ client: inngest, functions }));`,
   },
+  devModeNote:
+    "Express does not load .env files: start the dev server with INNGEST_DEV=1 (for example `tsx watch --env-file=.env.development src/index.ts`).",
 };

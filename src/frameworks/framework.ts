@@ -1,42 +1,56 @@
 import type { DependencyName } from "../versions.js";
 
+/** What relative imports end with: "" for bundlers (Next.js), ".js" under NodeNext resolution. */
+export type ImportExtension = "" | ".js";
+
+/**
+ * Everything a framework contributes, declared once: its starter, its dependencies, how it is found
+ * in an existing app, and where and how the serve handler is mounted. Create and `--add` read it.
+ */
 export interface Framework {
   id: string;
   label: string;
-  /** Directory under `starters/` copied over the shared `starters/base`. */
+  /** Directory under `starters/` copied over the shared `starters/base`; a file there overrides base's. */
   starter: string;
-  /** Where the serve handler for `/api/inngest` lives. */
+  /** Where a new app's serve handler for `/api/inngest` lives. */
   serveHandlerPath: string;
   /**
-   * Extension that relative imports in shared files need: "" for bundlers (Next.js),
-   * ".js" under NodeNext resolution.
+   * Extension that relative imports in a new app need. With ".js", an existing app gets it only when
+   * its tsconfig resolves NodeNext or Node16; with "", never (its bundler resolves without).
    */
-  relativeImportExtension: "" | ".js";
+  relativeImportExtension: ImportExtension;
+  /** The framework's own packages; `inngestDependencies` (src/features/contributions.ts) come on top. */
   dependencies: DependencyName[];
   devDependencies: DependencyName[];
   colour: (text: string) => string;
-  /** How `--add` finds this framework in an existing app and mounts the serve handler there. */
-  add: AddSupport;
-}
-
-export interface AddSupport {
-  /** The app depends on this package. */
-  dependency: string;
+  /** An existing app is this framework's when it depends on this package. */
+  detectDependency: string;
   /** Where `serve` comes from. */
   serveModule: "inngest/next" | "inngest/express" | "inngest/hono";
-  /**
-   * `route-file`: a Next.js route under the App Router directory. `app-call`: an edit in the file
-   * that creates the app (`const app = express()` or `new Hono()`), found by parsing it.
-   */
-  mount:
-    | { kind: "route-file" }
-    | {
-        kind: "app-call";
-        /** The app is made by calling this import (default import of express) or `new` on it (Hono). */
-        create: { source: string; imported: "default" | string; isNew: boolean };
-        /** The statement that mounts the handler on `app`, given the local name of `serve`. */
-        mountLine: (app: string, serve: string, jsonParser: string | undefined) => string;
-      };
-  /** Where the framework reads env vars in dev mode, for the summary. */
+  mount: RouteFileMount | AppCallMount;
+  /** Where the framework reads env vars in dev mode, for `--add`'s summary. */
   devModeNote?: string;
+}
+
+/** A route file of its own (Next.js App Router): `<router dir>/api/inngest/route.ts`. */
+export interface RouteFileMount {
+  kind: "route-file";
+  /** Router directories to look for in an existing app, first found wins. */
+  routerDirs: string[];
+  /** The route file, given the import lines of the client and of the functions list. */
+  routeFile: (clientImport: string, functionsImport: string) => string;
+}
+
+/** A statement after the app is created, in the file that creates it (Express, Hono). */
+export interface AppCallMount {
+  kind: "app-call";
+  /** The app is made by calling this import (default import of express) or `new` on it (Hono). */
+  create: { source: string; imported: "default" | string; isNew: boolean; example: string };
+  /**
+   * How JSON bodies reach the handler: `parser` names the method of the created import that parses
+   * them (`express.json`), which the mount needs when the app has none of its own. Omitted: built in.
+   */
+  jsonBodyParser?: string;
+  /** The statement that mounts the handler on `app`, given the local names of `serve` and the parser import. */
+  mountLine: (app: string, serve: string, jsonParser: string | undefined) => string;
 }

@@ -7,19 +7,17 @@ export const hono: Framework = {
   starter: "hono",
   serveHandlerPath: "src/index.ts",
   relativeImportExtension: ".js",
-  dependencies: ["inngest", "hono", "@hono/node-server"],
-  devDependencies: ["@inngest/test", "typescript", "tsx", "vitest", "@types/node"],
+  dependencies: ["hono", "@hono/node-server"],
+  devDependencies: ["typescript", "tsx", "@types/node"],
   colour: lightRed,
-  add: {
-    dependency: "hono",
-    serveModule: "inngest/hono",
-    mount: {
-      kind: "app-call",
-      create: { source: "hono", imported: "Hono", isNew: true },
-      mountLine: (app, serve) =>
-        `${app}.on(["GET", "PUT", "POST"], "/api/inngest", ${serve}({ client: inngest, functions }));`,
-    },
-    devModeNote:
-      "@hono/node-server does not load .env files: start the dev server with INNGEST_DEV=1 (for example `tsx watch --env-file=.env.development src/index.ts`).",
+  detectDependency: "hono",
+  serveModule: "inngest/hono",
+  mount: {
+    kind: "app-call",
+    create: { source: "hono", imported: "Hono", isNew: true, example: "new Hono()" },
+    mountLine: (app, serve) =>
+      `${app}.on(["GET", "PUT", "POST"], "/api/inngest", ${serve}({ client: inngest, functions }));`,
   },
+  devModeNote:
+    "@hono/node-server does not load .env files: start the dev server with INNGEST_DEV=1 (for example `tsx watch --env-file=.env.development src/index.ts`).",
 };

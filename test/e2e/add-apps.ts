@@ -69,6 +69,7 @@ const createNextApp = (srcDir: boolean) => async (dir: string) => {
 
 const nextPlanned = (root: string) => [
   ".env.development",
+  ".env.example",
   `${root}app/api/inngest/route.ts`,
   `${root}inngest/client.ts`,
   `${root}inngest/functions/index.ts`,
@@ -77,8 +78,8 @@ const nextPlanned = (root: string) => [
   "vitest.config.ts",
 ];
 const helloFiles = (root: string) => [
-  `${root}inngest/functions/hello-world.test.ts`,
-  `${root}inngest/functions/hello-world.ts`,
+  `${root}inngest/functions/event-basic-hello-world.test.ts`,
+  `${root}inngest/functions/event-basic-hello-world.ts`,
 ];
 const cronFiles = (root: string) => [
   `${root}inngest/functions/cron-weekday-digest.test.ts`,
@@ -86,6 +87,7 @@ const cronFiles = (root: string) => [
 ];
 const nodePlanned = (appFile: string) => [
   ".env.development",
+  ".env.example",
   "package.json",
   appFile,
   "src/inngest/client.ts",

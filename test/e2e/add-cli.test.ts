@@ -217,10 +217,10 @@ describe("create-inngest-app --add", () => {
     const result = await add("event-basic,cron", "--yes");
     expect(result.exitCode, result.output).toBe(0);
     const edited = file("src/inngest.ts");
-    expect(edited).toContain('import { helloWorld } from "./inngest/functions/hello-world.js";');
+    expect(edited).toContain('import { helloWorld } from "./inngest/functions/event-basic-hello-world.js";');
     expect(edited).toContain("// registered by hand");
     expect(edited).toMatch(/functions: \[helloWorld, weekdayDigest\n {4}\/\/ none yet/);
-    expect(file("src/inngest/functions/hello-world.ts")).toContain(
+    expect(file("src/inngest/functions/event-basic-hello-world.ts")).toContain(
       'import { client as inngest } from "../../inngest.js";',
     );
     expect(file("src/inngest/testing.ts")).toContain('import { client as inngest } from "../inngest.js";');

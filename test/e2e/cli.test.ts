@@ -46,7 +46,7 @@ describe("information flags", () => {
     const result = await runCli(["my-app", ...quick, "--dry-run"], { cwd: temp.dir });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain("Dry run");
-    expect(result.stdout).toContain("src/inngest/functions/hello-world.ts");
+    expect(result.stdout).toContain("src/inngest/functions/event-basic-hello-world.ts");
     expect(result.stdout).toMatch(/inngest@\d+\.\d+\.\d+/);
     expect(readdirSync(temp.dir)).toEqual([]);
   });
@@ -70,7 +70,7 @@ describe("creating a project without a terminal", () => {
     const manifest = JSON.parse(readFileSync(path.join(temp.dir, "inngest-app/package.json"), "utf8"));
     expect(manifest.name).toBe("inngest-app");
     expect(manifest.dependencies.next).toBeDefined();
-    expect(existsSync(path.join(temp.dir, "inngest-app/src/inngest/functions/hello-world.ts"))).toBe(true);
+    expect(existsSync(path.join(temp.dir, "inngest-app/src/inngest/functions/event-basic-hello-world.ts"))).toBe(true);
   });
 
   it("uses the manager that launched it in the next steps", async () => {

@@ -31,7 +31,10 @@ describe("in a terminal", () => {
     await terminal.waitFor("Features");
     await terminal.send("Space"); // unselect the default, event-basic
     await terminal.send("Space"); // and select it again
+    await terminal.send("Down", "Space"); // and cron
     await terminal.send("Enter");
+    await terminal.waitFor("Package manager");
+    expect(await terminal.screen()).toMatch(/Features: › Event trigger, Cron schedule\s*$/m);
 
     await terminal.waitFor("Package manager");
     await terminal.send("Down", "Enter"); // npm, pnpm
@@ -48,7 +51,8 @@ describe("in a terminal", () => {
     const manifest = JSON.parse(readFileSync(path.join(app, "package.json"), "utf8"));
     expect(manifest.name).toBe("billing");
     expect(manifest.dependencies.hono).toBeDefined();
-    expect(existsSync(path.join(app, "src/inngest/functions/hello-world.ts"))).toBe(true);
+    expect(existsSync(path.join(app, "src/inngest/functions/event-basic-hello-world.ts"))).toBe(true);
+    expect(existsSync(path.join(app, "src/inngest/functions/cron-weekday-digest.ts"))).toBe(true);
     expect(existsSync(path.join(app, "node_modules"))).toBe(false);
     expect(readFileSync(path.join(app, "README.md"), "utf8")).toContain("pnpm dev");
   });

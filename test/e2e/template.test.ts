@@ -8,43 +8,55 @@ import { userEnv } from "../helpers/env.js";
 import { InngestEndpoint } from "../helpers/inngest.js";
 import { runScript } from "../helpers/run.js";
 
-const HASH = "0123456789abcdef0123456789abcdef01234567";
+/** Bytes that are not UTF-8 text: a starter's image must come out as it went in. */
+const IMAGE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x80, 0xc3, 0x28]);
+const LONG_PATH = `src/${"deeply-nested-folder/".repeat(5)}module.ts`;
 
 /**
- * Puts a starter into degit's cache the way degit stores one ($XDG_CACHE_HOME/degit/<site>/<user>/
- * <repo>/: `<hash>.tar.gz` holding `<repo>-<hash>/...`, and `map.json` from ref to hash), so that
- * `--template ... --offline` (degit's cache mode) needs no network.
+ * Puts a starter into the CLI's cache ($XDG_CACHE_HOME/create-inngest-app/github/<user>/<repo>/
+ * <ref>.tar.gz) as a host serves it: `git archive` of a real repository, every path under one top
+ * folder, with the pax headers git writes (a global one with the commit, one per long path).
  */
-async function seedDegitCache(cacheHome: string, work: string): Promise<void> {
-  const top = path.join(work, `inngest-starter-${HASH}`);
-  const starter = path.join(top, "hono");
-  const file = (relative: string, contents: string) => {
-    mkdirSync(path.dirname(path.join(starter, relative)), { recursive: true });
-    writeFileSync(path.join(starter, relative), contents);
+async function seedTemplateCache(cacheHome: string, work: string): Promise<void> {
+  const file = (relative: string, contents: string | Buffer) => {
+    mkdirSync(path.dirname(path.join(work, relative)), { recursive: true });
+    writeFileSync(path.join(work, relative), contents);
   };
   file(
-    "package.json",
+    "hono/package.json",
     JSON.stringify({ name: "acme-starter", private: true, type: "module", scripts: { lint: "echo lint" } }, null, 2),
   );
-  file("README.md", "# Acme's Inngest starter\n");
-  file(".gitignore", "node_modules\n.env*.local\n");
-  file("src/health.ts", "export const health = () => ({ ok: true as const });\n");
-  writeFileSync(path.join(top, "README.md"), "# the repository's root, outside the subdir\n");
+  file("hono/README.md", "# Acme's Inngest starter\n");
+  file("hono/.gitignore", "node_modules\n.env*.local\n");
+  file("hono/src/health.ts", "export const health = () => ({ ok: true as const });\n");
+  file(`hono/${LONG_PATH}`, "export const nested = 1;\n");
+  file("hono/public/logo.png", IMAGE);
+  file("README.md", "# the repository's root, outside the subdir\n");
 
-  const repoCache = path.join(cacheHome, "degit", "github", "acme", "inngest-starter");
+  const git = (...args: string[]) => execa("git", args, { cwd: work, env: userEnv() });
+  await git("init", "-q");
+  await git("add", "-A");
+  await git("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "starter");
+  const repoCache = path.join(cacheHome, "create-inngest-app", "github", "acme", "inngest-starter");
   mkdirSync(repoCache, { recursive: true });
-  await execa("tar", ["-czf", path.join(repoCache, `${HASH}.tar.gz`), "-C", work, path.basename(top)]);
-  writeFileSync(path.join(repoCache, "map.json"), JSON.stringify({ main: HASH }));
+  await git(
+    "archive",
+    "--format=tar.gz",
+    "--prefix=inngest-starter-main/",
+    "-o",
+    path.join(repoCache, "main.tar.gz"),
+    "HEAD",
+  );
 }
 
-describe("--template with degit, offline from its cache", () => {
+describe("--template, offline from the CLI's cache", () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;
   let env: Record<string, string>;
 
   beforeAll(async () => {
     temp = await makeTempDir("cia-template-");
     const cacheHome = path.join(temp.dir, "cache");
-    await seedDegitCache(cacheHome, path.join(temp.dir, "work"));
+    await seedTemplateCache(cacheHome, path.join(temp.dir, "work"));
     env = { XDG_CACHE_HOME: cacheHome };
   });
 
@@ -84,6 +96,12 @@ describe("--template with degit, offline from its cache", () => {
       expect(readFileSync(path.join(appDir, "README.md"), "utf8")).toBe("# Acme's Inngest starter\n");
       expect(readFileSync(path.join(appDir, ".gitignore"), "utf8")).toContain(".env*.local");
       expect(existsSync(path.join(appDir, "src/health.ts"))).toBe(true);
+      expect(readFileSync(path.join(appDir, LONG_PATH), "utf8")).toBe("export const nested = 1;\n");
+      expect(existsSync(path.join(appDir, "hono"))).toBe(false);
+    });
+
+    it("copies binary files byte for byte", () => {
+      expect(readFileSync(path.join(appDir, "public/logo.png")).equals(IMAGE)).toBe(true);
     });
 
     it("injects the client, the serve handler, the features and the dependencies", () => {
@@ -129,7 +147,13 @@ describe("--template with degit, offline from its cache", () => {
       ["--template", "acme/inngest-starter#v9", "--offline"],
       'Could not copy the template "acme/inngest-starter#v9"',
     ],
+    [
+      "a subdir the starter lacks",
+      ["--template", "acme/inngest-starter/deno#main", "--offline"],
+      'it has no folder "deno"',
+    ],
     ["a malformed source", ["--template", "not a repo"], "is not of the form user/repo"],
+    ["an unknown host", ["--template", "codeberg:acme/starter"], 'unknown host "codeberg:"'],
   ])("fails on %s with one line and writes nothing", async (_case, args, message) => {
     const before = readdirSync(temp.dir).sort();
     const result = await runCli(

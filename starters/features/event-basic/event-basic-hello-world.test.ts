@@ -1,7 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
-import { helloWorld } from "./hello-world";
+import { helloWorld } from "./event-basic-hello-world";
 
 describe("hello-world", () => {
   it("greets the name sent in the event", async () => {

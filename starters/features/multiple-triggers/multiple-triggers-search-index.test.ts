@@ -1,7 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
-import { refreshSearchIndex } from "./multi-trigger-search-index";
+import { refreshSearchIndex } from "./multiple-triggers-search-index";
 
 describe("refresh-search-index", () => {
   it("reindexes the one product of a product-updated event", async () => {

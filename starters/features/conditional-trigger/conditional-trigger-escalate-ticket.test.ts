@@ -1,7 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
-import { escalateUrgentTicket } from "./conditional-escalate-ticket";
+import { escalateUrgentTicket } from "./conditional-trigger-escalate-ticket";
 
 describe("escalate-urgent-ticket", () => {
   it("pages on-call for the ticket it is started with", async () => {

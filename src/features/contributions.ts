@@ -1,0 +1,147 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { EVENTS_FILE, FUNCTIONS_DIR, MIDDLEWARE_DIR, startersDir } from "../layout.js";
+import type { DependencyName } from "../versions.js";
+import type { EnvVar, Feature } from "./feature.js";
+
+// What a set of features contributes, read from their declarations. Both appliers (create's
+// assembly and `--add`'s splices) take their files, dependencies, env lines and notes from here.
+
+export interface FeatureFile {
+  /** Relative to the app's Inngest directory (`src/inngest`). */
+  path: string;
+  contents: string;
+  /** Middleware and test support that several features may need: written only when absent. */
+  writeOnce: boolean;
+}
+
+/** What one feature writes: functions and tests, middleware, and the test support it needs. */
+export function featureFiles(feature: Feature): FeatureFile[] {
+  const fromFeature = (name: string) => readFileSync(path.join(startersDir, "features", feature.id, name), "utf8");
+  return [
+    ...feature.files.map((name) => ({
+      path: `${FUNCTIONS_DIR}/${name}`,
+      contents: fromFeature(name),
+      writeOnce: false,
+    })),
+    ...(feature.middlewareFiles ?? []).map((name) => ({
+      path: `${MIDDLEWARE_DIR}/${name}`,
+      contents: fromFeature(name),
+      writeOnce: true,
+    })),
+    ...(feature.supportFiles ?? []).map((name) => ({
+      path: name,
+      contents: readFileSync(path.join(startersDir, "support", name), "utf8"),
+      writeOnce: true,
+    })),
+  ];
+}
+
+/** What every Inngest app depends on, whatever its framework and features. */
+export const inngestDependencies: { dependencies: DependencyName[]; devDependencies: DependencyName[] } = {
+  dependencies: ["inngest"],
+  devDependencies: ["@inngest/test", "vitest"],
+};
+
+export function featureDependencies(features: readonly Feature[]): {
+  dependencies: DependencyName[];
+  devDependencies: DependencyName[];
+} {
+  return {
+    dependencies: [...inngestDependencies.dependencies, ...features.flatMap((f) => f.dependencies ?? [])],
+    devDependencies: [...inngestDependencies.devDependencies, ...features.flatMap((f) => f.devDependencies ?? [])],
+  };
+}
+
+/** Functions the features register, with files relative to the functions folder. */
+export function registeredFunctions(features: readonly Feature[]) {
+  return features.flatMap((feature) => feature.functions);
+}
+
+/**
+ * `.env.example` with the features' variables that it does not set yet appended, each under its
+ * comment. Unchanged when nothing is missing.
+ */
+export function envExampleWith(existing: string, features: readonly Feature[]): string {
+  const present = new Set([...existing.matchAll(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/gm)].map((m) => m[1]!));
+  const missing = new Map<string, EnvVar>();
+  for (const variable of features.flatMap((feature) => feature.env ?? []))
+    if (!present.has(variable.name) && !missing.has(variable.name)) missing.set(variable.name, variable);
+  if (missing.size === 0) return existing;
+  const lines = [...missing.values()].map((variable) => `# ${variable.comment}\n${variable.name}=`);
+  const separator = existing === "" ? "" : existing.endsWith("\n") ? "\n" : "\n\n";
+  return `${existing}${separator}${lines.join("\n")}\n`;
+}
+
+/** The features' README paragraphs, each once. */
+export function readmeNotes(features: readonly Feature[]): string[] {
+  return [...new Set(features.flatMap((feature) => (feature.readmeNote ? [feature.readmeNote] : [])))];
+}
+
+/** The `## Features` section of a new app's README. */
+export function readmeWithFeatures(readme: string, features: readonly Feature[]): string {
+  if (features.length === 0) return readme;
+  const list = features.map((feature) => `- \`${feature.id}\` (${feature.group}): ${feature.description}.`);
+  const notes = readmeNotes(features);
+  return [readme.trimEnd(), "", "## Features", "", ...list, ...notes.flatMap((note) => ["", note]), ""].join("\n");
+}
+
+/** The event names the features need, each once, in catalogue order of first need. */
+export function neededEvents(features: readonly Feature[]): string[] {
+  return [...new Set(features.flatMap((feature) => feature.events ?? []))];
+}
+
+/** One declaration of `starters/events.ts`: its comment and code, and the imports it uses. */
+export interface EventDeclaration {
+  name: string;
+  text: string;
+  imports: string[];
+}
+
+/**
+ * The declarations of `starters/events.ts`, one per `export const <name> =` paragraph (blank lines
+ * separate them). Read as text: create parses no code.
+ */
+export function eventCatalogue(): Map<string, EventDeclaration> {
+  const source = readFileSync(path.join(startersDir, EVENTS_FILE), "utf8");
+  const lines = source.split("\n");
+  const importLines = lines.filter((line) => line.startsWith("import "));
+  const body = lines.filter((line) => !line.startsWith("import ")).join("\n");
+  const catalogue = new Map<string, EventDeclaration>();
+  for (const block of body.split(/\n\s*\n/)) {
+    const name = /^export const (\w+) =/m.exec(block)?.[1];
+    if (!name) continue;
+    const text = block.trim();
+    const imports = importLines.filter((line) => {
+      const names =
+        /\{([^}]*)\}/
+          .exec(line)?.[1]
+          ?.split(",")
+          .map(
+            (n) =>
+              n
+                .trim()
+                .split(/\s+as\s+/)
+                .pop()!,
+          ) ?? [];
+      return names.some((imported) => new RegExp(`\\b${imported}\\b`).test(text));
+    });
+    catalogue.set(name, { name, text, imports });
+  }
+  return catalogue;
+}
+
+export function eventDeclarations(names: readonly string[]): EventDeclaration[] {
+  const catalogue = eventCatalogue();
+  return names.map((name) => {
+    const declaration = catalogue.get(name);
+    if (!declaration) throw new Error(`starters/events.ts declares no event "${name}"`);
+    return declaration;
+  });
+}
+
+/** A new app's `events.ts`: the imports the declarations use, then each declaration. */
+export function eventsModule(declarations: readonly EventDeclaration[]): string {
+  const imports = [...new Set(declarations.flatMap((d) => d.imports))];
+  return [...imports, "", ...declarations.flatMap((d) => [d.text, ""])].join("\n");
+}

@@ -1,0 +1,130 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadParser, parseSource } from "../../src/add/ast.js";
+import { changeSet } from "../../src/add/changes.js";
+import { detectProject } from "../../src/add/detect.js";
+import { addEvents } from "../../src/add/events.js";
+import { editManifest } from "../../src/add/manifest.js";
+import { mountServeHandler } from "../../src/add/mount.js";
+import { registerClientMiddleware, registerInArrayOf } from "../../src/add/register.js";
+import { eventDeclarations } from "../../src/features/contributions.js";
+import type { ImportExtension } from "../../src/frameworks/index.js";
+
+// Each edit helper of --add on a small input file, against the exact expected file, both kept under
+// test/fixtures/edits/<helper>/<case>/ (input.* and expected.*).
+
+const fixtures = path.resolve(import.meta.dirname, "../fixtures/edits");
+const cases = (helper: string) => readdirSync(path.join(fixtures, helper)).sort();
+const fixture = (helper: string, name: string, file: string) =>
+  readFileSync(path.join(fixtures, helper, name, file), "utf8");
+
+/** Runs one edit on `file` holding `input`, with nothing else in the app; returns the file after it. */
+function edited(
+  file: string,
+  input: string,
+  extension: ImportExtension,
+  edit: (editor: ReturnType<typeof changeSet>["editor"]) => void,
+) {
+  const { editor, changes } = changeSet((name) => (name === file ? input : null), extension);
+  edit(editor);
+  expect(editor.plan.manual).toEqual([]);
+  return changes.get(file)?.after ?? input;
+}
+
+beforeAll(loadParser);
+
+describe("registerClientMiddleware", () => {
+  it.each(cases("client-middleware"))("%s", (name) => {
+    const file = "src/inngest/client.ts";
+    const after = edited(file, fixture("client-middleware", name, "input.ts"), ".js", (editor) =>
+      registerClientMiddleware(
+        file,
+        "src/inngest",
+        [{ exportName: "LoggingMiddleware", file: "logging-middleware.ts" }],
+        editor,
+      ),
+    );
+    expect(after).toBe(fixture("client-middleware", name, "expected.ts"));
+  });
+});
+
+describe("registerInArrayOf", () => {
+  it.each(cases("functions-array"))("%s", (name) => {
+    const file = "src/inngest/functions/index.ts";
+    const input = fixture("functions-array", name, "input.ts");
+    const after = edited(file, input, "", (editor) =>
+      registerInArrayOf(
+        { file, code: input, program: parseSource(input, file) },
+        "functions",
+        [{ exportName: "weekdayDigest", file: "src/inngest/functions/cron-weekday-digest.ts" }],
+        editor,
+      ),
+    );
+    expect(after).toBe(fixture("functions-array", name, "expected.ts"));
+  });
+});
+
+describe("addEvents", () => {
+  it.each(cases("events"))("%s", (name) => {
+    const file = "src/inngest/events.ts";
+    const after = edited(file, fixture("events", name, "input.ts"), "", (editor) =>
+      addEvents(file, eventDeclarations(["userSignedUp", "welcomeEmailSent"]), editor),
+    );
+    expect(after).toBe(fixture("events", name, "expected.ts"));
+  });
+
+  it("creates the module when the app has none", () => {
+    const { editor, changes } = changeSet(() => null, "");
+    addEvents("src/inngest/events.ts", eventDeclarations(["welcomeEmailSent"]), editor);
+    expect(changes.get("src/inngest/events.ts")?.after).toBe(
+      fixture("events", "append", "expected.ts").replace(/^export const (orderPlaced|userSignedUp) = .*\n\n/gm, ""),
+    );
+  });
+});
+
+describe("mountServeHandler", () => {
+  const temp = mkdtempSync(path.join(os.tmpdir(), "cia-mount-"));
+  afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+  it.each(cases("mount"))("%s", (name) => {
+    const framework = name.startsWith("express") ? "express" : "hono";
+    const dir = path.join(temp, name);
+    mkdirSync(path.join(dir, "src"), { recursive: true });
+    writeFileSync(
+      path.join(dir, "package.json"),
+      JSON.stringify({ name, dependencies: { [framework]: "*" }, devDependencies: { typescript: "*" } }),
+    );
+    writeFileSync(path.join(dir, "tsconfig.json"), '{ "compilerOptions": { "module": "NodeNext" } }');
+    const input = fixture("mount", name, "input.ts");
+    writeFileSync(path.join(dir, "src/index.ts"), input);
+    const project = detectProject(dir);
+    const after = edited("src/index.ts", input, project.importExtension, (editor) =>
+      mountServeHandler(
+        project,
+        {
+          clientFile: "src/inngest/client.ts",
+          clientExport: "inngest",
+          indexFile: "src/inngest/functions/index.ts",
+        },
+        editor,
+      ),
+    );
+    expect(after).toBe(fixture("mount", name, "expected.ts"));
+  });
+});
+
+describe("editManifest", () => {
+  it.each(cases("manifest"))("%s", (name) => {
+    const manifestText = fixture("manifest", name, "input.json");
+    const project = { manifestText, manifest: JSON.parse(manifestText) };
+    const after = editManifest(
+      project,
+      { inngest: "4.24.0" },
+      { "@inngest/test": "1.0.0", vitest: "4.0.0" },
+      { test: "vitest run" },
+    );
+    expect(after).toBe(fixture("manifest", name, "expected.json"));
+  });
+});
