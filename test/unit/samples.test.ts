@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { startersDir } from "../../src/plan.js";
+import { startersDir } from "../../src/layout.js";
 
 const sampleFiles = readdirSync(startersDir, { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
