@@ -9,4 +9,5 @@ export const actionsMiddleware: Feature = {
   files: ["actions-middleware-onboard.ts", "actions-middleware-onboard.test.ts"],
   middlewareFiles: ["actions-middleware.ts"],
   functions: [{ exportName: "actionsMiddlewareOnboard", file: "actions-middleware-onboard.ts" }],
+  events: ["userSignedUp"],
 };

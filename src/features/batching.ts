@@ -10,4 +10,5 @@ export const batching: Feature = {
     { exportName: "recordPageViews", file: "batching-page-views.ts" },
     { exportName: "reindexDocuments", file: "batching-page-views.ts" },
   ],
+  events: ["documentChanged", "pageViewed"],
 };

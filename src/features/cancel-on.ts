@@ -7,4 +7,5 @@ export const cancelOn: Feature = {
   description: "cancelOn with match and with if, cancelling a run during a long step.sleep",
   files: ["cancel-on-trial-reminder.ts", "cancel-on-trial-reminder.test.ts"],
   functions: [{ exportName: "trialReminder", file: "cancel-on-trial-reminder.ts" }],
+  events: ["planUpgraded", "trialStarted", "accountDeleted"],
 };

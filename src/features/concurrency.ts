@@ -11,4 +11,5 @@ export const concurrency: Feature = {
     { exportName: "syncMailbox", file: "concurrency-limits.ts" },
     { exportName: "summarizeDocument", file: "concurrency-limits.ts" },
   ],
+  events: ["videoUploaded", "mailboxSyncRequested", "documentUploaded"],
 };

@@ -7,4 +7,5 @@ export const conditionalTrigger: Feature = {
   description: "An event trigger with an `if` expression: only urgent tickets start a run",
   files: ["conditional-trigger-escalate-ticket.ts", "conditional-trigger-escalate-ticket.test.ts"],
   functions: [{ exportName: "escalateUrgentTicket", file: "conditional-trigger-escalate-ticket.ts" }],
+  events: ["ticketCreated"],
 };

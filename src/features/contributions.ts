@@ -43,12 +43,19 @@ export const inngestDependencies: { dependencies: DependencyName[]; devDependenc
   devDependencies: ["@inngest/test", "vitest"],
 };
 
+/** The schema library of `starters/events.ts`, which an app's events module imports. */
+const eventSchemaDependencies: DependencyName[] = ["zod"];
+
 export function featureDependencies(features: readonly Feature[]): {
   dependencies: DependencyName[];
   devDependencies: DependencyName[];
 } {
   return {
-    dependencies: [...inngestDependencies.dependencies, ...features.flatMap((f) => f.dependencies ?? [])],
+    dependencies: [
+      ...inngestDependencies.dependencies,
+      ...(neededEvents(features).length > 0 ? eventSchemaDependencies : []),
+      ...features.flatMap((f) => f.dependencies ?? []),
+    ],
     devDependencies: [...inngestDependencies.devDependencies, ...features.flatMap((f) => f.devDependencies ?? [])],
   };
 }

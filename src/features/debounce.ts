@@ -7,4 +7,5 @@ export const debounce: Feature = {
   description: "Runs once a user's updates have paused for 5s, with the last event",
   files: ["debounce-reindex-profile.ts", "debounce-reindex-profile.test.ts"],
   functions: [{ exportName: "reindexProfile", file: "debounce-reindex-profile.ts" }],
+  events: ["profileUpdated"],
 };

@@ -10,4 +10,5 @@ export const dependencyInjection: Feature = {
   supportFiles: ["ai-models.ts"],
   middlewareFiles: ["dependency-injection-middleware.ts"],
   functions: [{ exportName: "dependencyInjectionSummarize", file: "dependency-injection-summarize.ts" }],
+  events: ["ticketCreated"],
 };

@@ -7,4 +7,5 @@ export const envTriggers: Feature = {
   description: "A cron in production, a manual event with the Dev Server, chosen from the client's mode",
   files: ["env-triggers-cleanup.ts", "env-triggers-cleanup.test.ts"],
   functions: [{ exportName: "cleanupExpiredSessions", file: "env-triggers-cleanup.ts" }],
+  events: ["sessionsCleanupRequested"],
 };

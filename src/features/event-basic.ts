@@ -7,4 +7,5 @@ export const eventBasic: Feature = {
   description: "A function triggered by an event, with one step and a return value",
   files: ["event-basic-hello-world.ts", "event-basic-hello-world.test.ts"],
   functions: [{ exportName: "helloWorld", file: "event-basic-hello-world.ts" }],
+  events: ["helloWorldRequested"],
 };

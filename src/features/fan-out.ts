@@ -10,4 +10,5 @@ export const fanOut: Feature = {
     { exportName: "scheduleAccountSyncs", file: "fan-out-account-sync.ts" },
     { exportName: "syncOneAccount", file: "fan-out-account-sync.ts" },
   ],
+  events: ["accountSyncRequested"],
 };

@@ -7,4 +7,5 @@ export const idempotency: Feature = {
   description: "One run per notificationId, duplicates within 24 hours are ignored",
   files: ["idempotency-push-notification.ts", "idempotency-push-notification.test.ts"],
   functions: [{ exportName: "sendPushNotification", file: "idempotency-push-notification.ts" }],
+  events: ["notificationRequested"],
 };

@@ -11,5 +11,6 @@ export const invokeFunctions: Feature = {
     { exportName: "invokeQuoteShipping", file: "invoke-checkout.ts" },
     { exportName: "invokeCheckout", file: "invoke-checkout.ts" },
   ],
+  events: ["checkoutStarted"],
   dependencies: ["zod"],
 };

@@ -10,4 +10,5 @@ export const loggingMiddleware: Feature = {
   middlewareFiles: ["logging-middleware.ts"],
   clientMiddleware: [{ exportName: "LoggingMiddleware", file: "logging-middleware.ts" }],
   functions: [{ exportName: "loggingMiddlewareDemo", file: "logging-middleware-demo.ts" }],
+  events: ["orderPlaced", "orderConfirmed"],
 };

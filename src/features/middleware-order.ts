@@ -10,4 +10,5 @@ export const middlewareOrder: Feature = {
   middlewareFiles: ["middleware-order.ts"],
   clientMiddleware: [{ exportName: "MiddlewareOrderClientMiddleware", file: "middleware-order.ts" }],
   functions: [{ exportName: "middlewareOrderDemo", file: "middleware-order-demo.ts" }],
+  events: ["greetingRequested"],
 };

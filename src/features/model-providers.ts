@@ -14,7 +14,7 @@ export const modelProviders: Feature = {
   env: [
     {
       name: "MODEL_PROVIDER",
-      comment: "Optional: the default provider of model-providers-ask: openai, anthropic, gemini or grok",
+      comment: "Optional: the default provider of answer-question: openai, anthropic, gemini or grok",
     },
     ...openAiEnv,
     ...anthropicEnv,

@@ -7,4 +7,5 @@ export const multipleTriggers: Feature = {
   description: "Two events and a daily cron on one function, narrowing the event union",
   files: ["multiple-triggers-search-index.ts", "multiple-triggers-search-index.test.ts"],
   functions: [{ exportName: "refreshSearchIndex", file: "multiple-triggers-search-index.ts" }],
+  events: ["productUpdated", "catalogImported"],
 };

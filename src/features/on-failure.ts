@@ -7,4 +7,5 @@ export const onFailure: Feature = {
   description: "An onFailure handler whose steps alert and log, reading the original event",
   files: ["on-failure-import-orders.ts", "on-failure-import-orders.test.ts"],
   functions: [{ exportName: "importOrders", file: "on-failure-import-orders.ts" }],
+  events: ["ordersImportRequested"],
 };

@@ -7,4 +7,5 @@ export const priority: Feature = {
   description: "Run priority from a CEL expression: enterprise runs jump the queue",
   files: ["priority-generate-report.ts", "priority-generate-report.test.ts"],
   functions: [{ exportName: "generateReport", file: "priority-generate-report.ts" }],
+  events: ["reportRequested"],
 };

@@ -7,4 +7,5 @@ export const rateLimit: Feature = {
   description: "At most 1 run per company every 4 hours; extra events are skipped",
   files: ["rate-limit-refresh-company.ts", "rate-limit-refresh-company.test.ts"],
   functions: [{ exportName: "refreshCompanyProfile", file: "rate-limit-refresh-company.ts" }],
+  events: ["companyRefreshRequested"],
 };

@@ -7,4 +7,5 @@ export const retries: Feature = {
   description: "A step that throws when an API call fails, retried up to 5 times",
   files: ["retries-sync-crm-contact.ts", "retries-sync-crm-contact.test.ts"],
   functions: [{ exportName: "syncCrmContact", file: "retries-sync-crm-contact.ts" }],
+  events: ["contactUpdated"],
 };

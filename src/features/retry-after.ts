@@ -7,4 +7,5 @@ export const retryAfter: Feature = {
   description: "RetryAfterError with the delay from a rate-limit answer",
   files: ["retry-after-send-sms.ts", "retry-after-send-sms.test.ts"],
   functions: [{ exportName: "sendSms", file: "retry-after-send-sms.ts" }],
+  events: ["smsRequested"],
 };

@@ -10,6 +10,7 @@ export const routingAgent: Feature = {
   supportFiles: ["ai-models.ts", "testing-fake-models.ts"],
   readmeNote: agentKitReadmeNote,
   functions: [{ exportName: "routingAgentTriage", file: "routing-agent-triage.ts" }],
+  events: ["ticketCreated"],
   dependencies: ["@inngest/agent-kit", "zod"],
   env: [...openAiEnv],
 };

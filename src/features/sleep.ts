@@ -7,4 +7,5 @@ export const sleep: Feature = {
   description: "step.sleep for durations and step.sleepUntil for a date, between emails",
   files: ["sleep-trial-reminders.ts", "sleep-trial-reminders.test.ts"],
   functions: [{ exportName: "trialReminderEmails", file: "sleep-trial-reminders.ts" }],
+  events: ["trialStarted"],
 };

@@ -7,4 +7,5 @@ export const stepRecovery: Feature = {
   description: "A failing step falls back to a backup step, with try/catch and with .catch()",
   files: ["step-recovery-send-receipt.ts", "step-recovery-send-receipt.test.ts"],
   functions: [{ exportName: "sendReceipt", file: "step-recovery-send-receipt.ts" }],
+  events: ["orderPaid"],
 };

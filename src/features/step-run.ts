@@ -7,4 +7,5 @@ export const stepRun: Feature = {
   description: "Sync and async steps, memoised results, and a step with no return value",
   files: ["step-run-order-import.ts", "step-run-order-import.test.ts"],
   functions: [{ exportName: "importOrdersCsv", file: "step-run-order-import.ts" }],
+  events: ["ordersCsvUploaded"],
 };

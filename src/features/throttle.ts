@@ -7,4 +7,5 @@ export const throttle: Feature = {
   description: "1 run start per user every 5s with a burst of 2; extra runs wait",
   files: ["throttle-import-contacts.ts", "throttle-import-contacts.test.ts"],
   functions: [{ exportName: "importContacts", file: "throttle-import-contacts.ts" }],
+  events: ["contactsImportRequested"],
 };

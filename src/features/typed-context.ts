@@ -9,4 +9,5 @@ export const typedContext: Feature = {
   files: ["typed-context-upload.ts", "typed-context-upload.test.ts"],
   middlewareFiles: ["typed-context-middleware.ts"],
   functions: [{ exportName: "typedContextUpload", file: "typed-context-upload.ts" }],
+  events: ["fileUploaded"],
 };

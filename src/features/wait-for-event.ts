@@ -7,4 +7,5 @@ export const waitForEvent: Feature = {
   description: "step.waitForEvent with match, with an if expression, and the timeout (null) branch",
   files: ["wait-for-event-onboarding.ts", "wait-for-event-onboarding.test.ts"],
   functions: [{ exportName: "onboardingProfileFollowUp", file: "wait-for-event-onboarding.ts" }],
+  events: ["userSignedUp", "profileCompleted", "planUpgraded"],
 };

@@ -114,10 +114,10 @@ export function describeGeneratedApp({ framework, features, expectedSync }: Gene
         "rejects a typed event with a bad payload with a validation error, and keeps serving",
         async () => {
           const bad = {
-            name: "app/typed-events.user-signed-up",
+            name: "app/user.signed-up",
             data: { userId: "u1", email: "not-an-email", plan: "gold" },
           };
-          const answer = await endpoint.execute(`${APP_NAME}-typed-welcome-email`, bad);
+          const answer = await endpoint.execute(`${APP_NAME}-send-welcome-email`, bad);
           expect(answer.status).toBe(400);
           expect(JSON.stringify(answer.body)).toContain("EventValidationError");
           expect((await endpoint.inspect()).status).toBe(200);

@@ -7,12 +7,12 @@ import {
   actionsMiddlewareOnboarding,
 } from "./actions-middleware-onboard";
 
-const fnId = "actions-middleware-onboard";
-const event = { name: "app/actions-middleware.user-signed-up", data: { email: "ada@example.com" } };
+const fnId = "onboard-customer";
+const event = { name: "app/user.signed-up", data: { userId: "u1", email: "ada@example.com", plan: "free" } };
 const customer = { customerId: "cus_ada" };
 
 // @inngest/test does not run function-level middleware, so these tests go over HTTP.
-describe("actions-middleware-onboard over HTTP", () => {
+describe("onboard-customer over HTTP", () => {
   let endpoint: TestEndpoint;
   beforeAll(async () => {
     endpoint = await startTestEndpoint([actionsMiddlewareOnboard]);

@@ -1,4 +1,5 @@
 import { inngest } from "../client";
+import { userSignedUp } from "../events";
 import { createActionsMiddleware } from "../middleware/actions-middleware";
 
 // Plain functions with no Inngest in them: stand-ins for your billing and email APIs.
@@ -15,8 +16,8 @@ export const ActionsMiddlewareOnboarding = createActionsMiddleware(actionsMiddle
 
 export const actionsMiddlewareOnboard = inngest.createFunction(
   {
-    id: "actions-middleware-onboard",
-    triggers: [{ event: "app/actions-middleware.user-signed-up" }],
+    id: "onboard-customer",
+    triggers: [userSignedUp],
     middleware: [ActionsMiddlewareOnboarding],
   },
   async ({ event, actions }) => {

@@ -4,9 +4,9 @@ import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels, type FakeModels } from "../testing-fake-models";
 import { agentNetworkResearch } from "./agent-network-research";
 
-const event = { name: "app/agent-network.requested", data: { url: "https://example.com/docs" } };
+const event = { name: "app/page.summary-requested", data: { url: "https://example.com/docs" } };
 
-describe("agent-network-research", () => {
+describe("research-site", () => {
   let endpoint: TestEndpoint;
   let models: FakeModels | undefined;
   beforeAll(async () => {
@@ -30,7 +30,7 @@ describe("agent-network-research", () => {
 
   it("registers with its event trigger", async () => {
     const [fn] = await endpoint.sync();
-    expect(fn?.triggers).toEqual([{ event: "app/agent-network.requested" }]);
+    expect(fn?.triggers).toEqual([{ event: "app/page.summary-requested" }]);
   });
 
   it("runs the agents the router picks, in order, until the router is done", async () => {
@@ -44,7 +44,7 @@ describe("agent-network-research", () => {
       { tool: "done", input: {} },
     ]);
 
-    const run = await runToCompletion(endpoint.url, "agent-network-research", event);
+    const run = await runToCompletion(endpoint.url, "research-site", event);
 
     expect(run.status).toBe(200);
     expect(run.result).toEqual({
@@ -84,7 +84,7 @@ describe("agent-network-research", () => {
       { tool: "done", input: {} },
     ]);
 
-    const run = await runToCompletion(endpoint.url, "agent-network-research", event);
+    const run = await runToCompletion(endpoint.url, "research-site", event);
 
     expect(run.status).toBe(200);
     expect(run.result).toEqual({ agents: ["navigator"], page: undefined, category: undefined, summary: undefined });
@@ -99,7 +99,7 @@ describe("agent-network-research", () => {
     );
     const models = await fakeModels(script);
 
-    const run = await runToCompletion(endpoint.url, "agent-network-research", event);
+    const run = await runToCompletion(endpoint.url, "research-site", event);
 
     expect(run.status).toBe(200);
     expect(run.result.agents).toEqual(Array(6).fill("classifier"));

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { modelSettings } from "../ai-models";
 import { inngest } from "../client";
 
-export const agentNetworkRequested = eventType("app/agent-network.requested", {
+export const agentNetworkRequested = eventType("app/page.summary-requested", {
   schema: z.object({ url: z.string().url() }),
 });
 
@@ -59,7 +59,7 @@ export function createAgentNetwork() {
   });
 
   return createNetwork<AgentNetworkState>({
-    name: "agent-network-research",
+    name: "research-site",
     agents: [navigator, classifier, summariser],
     defaultModel,
     defaultState: createState<AgentNetworkState>({}),
@@ -68,7 +68,7 @@ export function createAgentNetwork() {
 }
 
 export const agentNetworkResearch = inngest.createFunction(
-  { id: "agent-network-research", triggers: [agentNetworkRequested] },
+  { id: "research-site", triggers: [agentNetworkRequested] },
   async ({ event }) => {
     const { state } = await createAgentNetwork().run(`Read ${event.data.url}, classify it and summarise it.`);
     const lastTextOf = (agent: string) => {

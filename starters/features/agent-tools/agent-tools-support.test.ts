@@ -5,11 +5,11 @@ import { runToCompletion, startFakeModels, type FakeModels } from "../testing-fa
 import { agentToolsLookUpOrder, agentToolsSupport } from "./agent-tools-support";
 
 const event = {
-  name: "app/agent-tools.question-asked",
+  name: "app/support.question-asked",
   data: { question: "Where is my order ord_123? I am ada@example.com" },
 };
 
-describe("agent-tools-look-up-order", () => {
+describe("look-up-order", () => {
   it("loads the order, then its shipment", async () => {
     const engine = new InngestTestEngine({ function: agentToolsLookUpOrder });
     const { result } = await engine.execute({
@@ -19,7 +19,7 @@ describe("agent-tools-look-up-order", () => {
   });
 });
 
-describe("agent-tools-support over HTTP, against a fake OpenAI server", () => {
+describe("answer-support-question over HTTP, against a fake OpenAI server", () => {
   let endpoint: TestEndpoint;
   let models: FakeModels | undefined;
   beforeAll(async () => {
@@ -47,8 +47,8 @@ describe("agent-tools-support over HTTP, against a fake OpenAI server", () => {
   it("registers the agent's function with its event, and the tool function with no trigger (invoke only)", async () => {
     const synced = await endpoint.sync();
     expect(synced.map((fn) => [fn.name, fn.triggers])).toEqual([
-      ["agent-tools-support", [{ event: "app/agent-tools.question-asked" }]],
-      ["agent-tools-look-up-order", []],
+      ["answer-support-question", [{ event: "app/support.question-asked" }]],
+      ["look-up-order", []],
     ]);
   });
 
@@ -59,7 +59,7 @@ describe("agent-tools-support over HTTP, against a fake OpenAI server", () => {
       "Order ord_123 is in transit and arrives on 2 January.",
     ]);
 
-    const run = await runToCompletion(endpoint.url, "agent-tools-support", event);
+    const run = await runToCompletion(endpoint.url, "answer-support-question", event);
 
     expect(run.status).toBe(200);
     expect(run.result).toEqual({ answer: "Order ord_123 is in transit and arrives on 2 January." });
@@ -96,7 +96,7 @@ describe("agent-tools-support over HTTP, against a fake OpenAI server", () => {
       "Please give me an order id such as ord_123.",
     ]);
 
-    const run = await runToCompletion(endpoint.url, "agent-tools-support", event);
+    const run = await runToCompletion(endpoint.url, "answer-support-question", event);
 
     expect(run.status).toBe(200);
     expect(run.result).toEqual({ answer: "Please give me an order id such as ord_123." });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { modelSettings } from "../ai-models";
 import { inngest } from "../client";
 
-export const agentToolsQuestionAsked = eventType("app/agent-tools.question-asked", {
+export const agentToolsQuestionAsked = eventType("app/support.question-asked", {
   schema: z.object({ question: z.string().min(1) }),
 });
 
@@ -13,7 +13,7 @@ export const agentToolsQuestionAsked = eventType("app/agent-tools.question-asked
  * its steps are retried and memoised on their own, and it shows up as its own run.
  */
 export const agentToolsLookUpOrder = inngest.createFunction(
-  { id: "agent-tools-look-up-order", triggers: [invoke(z.object({ orderId: z.string() }))] },
+  { id: "look-up-order", triggers: [invoke(z.object({ orderId: z.string() }))] },
   async ({ event, step }) => {
     const order = await step.run("load-order", () => loadOrder(event.data.orderId));
     const shipment = await step.run("load-shipment", () => loadShipment(order.shipmentId));
@@ -50,7 +50,7 @@ const lookUpOrder = createTool({
 });
 
 export const agentToolsSupport = inngest.createFunction(
-  { id: "agent-tools-support", triggers: [agentToolsQuestionAsked] },
+  { id: "answer-support-question", triggers: [agentToolsQuestionAsked] },
   async ({ event }) => {
     const support = createAgent({
       name: "support",
@@ -62,7 +62,7 @@ export const agentToolsSupport = inngest.createFunction(
     // (a lone `agent.run` with `maxIter` does not send tool results back in AgentKit 0.13.2).
     // The router runs the agent again for as long as it calls tools.
     const network = createNetwork({
-      name: "agent-tools-support",
+      name: "answer-support-question",
       agents: [support],
       defaultModel: openai(modelSettings("openai")),
       maxIter: 5,

@@ -5,10 +5,10 @@ import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels } from "../testing-fake-models";
 import { aiInferResearch } from "./ai-infer-research";
 
-const event = { name: "app/ai-infer.research-requested", data: { topic: "durable execution" } };
+const event = { name: "app/research.requested", data: { topic: "durable execution" } };
 const completion = (content: string) => ({ choices: [{ index: 0, message: { role: "assistant", content } }] });
 
-describe("ai-infer-research", () => {
+describe("research-topic", () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it("crawls each query the model writes and returns the model's summary (step mocks)", async () => {
@@ -40,7 +40,7 @@ describe("ai-infer-research", () => {
 
     it("registers with its event trigger", async () => {
       const [fn] = await endpoint.sync();
-      expect(fn?.triggers).toEqual([{ event: "app/ai-infer.research-requested" }]);
+      expect(fn?.triggers).toEqual([{ event: "app/research.requested" }]);
     });
 
     it("asks Inngest to make both model calls, crawls in parallel steps, returns the summary", async () => {
@@ -48,7 +48,7 @@ describe("ai-infer-research", () => {
       vi.stubEnv("OPENAI_BASE_URL", models.url);
       vi.stubEnv("OPENAI_API_KEY", "test-key");
       try {
-        const run = await runToCompletion(endpoint.url, "ai-infer-research", event);
+        const run = await runToCompletion(endpoint.url, "research-topic", event);
 
         expect(run.status).toBe(200);
         expect(run.result).toEqual({
@@ -74,7 +74,7 @@ describe("ai-infer-research", () => {
     });
 
     it("fails without retries on an event without a topic, before any model call", async () => {
-      const run = await runToCompletion(endpoint.url, "ai-infer-research", { name: event.name, data: {} });
+      const run = await runToCompletion(endpoint.url, "research-topic", { name: event.name, data: {} });
       // 400 tells Inngest that the error is not retriable.
       expect(run.status).toBe(400);
       expect(run.result).toMatchObject({ name: "EventValidationError", message: expect.stringContaining("topic") });

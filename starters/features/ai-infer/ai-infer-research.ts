@@ -3,7 +3,7 @@ import { z } from "zod";
 import { modelSettings } from "../ai-models";
 import { inngest } from "../client";
 
-export const aiInferResearchRequested = eventType("app/ai-infer.research-requested", {
+export const aiInferResearchRequested = eventType("app/research.requested", {
   schema: z.object({ topic: z.string().min(1) }),
 });
 
@@ -13,7 +13,7 @@ export const aiInferResearchRequested = eventType("app/ai-infer.research-request
  * itself, not by this server: the request and response show up in the run's trace.
  */
 export const aiInferResearch = inngest.createFunction(
-  { id: "ai-infer-research", triggers: [aiInferResearchRequested] },
+  { id: "research-topic", triggers: [aiInferResearchRequested] },
   async ({ event, step }) => {
     const { topic } = event.data;
     const model = step.ai.models.openai(modelSettings("openai"));

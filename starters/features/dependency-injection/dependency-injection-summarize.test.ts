@@ -9,14 +9,14 @@ import { defaultModels } from "../ai-models";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { dependencyInjectionSummarize } from "./dependency-injection-summarize";
 
-const fnId = "dependency-injection-summarize";
+const fnId = "summarize-ticket";
 const event = {
-  name: "app/dependency-injection.ticket-opened",
-  data: { ticketId: "t1", body: "The export button does nothing" },
+  name: "app/ticket.created",
+  data: { ticketId: "t1", priority: 2, body: "The export button does nothing" },
 };
 
 // @inngest/test does not run function-level middleware, so these tests go over HTTP.
-describe("dependency-injection-summarize over HTTP", () => {
+describe("summarize-ticket over HTTP", () => {
   let endpoint: TestEndpoint;
   beforeAll(async () => {
     endpoint = await startTestEndpoint([dependencyInjectionSummarize]);

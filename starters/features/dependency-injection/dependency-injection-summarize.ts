@@ -1,12 +1,13 @@
 import { defaultModels } from "../ai-models";
 import { inngest } from "../client";
+import { ticketCreated } from "../events";
 import { DependencyInjectionMiddleware } from "../middleware/dependency-injection-middleware";
 
 // Function-level middleware: only the functions that list it receive `openai`.
 export const dependencyInjectionSummarize = inngest.createFunction(
   {
-    id: "dependency-injection-summarize",
-    triggers: [{ event: "app/dependency-injection.ticket-opened" }],
+    id: "summarize-ticket",
+    triggers: [ticketCreated],
     middleware: [DependencyInjectionMiddleware],
   },
   async ({ event, step, openai }) => {

@@ -4,10 +4,10 @@ import { inngest } from "../client";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { invokeCheckFraud, invokeCheckout, invokeQuoteShipping } from "./invoke-checkout";
 
-const checkoutStarted = { name: "app/invoke.checkout-started", data: { orderId: "o1", amount: 120, weightKg: 2 } };
+const checkoutStarted = { name: "app/checkout.started", data: { orderId: "o1", amount: 120, weightKg: 2 } };
 const approved = { approved: true, score: 0.1 };
 
-describe("invoke-checkout", () => {
+describe("check-out-order", () => {
   it("invokes the fraud check, then two shipping quotes, and keeps the cheapest", async () => {
     // Invocations must be mocked: the test engine does not run the invoked functions.
     const engine = new InngestTestEngine({
@@ -42,7 +42,7 @@ describe("invoke-checkout", () => {
 });
 
 describe("the invoked functions", () => {
-  it("invoke-check-fraud flags large orders", async () => {
+  it("check-fraud flags large orders", async () => {
     const engine = new InngestTestEngine({ function: invokeCheckFraud });
     const { result } = await engine.execute({
       events: [{ name: "inngest/function.invoked", data: { orderId: "o2", amount: 9000 } }],
@@ -50,7 +50,7 @@ describe("the invoked functions", () => {
     expect(result).toEqual({ approved: false, score: 0.9 });
   });
 
-  it("invoke-quote-shipping prices by carrier and weight", async () => {
+  it("quote-shipping prices by carrier and weight", async () => {
     const engine = new InngestTestEngine({ function: invokeQuoteShipping });
     const { result } = await engine.execute({
       events: [{ name: "inngest/function.invoked", data: { carrier: "ups", weightKg: 2 } }],
@@ -69,21 +69,21 @@ describe("invoke over HTTP", () => {
   it("registers the invoked functions without triggers: they only run when invoked", async () => {
     const synced = await endpoint.sync();
     expect(synced.map((fn) => [fn.name, fn.triggers])).toEqual([
-      ["invoke-check-fraud", []],
-      ["invoke-quote-shipping", []],
-      ["invoke-checkout", [{ event: "app/invoke.checkout-started" }]],
+      ["check-fraud", []],
+      ["quote-shipping", []],
+      ["check-out-order", [{ event: "app/checkout.started" }]],
     ]);
   });
 
   it("asks Inngest to invoke the fraud check with its data and a one-minute timeout", async () => {
-    const first = await endpoint.execute("invoke-checkout", { events: [checkoutStarted] });
+    const first = await endpoint.execute("check-out-order", { events: [checkoutStarted] });
     expect(first.status).toBe(206);
     expect(first.body).toEqual([
       expect.objectContaining({
         op: "InvokeFunction",
         displayName: "check-fraud",
         opts: {
-          function_id: `${inngest.id}-invoke-check-fraud`,
+          function_id: `${inngest.id}-check-fraud`,
           payload: { data: { orderId: "o1", amount: 120 } },
           timeout: "1m",
         },
@@ -92,7 +92,7 @@ describe("invoke over HTTP", () => {
   });
 
   it("asks for both shipping quotes in the same request, then returns the cheapest", async () => {
-    const next = await endpoint.execute("invoke-checkout", {
+    const next = await endpoint.execute("check-out-order", {
       events: [checkoutStarted],
       steps: { "check-fraud": approved },
     });
@@ -110,7 +110,7 @@ describe("invoke over HTTP", () => {
       }),
     ]);
 
-    const done = await endpoint.execute("invoke-checkout", {
+    const done = await endpoint.execute("check-out-order", {
       events: [checkoutStarted],
       steps: {
         "check-fraud": approved,
@@ -125,7 +125,7 @@ describe("invoke over HTTP", () => {
   });
 
   it("rejects invocation data that does not match the invoke() schema", async () => {
-    const response = await endpoint.execute("invoke-check-fraud", {
+    const response = await endpoint.execute("check-fraud", {
       events: [{ name: "inngest/function.invoked", data: { orderId: "o3", amount: "lots" } }],
     });
     expect(response.status).toBe(400);

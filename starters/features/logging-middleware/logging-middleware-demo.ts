@@ -1,4 +1,5 @@
 import { inngest } from "../client";
+import { orderConfirmed, orderPlaced } from "../events";
 
 // Stand-in for your inventory service: replace with the real call.
 export const loggingMiddlewareInventory = {
@@ -10,15 +11,15 @@ export const loggingMiddlewareInventory = {
 
 // Nothing here logs: the LoggingMiddleware registered on the client logs every run, step and sent event.
 export const loggingMiddlewareDemo = inngest.createFunction(
-  { id: "logging-middleware-demo", triggers: [{ event: "app/logging-middleware.order-placed" }] },
+  { id: "reserve-order-stock", triggers: [orderPlaced] },
   async ({ event, step }) => {
     const { reservationId } = await step.run("logging-middleware-reserve-stock", () =>
       loggingMiddlewareInventory.reserve(event.data.orderId, event.data.items),
     );
-    await step.sendEvent("logging-middleware-announce-order", {
-      name: "app/logging-middleware.order-confirmed",
-      data: { orderId: event.data.orderId, reservationId },
-    });
+    await step.sendEvent(
+      "logging-middleware-announce-order",
+      orderConfirmed.create({ orderId: event.data.orderId, reservationId }),
+    );
     return { orderId: event.data.orderId, reservationId };
   },
 );

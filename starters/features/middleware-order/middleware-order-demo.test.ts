@@ -3,10 +3,10 @@ import { middlewareOrderTrace } from "../middleware/middleware-order";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { middlewareOrderDemo } from "./middleware-order-demo";
 
-const fnId = "middleware-order-demo";
-const event = { name: "app/middleware-order.requested", data: {} };
+const fnId = "send-greeting";
+const event = { name: "app/greeting.requested", data: {} };
 
-describe("middleware-order-demo over HTTP", () => {
+describe("send-greeting over HTTP", () => {
   const trace: string[] = [];
   let endpoint: TestEndpoint;
   beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { inngest } from "../client";
+import { greetingRequested } from "../events";
 import {
   MiddlewareOrderInnerMiddleware,
   MiddlewareOrderOuterMiddleware,
@@ -9,8 +10,8 @@ import {
 // entry outermost, so their "after" halves run in reverse.
 export const middlewareOrderDemo = inngest.createFunction(
   {
-    id: "middleware-order-demo",
-    triggers: [{ event: "app/middleware-order.requested" }],
+    id: "send-greeting",
+    triggers: [greetingRequested],
     middleware: [MiddlewareOrderOuterMiddleware, MiddlewareOrderInnerMiddleware],
   },
   async ({ step }) => {

@@ -6,7 +6,7 @@ import { modelProvidersAsk } from "./model-providers-ask";
 
 const question = "What is durable execution?";
 
-describe("model-providers-ask", () => {
+describe("answer-question", () => {
   let endpoint: TestEndpoint;
   let models: FakeModels;
   beforeAll(async () => {
@@ -30,7 +30,7 @@ describe("model-providers-ask", () => {
 
   it("registers with its event trigger", async () => {
     const [fn] = await endpoint.sync();
-    expect(fn?.triggers).toEqual([{ event: "app/model-providers.question-asked" }]);
+    expect(fn?.triggers).toEqual([{ event: "app/question.asked" }]);
   });
 
   it.each([
@@ -61,8 +61,8 @@ describe("model-providers-ask", () => {
   ])("answers with $provider when the event asks for it", async ({ provider, path, headers, body }) => {
     const models = await fakeModels(`An answer from ${provider}.`);
 
-    const run = await runToCompletion(endpoint.url, "model-providers-ask", {
-      name: "app/model-providers.question-asked",
+    const run = await runToCompletion(endpoint.url, "answer-question", {
+      name: "app/question.asked",
       data: { question, provider },
     });
 
@@ -79,8 +79,8 @@ describe("model-providers-ask", () => {
 
   it("passes Gemini's API key in the URL", async () => {
     await fakeModels("ok");
-    const run = await runToCompletion(endpoint.url, "model-providers-ask", {
-      name: "app/model-providers.question-asked",
+    const run = await runToCompletion(endpoint.url, "answer-question", {
+      name: "app/question.asked",
       data: { question, provider: "gemini" },
     });
     expect(run.status).toBe(200);
@@ -91,8 +91,8 @@ describe("model-providers-ask", () => {
     const models = await fakeModels("Claude says hi.");
     vi.stubEnv("MODEL_PROVIDER", "anthropic");
 
-    const run = await runToCompletion(endpoint.url, "model-providers-ask", {
-      name: "app/model-providers.question-asked",
+    const run = await runToCompletion(endpoint.url, "answer-question", {
+      name: "app/question.asked",
       data: { question },
     });
 
@@ -101,8 +101,8 @@ describe("model-providers-ask", () => {
   });
 
   it("rejects an unknown provider", async () => {
-    const run = await runToCompletion(endpoint.url, "model-providers-ask", {
-      name: "app/model-providers.question-asked",
+    const run = await runToCompletion(endpoint.url, "answer-question", {
+      name: "app/question.asked",
       data: { question, provider: "llama" },
     });
     expect(run.status).toBe(400);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { type ModelProvider, modelProviders, modelSettings } from "../ai-models";
 import { inngest } from "../client";
 
-export const questionAsked = eventType("app/model-providers.question-asked", {
+export const questionAsked = eventType("app/question.asked", {
   schema: z.object({
     question: z.string().min(1),
     /** Optional: answer with this provider's model instead of the default (MODEL_PROVIDER). */
@@ -41,7 +41,7 @@ export function providerModel(provider: ModelProvider) {
 }
 
 export const modelProvidersAsk = inngest.createFunction(
-  { id: "model-providers-ask", triggers: [questionAsked] },
+  { id: "answer-question", triggers: [questionAsked] },
   async ({ event }) => {
     const defaultProvider = z.enum(modelProviders).catch("openai").parse(process.env.MODEL_PROVIDER);
     const assistant = createAgent({

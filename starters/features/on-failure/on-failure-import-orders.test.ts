@@ -5,21 +5,21 @@ import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { alerts, failureLog, importOrders, orderImporter } from "./on-failure-import-orders";
 
 const importRequested = {
-  name: "app/on-failure.import-requested",
+  name: "app/orders.import-requested",
   data: { storeId: "store_42", fileUrl: "https://files.example.com/orders.csv" },
 };
 // What Inngest sends once every attempt of a run has failed.
 const functionFailed = {
   name: "inngest/function.failed",
   data: {
-    function_id: `${inngest.id}-import-orders-with-alert`,
+    function_id: `${inngest.id}-import-store-orders`,
     run_id: "01J0000000000000000000000",
     error: { name: "Error", message: "orders.csv: unexpected column 'qty'" },
     event: importRequested,
   },
 };
 
-describe("import-orders-with-alert", () => {
+describe("import-store-orders", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("imports the file in a step", async () => {
@@ -40,13 +40,13 @@ describe("import-orders-with-alert", () => {
     it("registers the failure handler as a second function, triggered by this function's failures", async () => {
       const synced = await endpoint.sync();
       expect(synced.map((fn) => fn.id)).toEqual([
-        `${inngest.id}-import-orders-with-alert`,
-        `${inngest.id}-import-orders-with-alert-failure`,
+        `${inngest.id}-import-store-orders`,
+        `${inngest.id}-import-store-orders-failure`,
       ]);
       expect(synced[1]?.triggers).toEqual([
         {
           event: "inngest/function.failed",
-          expression: `event.data.function_id == '${inngest.id}-import-orders-with-alert'`,
+          expression: `event.data.function_id == '${inngest.id}-import-store-orders'`,
         },
       ]);
     });
@@ -56,7 +56,7 @@ describe("import-orders-with-alert", () => {
       const record = vi.spyOn(failureLog, "record").mockResolvedValue();
       const events = [functionFailed];
 
-      const alerted = await endpoint.execute("import-orders-with-alert-failure", { events });
+      const alerted = await endpoint.execute("import-store-orders-failure", { events });
       expect(alerted.status).toBe(206);
       expect(alerted.body).toEqual([
         expect.objectContaining({ op: "StepRun", name: "alert-on-call", data: { alertId: "alert_1" } }),
@@ -65,7 +65,7 @@ describe("import-orders-with-alert", () => {
         "Order import for store store_42 failed: orders.csv: unexpected column 'qty'",
       );
 
-      const logged = await endpoint.execute("import-orders-with-alert-failure", {
+      const logged = await endpoint.execute("import-store-orders-failure", {
         events,
         steps: { "alert-on-call": { alertId: "alert_1" } },
       });
@@ -76,7 +76,7 @@ describe("import-orders-with-alert", () => {
         error: "orders.csv: unexpected column 'qty'",
       });
 
-      const done = await endpoint.execute("import-orders-with-alert-failure", {
+      const done = await endpoint.execute("import-store-orders-failure", {
         events,
         steps: { "alert-on-call": { alertId: "alert_1" }, "log-failure": null },
       });

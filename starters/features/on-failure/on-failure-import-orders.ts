@@ -1,4 +1,5 @@
 import { inngest } from "../client";
+import { ordersImportRequested } from "../events";
 
 // Stand-ins for your importer, alerting and logging: replace with the real calls.
 export const orderImporter = {
@@ -19,11 +20,11 @@ export const failureLog = {
 
 export const importOrders = inngest.createFunction(
   {
-    id: "import-orders-with-alert",
+    id: "import-store-orders",
     retries: 3,
-    triggers: [{ event: "app/on-failure.import-requested" }],
+    triggers: [ordersImportRequested],
     // Runs once, after the last retry has failed. It is registered as a separate function,
-    // "import-orders-with-alert-failure", triggered by an "inngest/function.failed" event.
+    // "import-store-orders-failure", triggered by an "inngest/function.failed" event.
     onFailure: async ({ event, error, step }) => {
       // The event that started the failed run.
       const { storeId, fileUrl } = event.data.event.data;

@@ -3,10 +3,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { crm, syncCrmContact } from "./retries-sync-crm-contact";
 
-const fnId = "sync-crm-contact-with-retries";
-const event = { name: "app/retries.contact-updated", data: { email: "ada@example.com", name: "Ada" } };
+const fnId = "sync-crm-contact";
+const event = { name: "app/contact.updated", data: { email: "ada@example.com", name: "Ada" } };
 
-describe("sync-crm-contact-with-retries", () => {
+describe("sync-crm-contact", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("returns the CRM contact id when the call succeeds", async () => {

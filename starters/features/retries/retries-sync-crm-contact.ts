@@ -1,4 +1,5 @@
 import { inngest } from "../client";
+import { contactUpdated } from "../events";
 
 // Stand-in for your CRM's API client: replace with the real call.
 export const crm = {
@@ -9,7 +10,7 @@ export const crm = {
 
 export const syncCrmContact = inngest.createFunction(
   // 5 retries after the first attempt: each failing step is tried up to 6 times, with backoff.
-  { id: "sync-crm-contact-with-retries", retries: 5, triggers: [{ event: "app/retries.contact-updated" }] },
+  { id: "sync-crm-contact", retries: 5, triggers: [contactUpdated] },
   async ({ event, step }) => {
     const contactId = await step.run("upsert-crm-contact", async () => {
       const response = await crm.upsertContact({ email: event.data.email, name: event.data.name });

@@ -3,9 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { sendSms, smsProvider } from "./retry-after-send-sms";
 
-const event = { name: "app/retry-after.sms-requested", data: { phone: "+15550100", text: "Your code is 1234" } };
+const event = { name: "app/sms.requested", data: { phone: "+15550100", text: "Your code is 1234" } };
 
-describe("send-sms-with-retry-after", () => {
+describe("send-sms", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("returns the message id when the provider accepts the SMS", async () => {
@@ -31,7 +31,7 @@ describe("send-sms-with-retry-after", () => {
 
     it("tells Inngest to retry after the provider's delay, in a retry-after header", async () => {
       vi.spyOn(smsProvider, "send").mockResolvedValue({ status: 429, retryAfterSeconds: 90 });
-      const answer = await endpoint.executeWithHeaders("send-sms-with-retry-after", {
+      const answer = await endpoint.executeWithHeaders("send-sms", {
         events: [event],
         attempt: 0,
         maxAttempts: 4,
@@ -50,9 +50,9 @@ describe("send-sms-with-retry-after", () => {
 
     it("sends the SMS in a step and returns its id", async () => {
       vi.spyOn(smsProvider, "send").mockResolvedValue({ status: 200, messageId: "msg_1" });
-      const first = await endpoint.execute("send-sms-with-retry-after", { events: [event] });
+      const first = await endpoint.execute("send-sms", { events: [event] });
       expect(first.body).toEqual([expect.objectContaining({ op: "StepRun", name: "send-sms", data: "msg_1" })]);
-      const done = await endpoint.execute("send-sms-with-retry-after", {
+      const done = await endpoint.execute("send-sms", {
         events: [event],
         steps: { "send-sms": "msg_1" },
       });

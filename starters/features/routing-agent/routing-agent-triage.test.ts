@@ -4,12 +4,12 @@ import { runToCompletion, startFakeModels, type FakeModels } from "../testing-fa
 import { routingAgentTriage } from "./routing-agent-triage";
 
 const event = {
-  name: "app/routing-agent.ticket-received",
-  data: { ticket: "I was charged twice and the app crashes." },
+  name: "app/ticket.created",
+  data: { ticketId: "T-1", priority: 3, body: "I was charged twice and the app crashes." },
 };
 const select = (name: string) => ({ tool: "select_agent", input: { name } });
 
-describe("routing-agent-triage", () => {
+describe("triage-ticket", () => {
   let endpoint: TestEndpoint;
   let models: FakeModels | undefined;
   beforeAll(async () => {
@@ -30,7 +30,7 @@ describe("routing-agent-triage", () => {
 
   it("registers with its event trigger", async () => {
     const [fn] = await endpoint.sync();
-    expect(fn?.triggers).toEqual([{ event: "app/routing-agent.ticket-received" }]);
+    expect(fn?.triggers).toEqual([{ event: "app/ticket.created" }]);
   });
 
   it("runs the agents the router selects and stops when it selects finished", async () => {
@@ -42,7 +42,7 @@ describe("routing-agent-triage", () => {
       select("finished"),
     ]);
 
-    const run = await runToCompletion(endpoint.url, "routing-agent-triage", event);
+    const run = await runToCompletion(endpoint.url, "triage-ticket", event);
 
     expect(run.status).toBe(200);
     expect(run.result).toEqual({
@@ -69,7 +69,7 @@ describe("routing-agent-triage", () => {
   it("fails the attempt, to be retried, when the router names an agent that does not exist", async () => {
     const models = await fakeModels([select("sales")]);
 
-    const run = await runToCompletion(endpoint.url, "routing-agent-triage", event);
+    const run = await runToCompletion(endpoint.url, "triage-ticket", event);
 
     // A routing agent's tool errors are not sent back to the model: they fail the attempt (500).
     expect(run.status).toBe(500);

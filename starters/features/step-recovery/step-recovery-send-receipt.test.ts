@@ -4,13 +4,13 @@ import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { exchangeRates, mailers, sendReceipt } from "./step-recovery-send-receipt";
 
 const event = {
-  name: "app/step-recovery.order-paid",
+  name: "app/order.paid",
   data: { email: "ada@example.com", amountUsd: 50, currency: "EUR" },
 };
-const fnId = "send-receipt-with-fallback";
+const fnId = "send-receipt";
 const unavailable = { message: "503 Service Unavailable" };
 
-describe("send-receipt-with-fallback", () => {
+describe("send-receipt", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("uses the live rate and the primary mailer when both work", async () => {

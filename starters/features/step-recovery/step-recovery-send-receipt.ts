@@ -1,4 +1,5 @@
 import { inngest } from "../client";
+import { orderPaid } from "../events";
 
 // Stand-ins for your exchange-rate API and email providers: replace with the real calls.
 export const exchangeRates = {
@@ -19,9 +20,9 @@ export const mailers = {
 };
 
 export const sendReceipt = inngest.createFunction(
-  { id: "send-receipt-with-fallback", retries: 2, triggers: [{ event: "app/step-recovery.order-paid" }] },
+  { id: "send-receipt", retries: 2, triggers: [orderPaid] },
   async ({ event, step }) => {
-    const { email, amountUsd, currency } = event.data as { email: string; amountUsd: number; currency: string };
+    const { email, amountUsd, currency } = event.data;
 
     // A failed step rejects only once it has used all its retries; then the handler can recover
     // with another step. `.catch()` on the step's promise...

@@ -5,7 +5,7 @@ import { TypedContextMiddleware } from "../middleware/typed-context-middleware";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { typedContextUpload } from "./typed-context-upload";
 
-describe("typed-context-upload over HTTP", () => {
+describe("store-upload over HTTP", () => {
   let endpoint: TestEndpoint;
   beforeAll(async () => {
     endpoint = await startTestEndpoint([typedContextUpload]);
@@ -13,8 +13,8 @@ describe("typed-context-upload over HTTP", () => {
   afterAll(() => endpoint.close());
 
   it("receives the region from the middleware and picks its bucket", async () => {
-    const answer = await endpoint.execute("typed-context-upload", {
-      events: [{ name: "app/typed-context.file-uploaded", data: { fileId: "f1" } }],
+    const answer = await endpoint.execute("store-upload", {
+      events: [{ name: "app/file.uploaded", data: { fileId: "f1" } }],
     });
     expect(answer).toEqual({ status: 200, body: { fileId: "f1", region: "eu-west-1", bucket: "uploads-eu" } });
   });
