@@ -6,7 +6,7 @@ export const agentNetwork: Feature = {
   label: "Agent network",
   group: "AI",
   description: "AgentKit agents (navigator with a tool, classifier, Anthropic summariser) routed by a network",
-  files: ["agent-network-research.ts", "agent-network-research.test.ts"],
+  files: ["agent-network-research.ts", "agent-network-research.test.ts", "agent-network-try-it.json"],
   supportFiles: ["ai-models.ts", "testing-fake-models.ts"],
   readmeNote: agentKitReadmeNote,
   functions: [{ exportName: "agentNetworkResearch", file: "agent-network-research.ts" }],

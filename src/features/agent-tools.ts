@@ -6,7 +6,7 @@ export const agentTools: Feature = {
   label: "Agent tools",
   group: "AI",
   description: "AgentKit tools with zod schemas: one runs a step, one invokes a multi-step Inngest function",
-  files: ["agent-tools-support.ts", "agent-tools-support.test.ts"],
+  files: ["agent-tools-support.ts", "agent-tools-support.test.ts", "agent-tools-try-it.json"],
   supportFiles: ["ai-models.ts", "testing-fake-models.ts"],
   readmeNote: agentKitReadmeNote,
   functions: [

@@ -5,7 +5,7 @@ export const invokeFunctions: Feature = {
   label: "Invoke functions",
   group: "Steps",
   description: "step.invoke of other functions: typed results, a timeout, two invocations in parallel",
-  files: ["invoke-checkout.ts", "invoke-checkout.test.ts"],
+  files: ["invoke-checkout.ts", "invoke-checkout.test.ts", "invoke-try-it.json"],
   functions: [
     { exportName: "invokeCheckFraud", file: "invoke-checkout.ts" },
     { exportName: "invokeQuoteShipping", file: "invoke-checkout.ts" },

@@ -6,7 +6,7 @@ export const modelProviders: Feature = {
   label: "Model providers",
   group: "AI",
   description: "OpenAI, Anthropic, Gemini and Grok models from env vars, with a per-run model override",
-  files: ["model-providers-ask.ts", "model-providers-ask.test.ts"],
+  files: ["model-providers-ask.ts", "model-providers-ask.test.ts", "model-providers-try-it.json"],
   supportFiles: ["ai-models.ts", "testing-fake-models.ts"],
   readmeNote: agentKitReadmeNote,
   functions: [{ exportName: "modelProvidersAsk", file: "model-providers-ask.ts" }],

@@ -6,7 +6,7 @@ export const routingAgent: Feature = {
   label: "Routing agent",
   group: "AI",
   description: "createRoutingAgent picks the next agent with a select_agent tool until it answers finished",
-  files: ["routing-agent-triage.ts", "routing-agent-triage.test.ts"],
+  files: ["routing-agent-triage.ts", "routing-agent-triage.test.ts", "routing-agent-try-it.json"],
   supportFiles: ["ai-models.ts", "testing-fake-models.ts"],
   readmeNote: agentKitReadmeNote,
   functions: [{ exportName: "routingAgentTriage", file: "routing-agent-triage.ts" }],

@@ -1,8 +1,19 @@
+import { readFileSync } from "node:fs";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { inngest } from "../client";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { alerts, failureLog, importOrders, orderImporter } from "./on-failure-import-orders";
+
+// The README's "Try it" events for this function, read from the same file the README is written from.
+interface TriedEvent {
+  name: string;
+  data: Record<string, unknown>;
+}
+const tryIt: Record<string, { event: TriedEvent; failure: { event: TriedEvent } }> = JSON.parse(
+  readFileSync(new URL("./on-failure-try-it.json", import.meta.url), "utf8"),
+);
+const { event: readmeEvent, failure: readmeFailure } = tryIt["import-store-orders"]!;
 
 const importRequested = {
   name: "app/orders.import-requested",
@@ -36,6 +47,31 @@ describe("import-store-orders", () => {
       endpoint = await startTestEndpoint([importOrders]);
     });
     afterAll(() => endpoint.close());
+
+    it("runs the README's Try-it event to completion", async () => {
+      const first = await endpoint.execute("import-store-orders", { events: [readmeEvent] });
+      expect(first.body).toEqual([expect.objectContaining({ op: "StepRun", name: "import-orders" })]);
+      const imported = first.body[0].data;
+      const done = await endpoint.execute("import-store-orders", {
+        events: [readmeEvent],
+        steps: { "import-orders": imported },
+      });
+      expect(done).toEqual({ status: 200, body: imported });
+    });
+
+    it("fails every attempt of the README's failure event, the last one for good", async () => {
+      const failAttempts = readmeFailure.event.data.failAttempts as number;
+      for (let attempt = 0; attempt < failAttempts; attempt++) {
+        const answer = await endpoint.executeWithHeaders("import-store-orders", {
+          events: [readmeFailure.event],
+          attempt,
+          maxAttempts: failAttempts,
+        });
+        const last = attempt === failAttempts - 1;
+        expect(answer.headers.get("x-inngest-no-retry")).toBe(String(last));
+        expect(answer.body).toEqual([expect.objectContaining({ op: last ? "StepFailed" : "StepError" })]);
+      }
+    });
 
     it("registers the failure handler as a second function, triggered by this function's failures", async () => {
       const synced = await endpoint.sync();

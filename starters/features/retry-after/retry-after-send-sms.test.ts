@@ -1,7 +1,18 @@
+import { readFileSync } from "node:fs";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { sendSms, smsProvider } from "./retry-after-send-sms";
+
+// The README's "Try it" events for this function, read from the same file the README is written from.
+interface TriedEvent {
+  name: string;
+  data: Record<string, unknown>;
+}
+const tryIt: Record<string, { event: TriedEvent; failure: { event: TriedEvent } }> = JSON.parse(
+  readFileSync(new URL("./retry-after-try-it.json", import.meta.url), "utf8"),
+);
+const { event: readmeEvent, failure: readmeFailure } = tryIt["send-sms"]!;
 
 const event = { name: "app/sms.requested", data: { phone: "+15550100", text: "Your code is 1234" } };
 
@@ -28,6 +39,28 @@ describe("send-sms", () => {
       endpoint = await startTestEndpoint([sendSms]);
     });
     afterAll(() => endpoint.close());
+
+    it("runs the README's Try-it event to completion", async () => {
+      const first = await endpoint.execute("send-sms", { events: [readmeEvent] });
+      expect(first.body).toEqual([expect.objectContaining({ op: "StepRun", name: "send-sms" })]);
+      const messageId = first.body[0].data;
+      const done = await endpoint.execute("send-sms", { events: [readmeEvent], steps: { "send-sms": messageId } });
+      expect(done).toEqual({ status: 200, body: { messageId } });
+    });
+
+    it("answers the README's failure event with a 30-second retry-after, then sends on the next attempt", async () => {
+      const limited = await endpoint.executeWithHeaders("send-sms", {
+        events: [readmeFailure.event],
+        attempt: 0,
+        maxAttempts: 4,
+      });
+      expect(limited.headers.get("retry-after")).toBe("30");
+      expect(limited.body).toEqual([
+        expect.objectContaining({ op: "StepError", error: expect.objectContaining({ name: "RetryAfterError" }) }),
+      ]);
+      const next = await endpoint.execute("send-sms", { events: [readmeFailure.event], attempt: 1, maxAttempts: 4 });
+      expect(next.body).toEqual([expect.objectContaining({ op: "StepRun", name: "send-sms" })]);
+    });
 
     it("tells Inngest to retry after the provider's delay, in a retry-after header", async () => {
       vi.spyOn(smsProvider, "send").mockResolvedValue({ status: 429, retryAfterSeconds: 90 });
