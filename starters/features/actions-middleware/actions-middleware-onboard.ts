@@ -3,7 +3,7 @@ import { userSignedUp } from "../events";
 import { createActionsMiddleware } from "../middleware/actions-middleware";
 
 // Plain functions with no Inngest in them: stand-ins for your billing and email APIs.
-export const actionsMiddlewareOnboarding = {
+export const onboardingServices = {
   async createCustomer(email: string): Promise<{ customerId: string }> {
     return { customerId: `cus_${email.split("@")[0]}` };
   },
@@ -12,13 +12,13 @@ export const actionsMiddlewareOnboarding = {
   },
 };
 
-export const ActionsMiddlewareOnboarding = createActionsMiddleware(actionsMiddlewareOnboarding);
+export const OnboardingActions = createActionsMiddleware(onboardingServices);
 
 export const actionsMiddlewareOnboard = inngest.createFunction(
   {
     id: "onboard-customer",
     triggers: [userSignedUp],
-    middleware: [ActionsMiddlewareOnboarding],
+    middleware: [OnboardingActions],
   },
   async ({ event, actions }) => {
     const { customerId } = await actions.createCustomer("actions-middleware-create-customer", event.data.email);
