@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { inngest } from "../client";
-import { loggingMiddlewareOutput, type LoggingMiddlewareLevel } from "../middleware/logging-middleware";
+import type { LoggingMiddlewareLevel } from "../middleware/logging-middleware";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { loggingMiddlewareDemo } from "./logging-middleware-demo";
 
@@ -17,7 +17,6 @@ describe("reserve-order-stock over HTTP", () => {
   let endpoint: TestEndpoint;
 
   beforeAll(async () => {
-    loggingMiddlewareOutput.write = (level, line) => lines.push([level, line]);
     // A loopback stand-in for Inngest's event API, so that step.sendEvent really sends.
     eventApi = createServer((req, res) => {
       let body = "";
@@ -32,12 +31,19 @@ describe("reserve-order-stock over HTTP", () => {
     inngest.setEnvVars({ INNGEST_EVENT_API_BASE_URL: `http://127.0.0.1:${(eventApi.address() as AddressInfo).port}/` });
     endpoint = await startTestEndpoint([loggingMiddlewareDemo]);
   });
+  // The middleware writes to the client's logger: record the lines it writes there.
+  beforeEach(() => {
+    for (const level of ["info", "error"] as const) {
+      vi.spyOn(inngest.logger, level).mockImplementation((line: unknown) => {
+        if (typeof line === "string" && line.startsWith("[")) lines.push([level, line]);
+      });
+    }
+  });
   afterEach(() => {
     lines.length = 0;
     vi.restoreAllMocks();
   });
   afterAll(async () => {
-    delete loggingMiddlewareOutput.write;
     await endpoint.close();
     await new Promise((resolve) => eventApi.close(resolve));
   });
