@@ -1,10 +1,6 @@
 import { inngest } from "../client";
 import { greetingRequested } from "../events";
-import {
-  MiddlewareOrderInnerMiddleware,
-  MiddlewareOrderOuterMiddleware,
-  traceMiddlewareOrder,
-} from "../middleware/middleware-order";
+import { MiddlewareOrderInnerMiddleware, MiddlewareOrderOuterMiddleware } from "../middleware/middleware-order";
 
 // The client's middleware runs first, then these in array order; wrap hooks nest with the first
 // entry outermost, so their "after" halves run in reverse.
@@ -14,10 +10,10 @@ export const middlewareOrderDemo = inngest.createFunction(
     triggers: [greetingRequested],
     middleware: [MiddlewareOrderOuterMiddleware, MiddlewareOrderInnerMiddleware],
   },
-  async ({ step }) => {
-    traceMiddlewareOrder("handler");
+  async ({ step, logger }) => {
+    logger.debug("handler");
     const greeting = await step.run("middleware-order-greet", () => {
-      traceMiddlewareOrder("step body");
+      logger.debug("step body");
       return "hello";
     });
     return { greeting };
