@@ -136,6 +136,15 @@ function sendInstructions(event: TriedEvent): string[] {
   ];
 }
 
+/** For `--add`'s summary: per function, the event to send from the Dev Server to run it. */
+export function tryItNotes(features: readonly Feature[]): string[] {
+  return features.flatMap((feature) =>
+    Object.entries(tryItPayloads(feature)).map(
+      ([functionId, { event }]) => `try ${functionId}: send ${JSON.stringify(event)} from the Dev Server`,
+    ),
+  );
+}
+
 /** The `## Try it` section: what to paste into the Dev Server's "Send event", or send with curl. */
 export function tryItSection(features: readonly Feature[]): string {
   const entries = features.flatMap((feature) => Object.entries(tryItPayloads(feature)));

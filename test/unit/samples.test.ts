@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { readmeWithFeatures, tryItPayloads } from "../../src/features/contributions.js";
 import { features } from "../../src/features/index.js";
 import { startersDir } from "../../src/layout.js";
 
@@ -46,5 +47,47 @@ describe("the samples", () => {
       (file) => file !== "support/ai-models.ts" && modelId.test(readFileSync(path.join(startersDir, file), "utf8")),
     );
     expect(naming).toEqual([]);
+  });
+});
+
+describe("the Try it payloads", () => {
+  const errorSamples = ["retries", "retry-after", "on-failure", "step-recovery"];
+
+  it("give every error sample a failure event that differs from its happy one", () => {
+    for (const id of errorSamples) {
+      const feature = features.find((f) => f.id === id)!;
+      const entries = Object.values(tryItPayloads(feature));
+      expect(entries.length, id).toBeGreaterThan(0);
+      for (const { event, failure } of entries) {
+        expect(failure, id).toBeDefined();
+        expect(failure!.event.name).toBe(event.name);
+        expect(failure!.event.data).not.toEqual(event.data);
+      }
+    }
+  });
+
+  it("send only events the catalogue declares", () => {
+    const declared = new Set(
+      ["events.ts", ...appFiles].flatMap((file) =>
+        [...read(file).matchAll(/eventType\(\s*["'`]([^"'`]+)["'`]/g)].map((match) => match[1]!),
+      ),
+    );
+    const sent = features.flatMap((feature) =>
+      Object.values(tryItPayloads(feature)).flatMap(({ event, failure }) => [
+        event.name,
+        failure?.event.name ?? event.name,
+      ]),
+    );
+    expect(sent.filter((name) => !declared.has(name))).toEqual([]);
+  });
+
+  it("become the README's Try it section, as Send event JSON and as curl to the Dev Server", () => {
+    const retries = features.find((f) => f.id === "retries")!;
+    const { event, failure } = tryItPayloads(retries)["sync-crm-contact"]!;
+    const readme = readmeWithFeatures("# app\n", [retries]);
+    expect(readme).toContain("## Try it");
+    expect(readme).toContain(JSON.stringify(event, null, 2));
+    expect(readme).toContain(`curl -X POST http://127.0.0.1:8288/e/test -d '${JSON.stringify(failure!.event)}'`);
+    expect(readme).toContain(failure!.shows);
   });
 });
