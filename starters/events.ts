@@ -180,3 +180,18 @@ export const fileUploaded = eventType("app/file.uploaded", {
 export const greetingRequested = eventType("app/greeting.requested", {
   schema: z.object({}),
 });
+
+// Research on a topic was asked for.
+export const researchRequested = eventType("app/research.requested", {
+  schema: z.object({ topic: z.string().min(1) }),
+});
+
+// A web page should be read, classified and summarised.
+export const pageSummaryRequested = eventType("app/page.summary-requested", {
+  schema: z.object({ url: z.url() }),
+});
+
+// A customer asked the support assistant a question.
+export const supportQuestionAsked = eventType("app/support.question-asked", {
+  schema: z.object({ question: z.string().min(1) }),
+});

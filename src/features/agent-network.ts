@@ -10,6 +10,7 @@ export const agentNetwork: Feature = {
   supportFiles: ["ai-models.ts", "testing-fake-models.ts"],
   readmeNote: agentKitReadmeNote,
   functions: [{ exportName: "agentNetworkResearch", file: "agent-network-research.ts" }],
+  events: ["pageSummaryRequested"],
   dependencies: ["@inngest/agent-kit", "zod"],
   env: [...openAiEnv, ...anthropicEnv],
 };

@@ -13,6 +13,7 @@ export const agentTools: Feature = {
     { exportName: "agentToolsSupport", file: "agent-tools-support.ts" },
     { exportName: "agentToolsLookUpOrder", file: "agent-tools-support.ts" },
   ],
+  events: ["supportQuestionAsked"],
   dependencies: ["@inngest/agent-kit", "zod"],
   env: [...openAiEnv],
 };

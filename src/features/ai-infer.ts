@@ -9,6 +9,7 @@ export const aiInfer: Feature = {
   files: ["ai-infer-research.ts", "ai-infer-research.test.ts", "ai-infer-try-it.json"],
   supportFiles: ["ai-models.ts", "testing-fake-models.ts"],
   functions: [{ exportName: "aiInferResearch", file: "ai-infer-research.ts" }],
+  events: ["researchRequested"],
   dependencies: ["zod"],
   env: [...openAiEnv],
 };

@@ -1,12 +1,8 @@
 import { anthropic, createAgent, createNetwork, createState, createTool, openai } from "@inngest/agent-kit";
-import { eventType } from "inngest";
 import { z } from "zod";
 import { modelSettings } from "../ai-models";
 import { inngest } from "../client";
-
-export const agentNetworkRequested = eventType("app/page.summary-requested", {
-  schema: z.object({ url: z.string().url() }),
-});
+import { pageSummaryRequested } from "../events";
 
 interface AgentNetworkState {
   page?: { url: string; text: string };
@@ -68,7 +64,7 @@ export function createAgentNetwork() {
 }
 
 export const agentNetworkResearch = inngest.createFunction(
-  { id: "research-site", triggers: [agentNetworkRequested] },
+  { id: "research-site", triggers: [pageSummaryRequested] },
   async ({ event }) => {
     const { state } = await createAgentNetwork().run(`Read ${event.data.url}, classify it and summarise it.`);
     const lastTextOf = (agent: string) => {

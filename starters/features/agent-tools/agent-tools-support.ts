@@ -1,12 +1,9 @@
 import { createAgent, createNetwork, createTool, openai } from "@inngest/agent-kit";
-import { eventType, invoke } from "inngest";
+import { invoke } from "inngest";
 import { z } from "zod";
 import { modelSettings } from "../ai-models";
 import { inngest } from "../client";
-
-export const agentToolsQuestionAsked = eventType("app/support.question-asked", {
-  schema: z.object({ question: z.string().min(1) }),
-});
+import { supportQuestionAsked } from "../events";
 
 /**
  * A multi-step tool that is itself an Inngest function: the agent calls it with `step.invoke`, so
@@ -50,7 +47,7 @@ const lookUpOrder = createTool({
 });
 
 export const agentToolsSupport = inngest.createFunction(
-  { id: "answer-support-question", triggers: [agentToolsQuestionAsked] },
+  { id: "answer-support-question", triggers: [supportQuestionAsked] },
   async ({ event }) => {
     const support = createAgent({
       name: "support",

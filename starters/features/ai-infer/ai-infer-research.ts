@@ -1,11 +1,6 @@
-import { eventType } from "inngest";
-import { z } from "zod";
 import { modelSettings } from "../ai-models";
 import { inngest } from "../client";
-
-export const aiInferResearchRequested = eventType("app/research.requested", {
-  schema: z.object({ topic: z.string().min(1) }),
-});
+import { researchRequested } from "../events";
 
 /**
  * Researches a topic: a model writes search queries, each query is crawled in its own step (in
@@ -13,7 +8,7 @@ export const aiInferResearchRequested = eventType("app/research.requested", {
  * itself, not by this server: the request and response show up in the run's trace.
  */
 export const aiInferResearch = inngest.createFunction(
-  { id: "research-topic", triggers: [aiInferResearchRequested] },
+  { id: "research-topic", triggers: [researchRequested] },
   async ({ event, step }) => {
     const { topic } = event.data;
     const model = step.ai.models.openai(modelSettings("openai"));
