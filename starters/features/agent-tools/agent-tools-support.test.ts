@@ -39,10 +39,9 @@ describe("answer-support-question over HTTP, against a fake OpenAI server", () =
   }
   /** The tool results that the agent sent back to the model in its last call. */
   const toolResults = (m: FakeModels) =>
-    m.requests
-      .at(-1)!
-      .body.messages.filter((message: any) => message.role === "tool")
-      .map((message: any) => JSON.parse(message.content));
+    (m.requests.at(-1)!.body.messages ?? [])
+      .filter((message) => message.role === "tool")
+      .map((message) => JSON.parse(String(message.content)));
 
   it("registers the agent's function with its event, and the tool function with no trigger (invoke only)", async () => {
     const synced = await endpoint.sync();
@@ -79,7 +78,7 @@ describe("answer-support-question over HTTP, against a fake OpenAI server", () =
       eta: "2030-01-02",
     });
     // The model was offered both tools, with their zod schemas as JSON Schema.
-    const offered = models.requests[0]!.body.tools.map((t: any) => [t.function.name, t.function.parameters.required]);
+    const offered = models.requests[0]!.body.tools?.map((t) => [t.function.name, t.function.parameters.required]);
     expect(offered).toEqual([
       ["get_customer", ["email"]],
       ["look_up_order", ["orderId"]],

@@ -67,7 +67,7 @@ describe("research-topic", () => {
         expect(models.requests[0]?.headers.authorization).toBe("Bearer test-key");
         expect(models.requests[0]?.body).toMatchObject({ model: defaultModels.openai, max_completion_tokens: 200 });
         // The crawled pages reach the second prompt.
-        expect(models.requests[1]?.body.messages[1].content).toContain('Results for "workflow engines"');
+        expect(models.requests[1]?.body.messages?.[1]?.content).toContain('Results for "workflow engines"');
       } finally {
         await models.close();
       }

@@ -43,8 +43,10 @@ describe("sync-crm-contact", () => {
 
     it("runs the README's Try-it event to completion", async () => {
       const first = await endpoint.execute(fnId, { events: [readmeEvent] });
-      expect(first.body).toEqual([expect.objectContaining({ op: "StepRun", name: "upsert-crm-contact" })]);
-      const contactId = first.body[0].data;
+      const contactId = `crm_${readmeEvent.data.email}`;
+      expect(first.body).toEqual([
+        expect.objectContaining({ op: "StepRun", name: "upsert-crm-contact", data: contactId }),
+      ]);
       const done = await endpoint.execute(fnId, { events: [readmeEvent], steps: { "upsert-crm-contact": contactId } });
       expect(done).toEqual({ status: 200, body: { contactId } });
     });

@@ -42,10 +42,11 @@ describe("send-sms", () => {
 
     it("runs the README's Try-it event to completion", async () => {
       const first = await endpoint.execute("send-sms", { events: [readmeEvent] });
-      expect(first.body).toEqual([expect.objectContaining({ op: "StepRun", name: "send-sms" })]);
-      const messageId = first.body[0].data;
-      const done = await endpoint.execute("send-sms", { events: [readmeEvent], steps: { "send-sms": messageId } });
-      expect(done).toEqual({ status: 200, body: { messageId } });
+      expect(first.body).toEqual([
+        expect.objectContaining({ op: "StepRun", name: "send-sms", data: expect.any(String) }),
+      ]);
+      const done = await endpoint.execute("send-sms", { events: [readmeEvent], steps: { "send-sms": "sms_1" } });
+      expect(done).toEqual({ status: 200, body: { messageId: "sms_1" } });
     });
 
     it("answers the README's failure event with a 30-second retry-after, then sends on the next attempt", async () => {

@@ -61,7 +61,7 @@ describe("triage-ticket", () => {
     // The router is forced to call select_agent, and its prompt lists the agents.
     const routerCall = models.requests[0]!.body;
     expect(routerCall.tool_choice).toEqual({ type: "function", function: { name: "select_agent" } });
-    expect(routerCall.messages[0].content).toContain("- technical: Answers questions about bugs");
+    expect(routerCall.messages?.[0]?.content).toContain("- technical: Answers questions about bugs");
     // The second agent sees the first agent's answer.
     expect(JSON.stringify(models.requests[3]!.body.messages)).toContain("The duplicate charge is refunded.");
   });
