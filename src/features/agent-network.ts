@@ -9,7 +9,7 @@ export const agentNetwork: Feature = {
   files: ["agent-network-research.ts", "agent-network-research.test.ts", "agent-network-try-it.json"],
   supportFiles: ["ai-models.ts", "testing-fake-models.ts"],
   readmeNote: agentKitReadmeNote,
-  functions: [{ exportName: "agentNetworkResearch", file: "agent-network-research.ts" }],
+  functions: [{ exportName: "researchSite", file: "agent-network-research.ts" }],
   events: ["pageSummaryRequested"],
   dependencies: ["@inngest/agent-kit", "zod"],
   env: [...openAiEnv, ...anthropicEnv],

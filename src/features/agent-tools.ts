@@ -10,8 +10,8 @@ export const agentTools: Feature = {
   supportFiles: ["ai-models.ts", "testing-fake-models.ts"],
   readmeNote: agentKitReadmeNote,
   functions: [
-    { exportName: "agentToolsSupport", file: "agent-tools-support.ts" },
-    { exportName: "agentToolsLookUpOrder", file: "agent-tools-support.ts" },
+    { exportName: "answerSupportQuestion", file: "agent-tools-support.ts" },
+    { exportName: "lookUpOrder", file: "agent-tools-support.ts" },
   ],
   events: ["supportQuestionAsked"],
   dependencies: ["@inngest/agent-kit", "zod"],

@@ -13,6 +13,6 @@ export const dependencyInjection: Feature = {
   ],
   supportFiles: ["ai-models.ts"],
   middlewareFiles: ["dependency-injection-middleware.ts"],
-  functions: [{ exportName: "dependencyInjectionSummarize", file: "dependency-injection-summarize.ts" }],
+  functions: [{ exportName: "summarizeTicket", file: "dependency-injection-summarize.ts" }],
   events: ["ticketCreated"],
 };

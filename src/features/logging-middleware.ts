@@ -9,6 +9,6 @@ export const loggingMiddleware: Feature = {
   files: ["logging-middleware-demo.ts", "logging-middleware-demo.test.ts", "logging-middleware-try-it.json"],
   middlewareFiles: ["logging-middleware.ts"],
   clientMiddleware: [{ exportName: "LoggingMiddleware", file: "logging-middleware.ts" }],
-  functions: [{ exportName: "loggingMiddlewareDemo", file: "logging-middleware-demo.ts" }],
+  functions: [{ exportName: "reserveOrderStock", file: "logging-middleware-demo.ts" }],
   events: ["orderPlaced", "orderConfirmed"],
 };

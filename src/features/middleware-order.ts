@@ -9,6 +9,6 @@ export const middlewareOrder: Feature = {
   files: ["middleware-order-demo.ts", "middleware-order-demo.test.ts", "middleware-order-try-it.json"],
   middlewareFiles: ["middleware-order.ts"],
   clientMiddleware: [{ exportName: "MiddlewareOrderClientMiddleware", file: "middleware-order.ts" }],
-  functions: [{ exportName: "middlewareOrderDemo", file: "middleware-order-demo.ts" }],
+  functions: [{ exportName: "sendGreeting", file: "middleware-order-demo.ts" }],
   events: ["greetingRequested"],
 };

@@ -9,7 +9,7 @@ export const modelProviders: Feature = {
   files: ["model-providers-ask.ts", "model-providers-ask.test.ts", "model-providers-try-it.json"],
   supportFiles: ["ai-models.ts", "testing-fake-models.ts"],
   readmeNote: agentKitReadmeNote,
-  functions: [{ exportName: "modelProvidersAsk", file: "model-providers-ask.ts" }],
+  functions: [{ exportName: "answerQuestion", file: "model-providers-ask.ts" }],
   dependencies: ["@inngest/agent-kit", "zod"],
   env: [
     {

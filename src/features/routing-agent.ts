@@ -9,7 +9,7 @@ export const routingAgent: Feature = {
   files: ["routing-agent-triage.ts", "routing-agent-triage.test.ts", "routing-agent-try-it.json"],
   supportFiles: ["ai-models.ts", "testing-fake-models.ts"],
   readmeNote: agentKitReadmeNote,
-  functions: [{ exportName: "routingAgentTriage", file: "routing-agent-triage.ts" }],
+  functions: [{ exportName: "triageTicket", file: "routing-agent-triage.ts" }],
   events: ["ticketCreated"],
   dependencies: ["@inngest/agent-kit", "zod"],
   env: [...openAiEnv],

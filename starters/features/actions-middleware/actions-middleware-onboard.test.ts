@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { inngest } from "../client";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
-import { actionsMiddlewareOnboard, OnboardingActions, onboardingServices } from "./actions-middleware-onboard";
+import { onboardCustomer, OnboardingActions, onboardingServices } from "./actions-middleware-onboard";
 
 const fnId = "onboard-customer";
 const event = { name: "app/user.signed-up", data: { userId: "u1", email: "ada@example.com", plan: "free" } };
@@ -11,7 +11,7 @@ const customer = { customerId: "cus_ada" };
 describe("onboard-customer over HTTP", () => {
   let endpoint: TestEndpoint;
   beforeAll(async () => {
-    endpoint = await startTestEndpoint([actionsMiddlewareOnboard]);
+    endpoint = await startTestEndpoint([onboardCustomer]);
   });
   afterEach(() => vi.restoreAllMocks());
   afterAll(() => endpoint.close());

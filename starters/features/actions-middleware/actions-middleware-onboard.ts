@@ -14,7 +14,7 @@ export const onboardingServices = {
 
 export const OnboardingActions = createActionsMiddleware(onboardingServices);
 
-export const actionsMiddlewareOnboard = inngest.createFunction(
+export const onboardCustomer = inngest.createFunction(
   {
     id: "onboard-customer",
     triggers: [userSignedUp],

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { defaultModels } from "../ai-models";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels, type FakeModels } from "../testing-fake-models";
-import { agentNetworkResearch } from "./agent-network-research";
+import { researchSite } from "./agent-network-research";
 
 const event = { name: "app/page.summary-requested", data: { url: "https://example.com/docs" } };
 
@@ -10,7 +10,7 @@ describe("research-site", () => {
   let endpoint: TestEndpoint;
   let models: FakeModels | undefined;
   beforeAll(async () => {
-    endpoint = await startTestEndpoint([agentNetworkResearch]);
+    endpoint = await startTestEndpoint([researchSite]);
   });
   afterAll(() => endpoint.close());
   afterEach(async () => {

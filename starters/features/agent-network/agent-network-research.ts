@@ -63,7 +63,7 @@ export function createAgentNetwork() {
   });
 }
 
-export const agentNetworkResearch = inngest.createFunction(
+export const researchSite = inngest.createFunction(
   { id: "research-site", triggers: [pageSummaryRequested] },
   async ({ event }) => {
     const { state } = await createAgentNetwork().run(`Read ${event.data.url}, classify it and summarise it.`);

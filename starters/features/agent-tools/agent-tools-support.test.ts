@@ -2,7 +2,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels, type FakeModels } from "../testing-fake-models";
-import { agentToolsLookUpOrder, agentToolsSupport } from "./agent-tools-support";
+import { lookUpOrder, answerSupportQuestion } from "./agent-tools-support";
 
 const event = {
   name: "app/support.question-asked",
@@ -11,7 +11,7 @@ const event = {
 
 describe("look-up-order", () => {
   it("loads the order, then its shipment", async () => {
-    const engine = new InngestTestEngine({ function: agentToolsLookUpOrder });
+    const engine = new InngestTestEngine({ function: lookUpOrder });
     const { result } = await engine.execute({
       events: [{ name: "inngest/function.invoked", data: { orderId: "ord_9" } }],
     });
@@ -23,7 +23,7 @@ describe("answer-support-question over HTTP, against a fake OpenAI server", () =
   let endpoint: TestEndpoint;
   let models: FakeModels | undefined;
   beforeAll(async () => {
-    endpoint = await startTestEndpoint([agentToolsSupport, agentToolsLookUpOrder]);
+    endpoint = await startTestEndpoint([answerSupportQuestion, lookUpOrder]);
   });
   afterAll(() => endpoint.close());
   afterEach(async () => {

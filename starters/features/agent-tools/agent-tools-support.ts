@@ -9,7 +9,7 @@ import { supportQuestionAsked } from "../events";
  * A multi-step tool that is itself an Inngest function: the agent calls it with `step.invoke`, so
  * its steps are retried and memoised on their own, and it shows up as its own run.
  */
-export const agentToolsLookUpOrder = inngest.createFunction(
+export const lookUpOrder = inngest.createFunction(
   { id: "look-up-order", triggers: [invoke(z.object({ orderId: z.string() }))] },
   async ({ event, step }) => {
     const order = await step.run("load-order", () => loadOrder(event.data.orderId));
@@ -35,25 +35,25 @@ const getCustomer = createTool({
   },
 });
 
-const lookUpOrder = createTool({
+const lookUpOrderTool = createTool({
   name: "look_up_order",
   description: "Get the shipping status of an order",
   parameters: lookUpOrderParameters,
   handler: async (input, { step }) => {
     const { orderId } = lookUpOrderParameters.parse(input);
     if (!step) throw new Error("look_up_order runs inside an Inngest function");
-    return step.invoke("look-up-order", { function: agentToolsLookUpOrder, data: { orderId } });
+    return step.invoke("look-up-order", { function: lookUpOrder, data: { orderId } });
   },
 });
 
-export const agentToolsSupport = inngest.createFunction(
+export const answerSupportQuestion = inngest.createFunction(
   { id: "answer-support-question", triggers: [supportQuestionAsked] },
   async ({ event }) => {
     const support = createAgent({
       name: "support",
       description: "Answers questions about customers' orders",
       system: "You answer customers' questions about their orders. Use the tools, then answer in one sentence.",
-      tools: [getCustomer, lookUpOrder],
+      tools: [getCustomer, lookUpOrderTool],
     });
     // A network, even of one agent, keeps each tool result in its state for the next model call
     // (a lone `agent.run` with `maxIter` does not send tool results back in AgentKit 0.13.2).

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { defaultModels } from "../ai-models";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels } from "../testing-fake-models";
-import { aiInferResearch } from "./ai-infer-research";
+import { researchTopic } from "./ai-infer-research";
 
 const event = { name: "app/research.requested", data: { topic: "durable execution" } };
 const completion = (content: string) => ({ choices: [{ index: 0, message: { role: "assistant", content } }] });
@@ -12,7 +12,7 @@ describe("research-topic", () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it("crawls each query the model writes and returns the model's summary (step mocks)", async () => {
-    const engine = new InngestTestEngine({ function: aiInferResearch });
+    const engine = new InngestTestEngine({ function: researchTopic });
     const { result, ctx } = await engine.execute({
       events: [event],
       steps: [
@@ -34,7 +34,7 @@ describe("research-topic", () => {
   describe("over HTTP, against a fake OpenAI server", () => {
     let endpoint: TestEndpoint;
     beforeAll(async () => {
-      endpoint = await startTestEndpoint([aiInferResearch]);
+      endpoint = await startTestEndpoint([researchTopic]);
     });
     afterAll(() => endpoint.close());
 

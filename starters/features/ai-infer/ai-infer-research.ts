@@ -7,7 +7,7 @@ import { researchRequested } from "../events";
  * parallel), then a model summarises what was found. Each `step.ai.infer` call is made by Inngest
  * itself, not by this server: the request and response show up in the run's trace.
  */
-export const aiInferResearch = inngest.createFunction(
+export const researchTopic = inngest.createFunction(
   { id: "research-topic", triggers: [researchRequested] },
   async ({ event, step }) => {
     const { topic } = event.data;

@@ -4,7 +4,7 @@ import { ticketCreated } from "../events";
 import { DependencyInjectionMiddleware } from "../middleware/dependency-injection-middleware";
 
 // Function-level middleware: only the functions that list it receive `openai`.
-export const dependencyInjectionSummarize = inngest.createFunction(
+export const summarizeTicket = inngest.createFunction(
   {
     id: "summarize-ticket",
     triggers: [ticketCreated],

@@ -2,7 +2,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inngest } from "../client";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
-import { invokeCheckFraud, invokeCheckout, invokeQuoteShipping } from "./invoke-checkout";
+import { checkFraud, checkOutOrder, quoteShipping } from "./invoke-checkout";
 
 const checkoutStarted = { name: "app/checkout.started", data: { orderId: "o1", amount: 120, weightKg: 2 } };
 const approved = { approved: true, score: 0.1 };
@@ -11,7 +11,7 @@ describe("check-out-order", () => {
   it("invokes the fraud check, then two shipping quotes, and keeps the cheapest", async () => {
     // Invocations must be mocked: the test engine does not run the invoked functions.
     const engine = new InngestTestEngine({
-      function: invokeCheckout,
+      function: checkOutOrder,
       steps: [
         { id: "check-fraud", handler: () => approved },
         { id: "quote-ups", handler: () => ({ carrier: "ups", priceCents: 800 }) },
@@ -21,18 +21,18 @@ describe("check-out-order", () => {
     const { result, ctx } = await engine.execute({ events: [checkoutStarted] });
     expect(ctx.step.invoke).toHaveBeenCalledWith(
       "check-fraud",
-      expect.objectContaining({ function: invokeCheckFraud, data: { orderId: "o1", amount: 120 }, timeout: "1m" }),
+      expect.objectContaining({ function: checkFraud, data: { orderId: "o1", amount: 120 }, timeout: "1m" }),
     );
     expect(ctx.step.invoke).toHaveBeenCalledWith(
       "quote-ups",
-      expect.objectContaining({ function: invokeQuoteShipping, data: { carrier: "ups", weightKg: 2 } }),
+      expect.objectContaining({ function: quoteShipping, data: { carrier: "ups", weightKg: 2 } }),
     );
     expect(result).toEqual({ orderId: "o1", status: "approved", shipping: { carrier: "dhl", priceCents: 700 } });
   });
 
   it("stops before quoting when the fraud check rejects the order", async () => {
     const engine = new InngestTestEngine({
-      function: invokeCheckout,
+      function: checkOutOrder,
       steps: [{ id: "check-fraud", handler: () => ({ approved: false, score: 0.9 }) }],
     });
     const { result, ctx } = await engine.execute({ events: [checkoutStarted] });
@@ -43,7 +43,7 @@ describe("check-out-order", () => {
 
 describe("the invoked functions", () => {
   it("check-fraud flags large orders", async () => {
-    const engine = new InngestTestEngine({ function: invokeCheckFraud });
+    const engine = new InngestTestEngine({ function: checkFraud });
     const { result } = await engine.execute({
       events: [{ name: "inngest/function.invoked", data: { orderId: "o2", amount: 9000 } }],
     });
@@ -51,7 +51,7 @@ describe("the invoked functions", () => {
   });
 
   it("quote-shipping prices by carrier and weight", async () => {
-    const engine = new InngestTestEngine({ function: invokeQuoteShipping });
+    const engine = new InngestTestEngine({ function: quoteShipping });
     const { result } = await engine.execute({
       events: [{ name: "inngest/function.invoked", data: { carrier: "ups", weightKg: 2 } }],
     });
@@ -62,7 +62,7 @@ describe("the invoked functions", () => {
 describe("invoke over HTTP", () => {
   let endpoint: TestEndpoint;
   beforeAll(async () => {
-    endpoint = await startTestEndpoint([invokeCheckFraud, invokeQuoteShipping, invokeCheckout]);
+    endpoint = await startTestEndpoint([checkFraud, quoteShipping, checkOutOrder]);
   });
   afterAll(() => endpoint.close());
 

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { inngest } from "../client";
 import type { LoggingMiddlewareLevel } from "../middleware/logging-middleware";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
-import { loggingMiddlewareDemo } from "./logging-middleware-demo";
+import { reserveOrderStock } from "./logging-middleware-demo";
 
 const fnId = "reserve-order-stock";
 const event = { name: "app/order.placed", data: { orderId: "o1", items: ["book"] } };
@@ -29,7 +29,7 @@ describe("reserve-order-stock over HTTP", () => {
     });
     await new Promise<void>((resolve) => eventApi.listen(0, "127.0.0.1", resolve));
     inngest.setEnvVars({ INNGEST_EVENT_API_BASE_URL: `http://127.0.0.1:${(eventApi.address() as AddressInfo).port}/` });
-    endpoint = await startTestEndpoint([loggingMiddlewareDemo]);
+    endpoint = await startTestEndpoint([reserveOrderStock]);
   });
   // The middleware writes to the client's logger: record the lines it writes there.
   beforeEach(() => {

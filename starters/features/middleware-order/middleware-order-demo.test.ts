@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { inngest } from "../client";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
-import { middlewareOrderDemo } from "./middleware-order-demo";
+import { sendGreeting } from "./middleware-order-demo";
 
 const fnId = "send-greeting";
 const event = { name: "app/greeting.requested", data: {} };
@@ -10,7 +10,7 @@ describe("send-greeting over HTTP", () => {
   const trace: string[] = [];
   let endpoint: TestEndpoint;
   beforeAll(async () => {
-    endpoint = await startTestEndpoint([middlewareOrderDemo]);
+    endpoint = await startTestEndpoint([sendGreeting]);
   });
   // The middleware and the handler trace to the client's logger at debug level: record it.
   beforeEach(() => {

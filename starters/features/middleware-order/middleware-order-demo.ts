@@ -4,7 +4,7 @@ import { MiddlewareOrderInnerMiddleware, MiddlewareOrderOuterMiddleware } from "
 
 // The client's middleware runs first, then these in array order; wrap hooks nest with the first
 // entry outermost, so their "after" halves run in reverse.
-export const middlewareOrderDemo = inngest.createFunction(
+export const sendGreeting = inngest.createFunction(
   {
     id: "send-greeting",
     triggers: [greetingRequested],

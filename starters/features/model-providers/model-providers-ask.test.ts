@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { defaultModels } from "../ai-models";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels, type FakeModels } from "../testing-fake-models";
-import { modelProvidersAsk } from "./model-providers-ask";
+import { answerQuestion } from "./model-providers-ask";
 
 const question = "What is durable execution?";
 
@@ -10,7 +10,7 @@ describe("answer-question", () => {
   let endpoint: TestEndpoint;
   let models: FakeModels;
   beforeAll(async () => {
-    endpoint = await startTestEndpoint([modelProvidersAsk]);
+    endpoint = await startTestEndpoint([answerQuestion]);
   });
   afterAll(() => endpoint.close());
   afterEach(async () => {

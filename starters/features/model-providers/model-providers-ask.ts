@@ -40,7 +40,7 @@ export function providerModel(provider: ModelProvider) {
   }
 }
 
-export const modelProvidersAsk = inngest.createFunction(
+export const answerQuestion = inngest.createFunction(
   { id: "answer-question", triggers: [questionAsked] },
   async ({ event }) => {
     const defaultProvider = z.enum(modelProviders).catch("openai").parse(process.env.MODEL_PROVIDER);

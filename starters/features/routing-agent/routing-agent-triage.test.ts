@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels, type FakeModels } from "../testing-fake-models";
-import { routingAgentTriage } from "./routing-agent-triage";
+import { triageTicket } from "./routing-agent-triage";
 
 const event = {
   name: "app/ticket.created",
@@ -13,7 +13,7 @@ describe("triage-ticket", () => {
   let endpoint: TestEndpoint;
   let models: FakeModels | undefined;
   beforeAll(async () => {
-    endpoint = await startTestEndpoint([routingAgentTriage]);
+    endpoint = await startTestEndpoint([triageTicket]);
   });
   afterAll(() => endpoint.close());
   afterEach(async () => {

@@ -43,7 +43,7 @@ const triageRouter = createRoutingAgent({
   },
 });
 
-export const routingAgentTriage = inngest.createFunction(
+export const triageTicket = inngest.createFunction(
   { id: "triage-ticket", triggers: [ticketCreated] },
   async ({ event }) => {
     const billing = createAgent({

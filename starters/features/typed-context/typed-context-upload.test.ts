@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest"
 import { inngest } from "../client";
 import { TypedContextMiddleware } from "../middleware/typed-context-middleware";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
-import { typedContextUpload } from "./typed-context-upload";
+import { storeUpload } from "./typed-context-upload";
 
 describe("store-upload over HTTP", () => {
   let endpoint: TestEndpoint;
   beforeAll(async () => {
-    endpoint = await startTestEndpoint([typedContextUpload]);
+    endpoint = await startTestEndpoint([storeUpload]);
   });
   afterAll(() => endpoint.close());
 
@@ -41,7 +41,7 @@ describe("the typed context", () => {
   });
 
   it("flows into the function's output type, for callers such as step.invoke", () => {
-    expectTypeOf<GetFunctionOutput<typeof typedContextUpload>>().toHaveProperty("region").toEqualTypeOf<"eu-west-1">();
-    expectTypeOf<GetFunctionOutput<typeof typedContextUpload>>().toHaveProperty("bucket").toEqualTypeOf<"uploads-eu">();
+    expectTypeOf<GetFunctionOutput<typeof storeUpload>>().toHaveProperty("region").toEqualTypeOf<"eu-west-1">();
+    expectTypeOf<GetFunctionOutput<typeof storeUpload>>().toHaveProperty("bucket").toEqualTypeOf<"uploads-eu">();
   });
 });

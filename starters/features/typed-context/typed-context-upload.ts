@@ -4,7 +4,7 @@ import { TypedContextMiddleware } from "../middleware/typed-context-middleware";
 
 const bucketByRegion = { "eu-west-1": "uploads-eu", "us-east-1": "uploads-us" } as const;
 
-export const typedContextUpload = inngest.createFunction(
+export const storeUpload = inngest.createFunction(
   {
     id: "store-upload",
     triggers: [fileUploaded],
