@@ -106,7 +106,7 @@ describe("reserve-order-stock over HTTP", () => {
     });
     expect(lines).toContainEqual([
       "error",
-      "[reserve-order-stock] step logging-middleware-reserve-stock failed (will retry): order o2 has no items",
+      "[reserve-order-stock] step logging-middleware-reserve-stock: failed (will retry): order o2 has no items",
     ]);
   });
 
@@ -119,7 +119,7 @@ describe("reserve-order-stock over HTTP", () => {
     expect(answer).toMatchObject({ status: 400, body: { message: "order o1 has no items" } });
     expect(lines).toEqual([
       ["info", "[reserve-order-stock] executing"],
-      ["error", "[reserve-order-stock] run test-run failed (final attempt): order o1 has no items"],
+      ["error", "[reserve-order-stock] run test-run: failed (final attempt): order o1 has no items"],
     ]);
   });
 });

@@ -40,7 +40,7 @@ export class LoggingMiddleware extends Middleware.BaseMiddleware {
 
   override onStepError({ fn, stepInfo, error, isFinalAttempt }: Middleware.OnStepErrorArgs) {
     const retry = isFinalAttempt ? "final attempt" : "will retry";
-    this.log("error", fn, `step ${stepInfo.options.id} failed (${retry}): ${error.message}`);
+    this.log("error", fn, `step ${stepInfo.options.id}: failed (${retry}): ${error.message}`);
   }
 
   // Runs for step.sendEvent and for inngest.send() outside any function (then `fn` is null).
@@ -58,6 +58,6 @@ export class LoggingMiddleware extends Middleware.BaseMiddleware {
 
   override onRunError({ ctx, fn, error, isFinalAttempt }: Middleware.OnRunErrorArgs) {
     const retry = isFinalAttempt ? "final attempt" : "will retry";
-    this.log("error", fn, `run ${ctx.runId} failed (${retry}): ${error.message}`);
+    this.log("error", fn, `run ${ctx.runId}: failed (${retry}): ${error.message}`);
   }
 }
