@@ -9,6 +9,7 @@ import {
   featureFiles,
   neededEvents,
   readmeNotes,
+  tryItNotes,
   registeredFunctions,
 } from "../features/contributions.js";
 import type { Feature } from "../features/index.js";
@@ -124,7 +125,7 @@ export function planAdd(project: Project, requested: readonly Feature[], options
   }
 
   // README paragraphs go in the summary: the app's README is the user's own.
-  plan.notes.push(...readmeNotes(plan.added));
+  plan.notes.push(...readmeNotes(plan.added), ...tryItNotes(plan.added));
   if (framework.devModeNote && changes.size > 0) plan.notes.push(framework.devModeNote);
   plan.inngestDir = inngestDir;
   plan.changes = [...changes.values()].sort((a, b) => a.path.localeCompare(b.path));

@@ -6,7 +6,7 @@ type EnvLines = NonNullable<Feature["env"]>;
 export const openAiEnv: EnvLines = [
   { name: "OPENAI_API_KEY", comment: "OpenAI API key, for the models of the AI features" },
   { name: "OPENAI_BASE_URL", comment: "Optional: any OpenAI-compatible server (default https://api.openai.com/v1)" },
-  { name: "OPENAI_MODEL", comment: "Optional: the OpenAI model (default gpt-4o-mini)" },
+  { name: "OPENAI_MODEL", comment: "Optional: the OpenAI model (default in src/inngest/ai-models.ts)" },
 ];
 
 export const anthropicEnv: EnvLines = [
@@ -15,7 +15,7 @@ export const anthropicEnv: EnvLines = [
     name: "ANTHROPIC_BASE_URL",
     comment: "Optional: an Anthropic-compatible server (default https://api.anthropic.com/v1)",
   },
-  { name: "ANTHROPIC_MODEL", comment: "Optional: the Anthropic model (default claude-3-5-haiku-latest)" },
+  { name: "ANTHROPIC_MODEL", comment: "Optional: the Anthropic model (default in src/inngest/ai-models.ts)" },
 ];
 
 /** For the README of apps that use AgentKit. */

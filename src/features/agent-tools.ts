@@ -6,13 +6,14 @@ export const agentTools: Feature = {
   label: "Agent tools",
   group: "AI",
   description: "AgentKit tools with zod schemas: one runs a step, one invokes a multi-step Inngest function",
-  files: ["agent-tools-support.ts", "agent-tools-support.test.ts"],
-  supportFiles: ["testing-fake-models.ts"],
+  files: ["agent-tools-support.ts", "agent-tools-support.test.ts", "agent-tools-try-it.json"],
+  supportFiles: ["ai-models.ts", "testing-fake-models.ts"],
   readmeNote: agentKitReadmeNote,
   functions: [
-    { exportName: "agentToolsSupport", file: "agent-tools-support.ts" },
-    { exportName: "agentToolsLookUpOrder", file: "agent-tools-support.ts" },
+    { exportName: "answerSupportQuestion", file: "agent-tools-support.ts" },
+    { exportName: "lookUpOrder", file: "agent-tools-support.ts" },
   ],
+  events: ["supportQuestionAsked"],
   dependencies: ["@inngest/agent-kit", "zod"],
   env: [...openAiEnv],
 };

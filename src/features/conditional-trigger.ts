@@ -5,6 +5,11 @@ export const conditionalTrigger: Feature = {
   label: "Conditional trigger",
   group: "Triggers",
   description: "An event trigger with an `if` expression: only urgent tickets start a run",
-  files: ["conditional-trigger-escalate-ticket.ts", "conditional-trigger-escalate-ticket.test.ts"],
+  files: [
+    "conditional-trigger-escalate-ticket.ts",
+    "conditional-trigger-escalate-ticket.test.ts",
+    "conditional-trigger-try-it.json",
+  ],
   functions: [{ exportName: "escalateUrgentTicket", file: "conditional-trigger-escalate-ticket.ts" }],
+  events: ["ticketCreated"],
 };

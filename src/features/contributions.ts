@@ -43,12 +43,19 @@ export const inngestDependencies: { dependencies: DependencyName[]; devDependenc
   devDependencies: ["@inngest/test", "vitest"],
 };
 
+/** The schema library of `starters/events.ts`, which an app's events module imports. */
+const eventSchemaDependencies: DependencyName[] = ["zod"];
+
 export function featureDependencies(features: readonly Feature[]): {
   dependencies: DependencyName[];
   devDependencies: DependencyName[];
 } {
   return {
-    dependencies: [...inngestDependencies.dependencies, ...features.flatMap((f) => f.dependencies ?? [])],
+    dependencies: [
+      ...inngestDependencies.dependencies,
+      ...(neededEvents(features).length > 0 ? eventSchemaDependencies : []),
+      ...features.flatMap((f) => f.dependencies ?? []),
+    ],
     devDependencies: [...inngestDependencies.devDependencies, ...features.flatMap((f) => f.devDependencies ?? [])],
   };
 }
@@ -83,7 +90,77 @@ export function readmeWithFeatures(readme: string, features: readonly Feature[])
   if (features.length === 0) return readme;
   const list = features.map((feature) => `- \`${feature.id}\` (${feature.group}): ${feature.description}.`);
   const notes = readmeNotes(features);
-  return [readme.trimEnd(), "", "## Features", "", ...list, ...notes.flatMap((note) => ["", note]), ""].join("\n");
+  const tryIt = tryItSection(features);
+  return [
+    readme.trimEnd(),
+    "",
+    "## Features",
+    "",
+    ...list,
+    ...notes.flatMap((note) => ["", note]),
+    ...(tryIt ? ["", tryIt] : []),
+    "",
+  ].join("\n");
+}
+
+interface TriedEvent {
+  name: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Per function, the event that runs it and, for the error-handling samples, the one that shows its
+ * failure path. The app's tests send the same payloads, from the same file.
+ */
+export type TryIt = Record<string, { event: TriedEvent; failure?: { event: TriedEvent; shows: string } }>;
+
+export const TRY_IT_SUFFIX = "-try-it.json";
+
+/** The feature's "Try it" payloads, from `starters/features/<id>/<id>-try-it.json`; none if it has no file. */
+export function tryItPayloads(feature: Feature): TryIt {
+  const file = feature.files.find((name) => name.endsWith(TRY_IT_SUFFIX));
+  if (!file) return {};
+  return JSON.parse(readFileSync(path.join(startersDir, "features", feature.id, file), "utf8")) as TryIt;
+}
+
+function sendInstructions(event: TriedEvent): string[] {
+  const json = JSON.stringify(event);
+  return [
+    "```json",
+    JSON.stringify(event, null, 2),
+    "```",
+    "",
+    "```sh",
+    `curl -X POST http://127.0.0.1:8288/e/test -d '${json.replaceAll("'", "'\\''")}'`,
+    "```",
+  ];
+}
+
+/** For `--add`'s summary: per function, the event to send from the Dev Server to run it. */
+export function tryItNotes(features: readonly Feature[]): string[] {
+  return features.flatMap((feature) =>
+    Object.entries(tryItPayloads(feature)).map(
+      ([functionId, { event }]) => `try ${functionId}: send ${JSON.stringify(event)} from the Dev Server`,
+    ),
+  );
+}
+
+/** The `## Try it` section: what to paste into the Dev Server's "Send event", or send with curl. */
+export function tryItSection(features: readonly Feature[]): string {
+  const entries = features.flatMap((feature) => Object.entries(tryItPayloads(feature)));
+  if (entries.length === 0) return "";
+  const lines = [
+    "## Try it",
+    "",
+    "Start the app (`dev` script) and the Dev Server (`npx inngest-cli@latest dev`), open",
+    "http://localhost:8288, choose **Send event** and paste an event below, or send it with `curl` to the",
+    "Dev Server's event API. Each run shows up under **Runs**, step by step.",
+  ];
+  for (const [functionId, { event, failure }] of entries) {
+    lines.push("", `### \`${functionId}\``, "", "Starts a run:", "", ...sendInstructions(event));
+    if (failure) lines.push("", `Its failure path: ${failure.shows}.`, "", ...sendInstructions(failure.event));
+  }
+  return lines.join("\n");
 }
 
 /** The event names the features need, each once, in catalogue order of first need. */

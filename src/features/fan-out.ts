@@ -5,9 +5,10 @@ export const fanOut: Feature = {
   label: "Fan-out",
   group: "Steps",
   description: "A cron scheduler sends one event per item with step.sendEvent; a worker handles each",
-  files: ["fan-out-account-sync.ts", "fan-out-account-sync.test.ts"],
+  files: ["fan-out-account-sync.ts", "fan-out-account-sync.test.ts", "fan-out-try-it.json"],
   functions: [
     { exportName: "scheduleAccountSyncs", file: "fan-out-account-sync.ts" },
     { exportName: "syncOneAccount", file: "fan-out-account-sync.ts" },
   ],
+  events: ["accountSyncRequested"],
 };

@@ -27,8 +27,8 @@ export interface Feature {
   /** Files under `starters/features/<id>/`, written to `src/inngest/functions/`. */
   files: string[];
   /**
-   * Test support under `starters/support/`, written to `src/inngest/` once however many features
-   * need it.
+   * Modules several features share (the AI models, test support) under `starters/support/`,
+   * written to `src/inngest/` once however many features need them.
    */
   supportFiles?: string[];
   /** Middleware modules under `starters/features/<id>/`, written to `src/inngest/middleware/`. */

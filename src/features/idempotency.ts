@@ -5,6 +5,7 @@ export const idempotency: Feature = {
   label: "Idempotency",
   group: "Flow control",
   description: "One run per notificationId, duplicates within 24 hours are ignored",
-  files: ["idempotency-push-notification.ts", "idempotency-push-notification.test.ts"],
+  files: ["idempotency-push-notification.ts", "idempotency-push-notification.test.ts", "idempotency-try-it.json"],
   functions: [{ exportName: "sendPushNotification", file: "idempotency-push-notification.ts" }],
+  events: ["notificationRequested"],
 };

@@ -5,11 +5,12 @@ export const invokeFunctions: Feature = {
   label: "Invoke functions",
   group: "Steps",
   description: "step.invoke of other functions: typed results, a timeout, two invocations in parallel",
-  files: ["invoke-checkout.ts", "invoke-checkout.test.ts"],
+  files: ["invoke-checkout.ts", "invoke-checkout.test.ts", "invoke-try-it.json"],
   functions: [
-    { exportName: "invokeCheckFraud", file: "invoke-checkout.ts" },
-    { exportName: "invokeQuoteShipping", file: "invoke-checkout.ts" },
-    { exportName: "invokeCheckout", file: "invoke-checkout.ts" },
+    { exportName: "checkFraud", file: "invoke-checkout.ts" },
+    { exportName: "quoteShipping", file: "invoke-checkout.ts" },
+    { exportName: "checkOutOrder", file: "invoke-checkout.ts" },
   ],
+  events: ["checkoutStarted"],
   dependencies: ["zod"],
 };

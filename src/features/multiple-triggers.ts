@@ -5,6 +5,11 @@ export const multipleTriggers: Feature = {
   label: "Multiple triggers",
   group: "Triggers",
   description: "Two events and a daily cron on one function, narrowing the event union",
-  files: ["multiple-triggers-search-index.ts", "multiple-triggers-search-index.test.ts"],
+  files: [
+    "multiple-triggers-search-index.ts",
+    "multiple-triggers-search-index.test.ts",
+    "multiple-triggers-try-it.json",
+  ],
   functions: [{ exportName: "refreshSearchIndex", file: "multiple-triggers-search-index.ts" }],
+  events: ["productUpdated", "catalogImported"],
 };

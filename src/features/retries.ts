@@ -5,6 +5,7 @@ export const retries: Feature = {
   label: "Retries",
   group: "Errors",
   description: "A step that throws when an API call fails, retried up to 5 times",
-  files: ["retries-sync-crm-contact.ts", "retries-sync-crm-contact.test.ts"],
+  files: ["retries-sync-crm-contact.ts", "retries-sync-crm-contact.test.ts", "retries-try-it.json"],
   functions: [{ exportName: "syncCrmContact", file: "retries-sync-crm-contact.ts" }],
+  events: ["contactUpdated"],
 };

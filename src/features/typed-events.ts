@@ -5,7 +5,7 @@ export const typedEvents: Feature = {
   label: "Typed events",
   group: "Triggers",
   description: "Events declared with eventType() and a zod schema, sent with .create(), validated at run time",
-  files: ["typed-events-signup.ts", "typed-events-signup.test.ts"],
+  files: ["typed-events-signup.ts", "typed-events-signup.test.ts", "typed-events-try-it.json"],
   functions: [{ exportName: "sendTypedWelcomeEmail", file: "typed-events-signup.ts" }],
   events: ["userSignedUp", "welcomeEmailSent"],
   dependencies: ["zod"],

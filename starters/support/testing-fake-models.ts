@@ -12,7 +12,24 @@ export interface FakeModelRequest {
   /** The query string, e.g. `?key=...` for Gemini. */
   search: string;
   headers: IncomingHttpHeaders;
-  body: any;
+  body: FakeModelRequestBody;
+}
+
+/** The parts of a chat request the tests read: the conversation so far and the tools offered. */
+export interface FakeModelRequestBody {
+  messages?: { role: string; content: unknown }[];
+  tools?: { function: { name: string; parameters: { required?: string[] } } }[];
+  [field: string]: unknown;
+}
+
+/** An op as the serve endpoint answers it: a step to run, or one it ran. */
+interface AnsweredOp {
+  id: string;
+  op: string;
+  name?: string;
+  displayName?: string;
+  data?: unknown;
+  opts?: Record<string, unknown>;
 }
 
 export interface FakeModels {
@@ -107,7 +124,7 @@ export async function runToCompletion(
   endpointUrl: string,
   functionId: string,
   event: { name: string; data?: Record<string, unknown> },
-): Promise<{ status: number; result: any; ops: ExecutedOp[] }> {
+): Promise<{ status: number; result: unknown; ops: ExecutedOp[] }> {
   const steps: Record<string, { data: unknown }> = {};
   const ops: ExecutedOp[] = [];
   const call = async (stepId: string) => {
@@ -117,45 +134,50 @@ export async function runToCompletion(
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ event, events: [event], steps, ctx: { run_id: "test-run", attempt: 0 } }),
     });
-    return { status: response.status, body: (await response.json()) as any };
+    // 206 answers a list of ops; any other status, the run's result or error.
+    return { status: response.status, body: (await response.json()) as unknown };
   };
 
   for (let round = 0; round < 100; round++) {
     const { status, body } = await call("step");
     if (status !== 206) return { status, result: body, ops };
-    for (const op of body as any[]) {
+    for (const op of body as AnsweredOp[]) {
       let executed = op;
       if (op.op === "StepPlanned") {
-        const single = await call(op.id);
-        executed = single.body.find((o: any) => o.id === op.id) ?? single.body[0];
+        const answered = (await call(op.id)).body as AnsweredOp[];
+        executed = answered.find((o) => o.id === op.id) ?? answered[0]!;
       }
       if (executed.op === "AIGateway") {
-        executed = { ...executed, data: await callModel(executed.opts) };
+        executed = { ...executed, data: await callModel(executed.opts as unknown as ModelCall) };
       }
       if (executed.op === "InvokeFunction") {
-        const invokedId = String(executed.opts.function_id).slice(inngest.id.length + 1);
+        const invokedId = String(executed.opts?.function_id).slice(inngest.id.length + 1);
+        const payload = executed.opts?.payload as { data?: Record<string, unknown> } | undefined;
         const invoked = await runToCompletion(endpointUrl, invokedId, {
           name: "inngest/function.invoked",
-          data: executed.opts.payload.data,
+          data: payload?.data,
         });
         if (invoked.status !== 200) throw new Error(`${invokedId} failed: ${JSON.stringify(invoked.result)}`);
         ops.push(...invoked.ops);
         executed = { ...executed, data: invoked.result };
       }
-      ops.push({ op: executed.op, name: executed.displayName ?? executed.name, data: executed.data });
+      ops.push({ op: executed.op, name: executed.displayName ?? executed.name ?? executed.id, data: executed.data });
       steps[executed.id] = { data: executed.data };
     }
   }
   throw new Error(`${functionId} did not finish in 100 rounds`);
 }
 
-async function callModel(opts: {
+/** What Inngest is asked to call for a `step.ai.infer` (op `AIGateway`). */
+interface ModelCall {
   url: string;
   auth_key?: string;
   format: string;
   headers?: Record<string, string>;
   body: unknown;
-}) {
+}
+
+async function callModel(opts: ModelCall) {
   const headers: Record<string, string> = { "content-type": "application/json", ...opts.headers };
   if (opts.format === "anthropic") headers["x-api-key"] = opts.auth_key ?? "";
   else if (opts.format !== "gemini") headers.authorization = `Bearer ${opts.auth_key ?? ""}`;

@@ -188,7 +188,7 @@ export const nodeCases: AddCase[] = [
     },
     add: ["cron", "invoke"],
     before: ["hello-world"],
-    after: ["hello-world", "weekday-digest", "invoke-check-fraud", "invoke-quote-shipping", "invoke-checkout"],
+    after: ["hello-world", "weekday-digest", "check-fraud", "quote-shipping", "check-out-order"],
     planned: [
       // The CLI installs here: npm rewrites the lockfile.
       "package-lock.json",

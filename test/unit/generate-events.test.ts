@@ -29,10 +29,10 @@ describe("the events module", () => {
 
   it("finds the catalogue's declarations, and leaves fields it does not write (z.email()) unread", () => {
     const catalogue = readFileSync(path.join(repoRoot, "starters/events.ts"), "utf8");
-    const signedUp = findDeclaredEvent(catalogue, "app/typed-events.user-signed-up");
+    const signedUp = findDeclaredEvent(catalogue, "app/user.signed-up");
     expect(signedUp?.exportName).toBe("userSignedUp");
     expect(signedUp?.fields).toBeUndefined();
-    expect(findDeclaredEvent(catalogue, "app/typed-events.welcome-email-sent")?.fields).toHaveLength(2);
+    expect(findDeclaredEvent(catalogue, "app/welcome-email.sent")?.fields).toHaveLength(2);
   });
 
   it("accepts --data equal to the declared fields and refuses other fields in one line", () => {

@@ -1,27 +1,23 @@
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { inngest } from "../client";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
-import {
-  actionsMiddlewareOnboard,
-  ActionsMiddlewareOnboarding,
-  actionsMiddlewareOnboarding,
-} from "./actions-middleware-onboard";
+import { onboardCustomer, OnboardingActions, onboardingServices } from "./actions-middleware-onboard";
 
-const fnId = "actions-middleware-onboard";
-const event = { name: "app/actions-middleware.user-signed-up", data: { email: "ada@example.com" } };
+const fnId = "onboard-customer";
+const event = { name: "app/user.signed-up", data: { userId: "u1", email: "ada@example.com", plan: "free" } };
 const customer = { customerId: "cus_ada" };
 
 // @inngest/test does not run function-level middleware, so these tests go over HTTP.
-describe("actions-middleware-onboard over HTTP", () => {
+describe("onboard-customer over HTTP", () => {
   let endpoint: TestEndpoint;
   beforeAll(async () => {
-    endpoint = await startTestEndpoint([actionsMiddlewareOnboard]);
+    endpoint = await startTestEndpoint([onboardCustomer]);
   });
   afterEach(() => vi.restoreAllMocks());
   afterAll(() => endpoint.close());
 
   it("runs an action as a step named by the id given at the call site", async () => {
-    const createCustomer = vi.spyOn(actionsMiddlewareOnboarding, "createCustomer");
+    const createCustomer = vi.spyOn(onboardingServices, "createCustomer");
     const answer = await endpoint.execute(fnId, { events: [event] });
     expect(answer).toMatchObject({
       status: 206,
@@ -32,8 +28,8 @@ describe("actions-middleware-onboard over HTTP", () => {
   });
 
   it("skips a memoised action and runs the next one with its result", async () => {
-    const createCustomer = vi.spyOn(actionsMiddlewareOnboarding, "createCustomer");
-    const sendWelcomeEmail = vi.spyOn(actionsMiddlewareOnboarding, "sendWelcomeEmail");
+    const createCustomer = vi.spyOn(onboardingServices, "createCustomer");
+    const sendWelcomeEmail = vi.spyOn(onboardingServices, "sendWelcomeEmail");
     const answer = await endpoint.execute(fnId, {
       events: [event],
       steps: { "actions-middleware-create-customer": { customerId: "cus_from_memo" } },
@@ -47,8 +43,8 @@ describe("actions-middleware-onboard over HTTP", () => {
   });
 
   it("returns once every action is memoised, calling none of them", async () => {
-    const createCustomer = vi.spyOn(actionsMiddlewareOnboarding, "createCustomer");
-    const sendWelcomeEmail = vi.spyOn(actionsMiddlewareOnboarding, "sendWelcomeEmail");
+    const createCustomer = vi.spyOn(onboardingServices, "createCustomer");
+    const sendWelcomeEmail = vi.spyOn(onboardingServices, "sendWelcomeEmail");
     const answer = await endpoint.execute(fnId, {
       events: [event],
       steps: {
@@ -70,7 +66,7 @@ describe("the actions' types", () => {
         {
           id: "actions-middleware-types",
           triggers: [{ event: "app/actions-middleware.types" }],
-          middleware: [ActionsMiddlewareOnboarding],
+          middleware: [OnboardingActions],
         },
         async ({ actions }) => {
           expectTypeOf(actions.createCustomer).parameters.toEqualTypeOf<[stepId: string, email: string]>();

@@ -1,8 +1,9 @@
 import { inngest } from "../client";
+import { userSignedUp } from "../events";
 import { createActionsMiddleware } from "../middleware/actions-middleware";
 
 // Plain functions with no Inngest in them: stand-ins for your billing and email APIs.
-export const actionsMiddlewareOnboarding = {
+export const onboardingServices = {
   async createCustomer(email: string): Promise<{ customerId: string }> {
     return { customerId: `cus_${email.split("@")[0]}` };
   },
@@ -11,13 +12,13 @@ export const actionsMiddlewareOnboarding = {
   },
 };
 
-export const ActionsMiddlewareOnboarding = createActionsMiddleware(actionsMiddlewareOnboarding);
+export const OnboardingActions = createActionsMiddleware(onboardingServices);
 
-export const actionsMiddlewareOnboard = inngest.createFunction(
+export const onboardCustomer = inngest.createFunction(
   {
-    id: "actions-middleware-onboard",
-    triggers: [{ event: "app/actions-middleware.user-signed-up" }],
-    middleware: [ActionsMiddlewareOnboarding],
+    id: "onboard-customer",
+    triggers: [userSignedUp],
+    middleware: [OnboardingActions],
   },
   async ({ event, actions }) => {
     const { customerId } = await actions.createCustomer("actions-middleware-create-customer", event.data.email);

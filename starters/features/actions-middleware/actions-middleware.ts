@@ -1,13 +1,18 @@
 import { Middleware } from "inngest";
+import type { Jsonify } from "inngest/types";
 
-type ActionsMiddlewareAction = (...args: any[]) => unknown;
+// `never[]` accepts a function of any parameters: every argument type takes `never`.
+type ActionsMiddlewareAction = (...args: never[]) => unknown;
 
-/** Each action takes the step id first, then its own arguments. */
+/**
+ * Each action takes the step id first, then its own arguments, and resolves to the action's result
+ * as `step.run` returns it: serialised to JSON and back (a Date comes back as a string).
+ */
 export type ActionsMiddlewareContext<TActions extends Record<string, ActionsMiddlewareAction>> = {
   [K in keyof TActions]: (
     stepId: string,
     ...args: Parameters<TActions[K]>
-  ) => Promise<Awaited<ReturnType<TActions[K]>>>;
+  ) => Promise<Jsonify<Awaited<ReturnType<TActions[K]>>>>;
 };
 
 /**
@@ -25,7 +30,7 @@ export function createActionsMiddleware<TActions extends Record<string, ActionsM
       const wrapped = Object.fromEntries(
         Object.keys(actions).map((name) => [
           name,
-          (stepId: string, ...args: unknown[]) => step.run(stepId, () => actions[name]!(...args)),
+          (stepId: string, ...args: never[]) => step.run(stepId, () => actions[name]!(...args)),
         ]),
       ) as unknown as ActionsMiddlewareContext<TActions>;
       return { ...arg, ctx: { ...arg.ctx, actions: wrapped } };

@@ -1,15 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { defaultModels } from "../ai-models";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels, type FakeModels } from "../testing-fake-models";
-import { agentNetworkResearch } from "./agent-network-research";
+import { researchSite } from "./agent-network-research";
 
-const event = { name: "app/agent-network.requested", data: { url: "https://example.com/docs" } };
+const event = { name: "app/page.summary-requested", data: { url: "https://example.com/docs" } };
 
-describe("agent-network-research", () => {
+describe("research-site", () => {
   let endpoint: TestEndpoint;
   let models: FakeModels | undefined;
   beforeAll(async () => {
-    endpoint = await startTestEndpoint([agentNetworkResearch]);
+    endpoint = await startTestEndpoint([researchSite]);
   });
   afterAll(() => endpoint.close());
   afterEach(async () => {
@@ -29,7 +30,7 @@ describe("agent-network-research", () => {
 
   it("registers with its event trigger", async () => {
     const [fn] = await endpoint.sync();
-    expect(fn?.triggers).toEqual([{ event: "app/agent-network.requested" }]);
+    expect(fn?.triggers).toEqual([{ event: "app/page.summary-requested" }]);
   });
 
   it("runs the agents the router picks, in order, until the router is done", async () => {
@@ -43,7 +44,7 @@ describe("agent-network-research", () => {
       { tool: "done", input: {} },
     ]);
 
-    const run = await runToCompletion(endpoint.url, "agent-network-research", event);
+    const run = await runToCompletion(endpoint.url, "research-site", event);
 
     expect(run.status).toBe(200);
     expect(run.result).toEqual({
@@ -70,10 +71,10 @@ describe("agent-network-research", () => {
     ]);
     const summariserCall = models.requests[5]!;
     expect(summariserCall.headers["x-api-key"]).toBe("anthropic-test-key");
-    expect(summariserCall.body).toMatchObject({ model: "claude-3-5-haiku-latest", max_tokens: 1000 });
+    expect(summariserCall.body).toMatchObject({ model: defaultModels.anthropic, max_tokens: 1000 });
     // The classifier and the summariser see the page that the navigator's tool stored in state.
     expect(JSON.stringify(summariserCall.body)).toContain("durable functions retry each step");
-    expect(models.requests[1]?.body.tools.map((t: any) => t.function.name)).toEqual(["visit_page"]);
+    expect(models.requests[1]?.body.tools?.map((t) => t.function.name)).toEqual(["visit_page"]);
   });
 
   it("does not read a page when the navigator's tool gets a bad URL, and tells the router why", async () => {
@@ -83,7 +84,7 @@ describe("agent-network-research", () => {
       { tool: "done", input: {} },
     ]);
 
-    const run = await runToCompletion(endpoint.url, "agent-network-research", event);
+    const run = await runToCompletion(endpoint.url, "research-site", event);
 
     expect(run.status).toBe(200);
     expect(run.result).toEqual({ agents: ["navigator"], page: undefined, category: undefined, summary: undefined });
@@ -98,10 +99,10 @@ describe("agent-network-research", () => {
     );
     const models = await fakeModels(script);
 
-    const run = await runToCompletion(endpoint.url, "agent-network-research", event);
+    const run = await runToCompletion(endpoint.url, "research-site", event);
 
     expect(run.status).toBe(200);
-    expect(run.result.agents).toEqual(Array(6).fill("classifier"));
+    expect(run.result).toMatchObject({ agents: Array(6).fill("classifier") });
     expect(models.requests).toHaveLength(13);
   });
 });

@@ -1,11 +1,8 @@
 import { anthropic, createAgent, createNetwork, createState, createTool, openai } from "@inngest/agent-kit";
-import { eventType } from "inngest";
 import { z } from "zod";
+import { modelSettings } from "../ai-models";
 import { inngest } from "../client";
-
-export const agentNetworkRequested = eventType("app/agent-network.requested", {
-  schema: z.object({ url: z.string().url() }),
-});
+import { pageSummaryRequested } from "../events";
 
 interface AgentNetworkState {
   page?: { url: string; text: string };
@@ -20,17 +17,8 @@ interface AgentNetworkState {
  */
 export function createAgentNetwork() {
   // Models are made when the network is, so they read the env vars at run time.
-  const defaultModel = openai({
-    model: process.env.OPENAI_MODEL || "gpt-4o-mini",
-    apiKey: process.env.OPENAI_API_KEY,
-    baseUrl: process.env.OPENAI_BASE_URL || "https://api.openai.com/v1",
-  });
-  const summariserModel = anthropic({
-    model: process.env.ANTHROPIC_MODEL || "claude-3-5-haiku-latest",
-    apiKey: process.env.ANTHROPIC_API_KEY,
-    baseUrl: process.env.ANTHROPIC_BASE_URL || "https://api.anthropic.com/v1",
-    defaultParameters: { max_tokens: 1000 },
-  });
+  const defaultModel = openai(modelSettings("openai"));
+  const summariserModel = anthropic({ ...modelSettings("anthropic"), defaultParameters: { max_tokens: 1000 } });
 
   // AgentKit passes the model's arguments to handlers unchecked: parse them. A thrown error goes
   // back to the model as the tool's result.
@@ -67,7 +55,7 @@ export function createAgentNetwork() {
   });
 
   return createNetwork<AgentNetworkState>({
-    name: "agent-network-research",
+    name: "research-site",
     agents: [navigator, classifier, summariser],
     defaultModel,
     defaultState: createState<AgentNetworkState>({}),
@@ -75,8 +63,8 @@ export function createAgentNetwork() {
   });
 }
 
-export const agentNetworkResearch = inngest.createFunction(
-  { id: "agent-network-research", triggers: [agentNetworkRequested] },
+export const researchSite = inngest.createFunction(
+  { id: "research-site", triggers: [pageSummaryRequested] },
   async ({ event }) => {
     const { state } = await createAgentNetwork().run(`Read ${event.data.url}, classify it and summarise it.`);
     const lastTextOf = (agent: string) => {

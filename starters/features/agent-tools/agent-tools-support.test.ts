@@ -2,16 +2,16 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels, type FakeModels } from "../testing-fake-models";
-import { agentToolsLookUpOrder, agentToolsSupport } from "./agent-tools-support";
+import { lookUpOrder, answerSupportQuestion } from "./agent-tools-support";
 
 const event = {
-  name: "app/agent-tools.question-asked",
+  name: "app/support.question-asked",
   data: { question: "Where is my order ord_123? I am ada@example.com" },
 };
 
-describe("agent-tools-look-up-order", () => {
+describe("look-up-order", () => {
   it("loads the order, then its shipment", async () => {
-    const engine = new InngestTestEngine({ function: agentToolsLookUpOrder });
+    const engine = new InngestTestEngine({ function: lookUpOrder });
     const { result } = await engine.execute({
       events: [{ name: "inngest/function.invoked", data: { orderId: "ord_9" } }],
     });
@@ -19,11 +19,11 @@ describe("agent-tools-look-up-order", () => {
   });
 });
 
-describe("agent-tools-support over HTTP, against a fake OpenAI server", () => {
+describe("answer-support-question over HTTP, against a fake OpenAI server", () => {
   let endpoint: TestEndpoint;
   let models: FakeModels | undefined;
   beforeAll(async () => {
-    endpoint = await startTestEndpoint([agentToolsSupport, agentToolsLookUpOrder]);
+    endpoint = await startTestEndpoint([answerSupportQuestion, lookUpOrder]);
   });
   afterAll(() => endpoint.close());
   afterEach(async () => {
@@ -39,16 +39,15 @@ describe("agent-tools-support over HTTP, against a fake OpenAI server", () => {
   }
   /** The tool results that the agent sent back to the model in its last call. */
   const toolResults = (m: FakeModels) =>
-    m.requests
-      .at(-1)!
-      .body.messages.filter((message: any) => message.role === "tool")
-      .map((message: any) => JSON.parse(message.content));
+    (m.requests.at(-1)!.body.messages ?? [])
+      .filter((message) => message.role === "tool")
+      .map((message) => JSON.parse(String(message.content)));
 
   it("registers the agent's function with its event, and the tool function with no trigger (invoke only)", async () => {
     const synced = await endpoint.sync();
     expect(synced.map((fn) => [fn.name, fn.triggers])).toEqual([
-      ["agent-tools-support", [{ event: "app/agent-tools.question-asked" }]],
-      ["agent-tools-look-up-order", []],
+      ["answer-support-question", [{ event: "app/support.question-asked" }]],
+      ["look-up-order", []],
     ]);
   });
 
@@ -59,7 +58,7 @@ describe("agent-tools-support over HTTP, against a fake OpenAI server", () => {
       "Order ord_123 is in transit and arrives on 2 January.",
     ]);
 
-    const run = await runToCompletion(endpoint.url, "agent-tools-support", event);
+    const run = await runToCompletion(endpoint.url, "answer-support-question", event);
 
     expect(run.status).toBe(200);
     expect(run.result).toEqual({ answer: "Order ord_123 is in transit and arrives on 2 January." });
@@ -79,7 +78,7 @@ describe("agent-tools-support over HTTP, against a fake OpenAI server", () => {
       eta: "2030-01-02",
     });
     // The model was offered both tools, with their zod schemas as JSON Schema.
-    const offered = models.requests[0]!.body.tools.map((t: any) => [t.function.name, t.function.parameters.required]);
+    const offered = models.requests[0]!.body.tools?.map((t) => [t.function.name, t.function.parameters.required]);
     expect(offered).toEqual([
       ["get_customer", ["email"]],
       ["look_up_order", ["orderId"]],
@@ -96,7 +95,7 @@ describe("agent-tools-support over HTTP, against a fake OpenAI server", () => {
       "Please give me an order id such as ord_123.",
     ]);
 
-    const run = await runToCompletion(endpoint.url, "agent-tools-support", event);
+    const run = await runToCompletion(endpoint.url, "answer-support-question", event);
 
     expect(run.status).toBe(200);
     expect(run.result).toEqual({ answer: "Please give me an order id such as ord_123." });

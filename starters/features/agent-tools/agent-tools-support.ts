@@ -1,18 +1,16 @@
 import { createAgent, createNetwork, createTool, openai } from "@inngest/agent-kit";
-import { eventType, invoke } from "inngest";
+import { invoke } from "inngest";
 import { z } from "zod";
+import { modelSettings } from "../ai-models";
 import { inngest } from "../client";
-
-export const agentToolsQuestionAsked = eventType("app/agent-tools.question-asked", {
-  schema: z.object({ question: z.string().min(1) }),
-});
+import { supportQuestionAsked } from "../events";
 
 /**
  * A multi-step tool that is itself an Inngest function: the agent calls it with `step.invoke`, so
  * its steps are retried and memoised on their own, and it shows up as its own run.
  */
-export const agentToolsLookUpOrder = inngest.createFunction(
-  { id: "agent-tools-look-up-order", triggers: [invoke(z.object({ orderId: z.string() }))] },
+export const lookUpOrder = inngest.createFunction(
+  { id: "look-up-order", triggers: [invoke(z.object({ orderId: z.string() }))] },
   async ({ event, step }) => {
     const order = await step.run("load-order", () => loadOrder(event.data.orderId));
     const shipment = await step.run("load-shipment", () => loadShipment(order.shipmentId));
@@ -37,37 +35,33 @@ const getCustomer = createTool({
   },
 });
 
-const lookUpOrder = createTool({
+const lookUpOrderTool = createTool({
   name: "look_up_order",
   description: "Get the shipping status of an order",
   parameters: lookUpOrderParameters,
   handler: async (input, { step }) => {
     const { orderId } = lookUpOrderParameters.parse(input);
     if (!step) throw new Error("look_up_order runs inside an Inngest function");
-    return step.invoke("look-up-order", { function: agentToolsLookUpOrder, data: { orderId } });
+    return step.invoke("look-up-order", { function: lookUpOrder, data: { orderId } });
   },
 });
 
-export const agentToolsSupport = inngest.createFunction(
-  { id: "agent-tools-support", triggers: [agentToolsQuestionAsked] },
+export const answerSupportQuestion = inngest.createFunction(
+  { id: "answer-support-question", triggers: [supportQuestionAsked] },
   async ({ event }) => {
     const support = createAgent({
       name: "support",
       description: "Answers questions about customers' orders",
       system: "You answer customers' questions about their orders. Use the tools, then answer in one sentence.",
-      tools: [getCustomer, lookUpOrder],
+      tools: [getCustomer, lookUpOrderTool],
     });
     // A network, even of one agent, keeps each tool result in its state for the next model call
     // (a lone `agent.run` with `maxIter` does not send tool results back in AgentKit 0.13.2).
     // The router runs the agent again for as long as it calls tools.
     const network = createNetwork({
-      name: "agent-tools-support",
+      name: "answer-support-question",
       agents: [support],
-      defaultModel: openai({
-        model: process.env.OPENAI_MODEL || "gpt-4o-mini",
-        apiKey: process.env.OPENAI_API_KEY,
-        baseUrl: process.env.OPENAI_BASE_URL || "https://api.openai.com/v1",
-      }),
+      defaultModel: openai(modelSettings("openai")),
       maxIter: 5,
       router: ({ callCount, lastResult }) => (callCount === 0 || lastResult?.toolCalls.length ? support : undefined),
     });

@@ -1,17 +1,18 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { defaultModels } from "../ai-models";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels } from "../testing-fake-models";
-import { aiInferResearch } from "./ai-infer-research";
+import { researchTopic } from "./ai-infer-research";
 
-const event = { name: "app/ai-infer.research-requested", data: { topic: "durable execution" } };
+const event = { name: "app/research.requested", data: { topic: "durable execution" } };
 const completion = (content: string) => ({ choices: [{ index: 0, message: { role: "assistant", content } }] });
 
-describe("ai-infer-research", () => {
+describe("research-topic", () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it("crawls each query the model writes and returns the model's summary (step mocks)", async () => {
-    const engine = new InngestTestEngine({ function: aiInferResearch });
+    const engine = new InngestTestEngine({ function: researchTopic });
     const { result, ctx } = await engine.execute({
       events: [event],
       steps: [
@@ -33,13 +34,13 @@ describe("ai-infer-research", () => {
   describe("over HTTP, against a fake OpenAI server", () => {
     let endpoint: TestEndpoint;
     beforeAll(async () => {
-      endpoint = await startTestEndpoint([aiInferResearch]);
+      endpoint = await startTestEndpoint([researchTopic]);
     });
     afterAll(() => endpoint.close());
 
     it("registers with its event trigger", async () => {
       const [fn] = await endpoint.sync();
-      expect(fn?.triggers).toEqual([{ event: "app/ai-infer.research-requested" }]);
+      expect(fn?.triggers).toEqual([{ event: "app/research.requested" }]);
     });
 
     it("asks Inngest to make both model calls, crawls in parallel steps, returns the summary", async () => {
@@ -47,7 +48,7 @@ describe("ai-infer-research", () => {
       vi.stubEnv("OPENAI_BASE_URL", models.url);
       vi.stubEnv("OPENAI_API_KEY", "test-key");
       try {
-        const run = await runToCompletion(endpoint.url, "ai-infer-research", event);
+        const run = await runToCompletion(endpoint.url, "research-topic", event);
 
         expect(run.status).toBe(200);
         expect(run.result).toEqual({
@@ -64,16 +65,16 @@ describe("ai-infer-research", () => {
         ]);
         expect(models.requests.map((r) => r.path)).toEqual(["/v1/chat/completions", "/v1/chat/completions"]);
         expect(models.requests[0]?.headers.authorization).toBe("Bearer test-key");
-        expect(models.requests[0]?.body).toMatchObject({ model: "gpt-4o-mini", max_completion_tokens: 200 });
+        expect(models.requests[0]?.body).toMatchObject({ model: defaultModels.openai, max_completion_tokens: 200 });
         // The crawled pages reach the second prompt.
-        expect(models.requests[1]?.body.messages[1].content).toContain('Results for "workflow engines"');
+        expect(models.requests[1]?.body.messages?.[1]?.content).toContain('Results for "workflow engines"');
       } finally {
         await models.close();
       }
     });
 
     it("fails without retries on an event without a topic, before any model call", async () => {
-      const run = await runToCompletion(endpoint.url, "ai-infer-research", { name: event.name, data: {} });
+      const run = await runToCompletion(endpoint.url, "research-topic", { name: event.name, data: {} });
       // 400 tells Inngest that the error is not retriable.
       expect(run.status).toBe(400);
       expect(run.result).toMatchObject({ name: "EventValidationError", message: expect.stringContaining("topic") });

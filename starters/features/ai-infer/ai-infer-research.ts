@@ -1,27 +1,17 @@
-import { eventType } from "inngest";
-import { z } from "zod";
+import { modelSettings } from "../ai-models";
 import { inngest } from "../client";
-
-export const aiInferResearchRequested = eventType("app/ai-infer.research-requested", {
-  schema: z.object({ topic: z.string().min(1) }),
-});
+import { researchRequested } from "../events";
 
 /**
  * Researches a topic: a model writes search queries, each query is crawled in its own step (in
  * parallel), then a model summarises what was found. Each `step.ai.infer` call is made by Inngest
  * itself, not by this server: the request and response show up in the run's trace.
  */
-export const aiInferResearch = inngest.createFunction(
-  { id: "ai-infer-research", triggers: [aiInferResearchRequested] },
+export const researchTopic = inngest.createFunction(
+  { id: "research-topic", triggers: [researchRequested] },
   async ({ event, step }) => {
     const { topic } = event.data;
-    // Read the env vars here rather than at import time, so that tests can point them elsewhere.
-    // `||`, not `??`: a variable copied empty from .env.example means "use the default".
-    const model = step.ai.models.openai({
-      model: process.env.OPENAI_MODEL || "gpt-4o-mini",
-      apiKey: process.env.OPENAI_API_KEY,
-      baseUrl: process.env.OPENAI_BASE_URL || "https://api.openai.com/v1",
-    });
+    const model = step.ai.models.openai(modelSettings("openai"));
 
     const planned = await step.ai.infer("generate-queries", {
       model,

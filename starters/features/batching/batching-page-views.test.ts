@@ -5,9 +5,9 @@ import { analytics, recordPageViews, reindexDocuments } from "./batching-page-vi
 
 type PageViewed = { name: string; data: { userId: string; path: string } };
 const pageViews: [PageViewed, ...PageViewed[]] = [
-  { name: "app/batching.page-viewed", data: { userId: "user_1", path: "/pricing" } },
-  { name: "app/batching.page-viewed", data: { userId: "user_2", path: "/docs" } },
-  { name: "app/batching.page-viewed", data: { userId: "user_1", path: "/signup" } },
+  { name: "app/page.viewed", data: { userId: "user_1", path: "/pricing" } },
+  { name: "app/page.viewed", data: { userId: "user_2", path: "/docs" } },
+  { name: "app/page.viewed", data: { userId: "user_1", path: "/signup" } },
 ];
 
 describe("batching", () => {
@@ -48,9 +48,9 @@ describe("batching", () => {
     });
 
     it("runs once for the whole batch", async () => {
-      const first = await endpoint.execute("record-page-views-in-batches", { events: pageViews });
+      const first = await endpoint.execute("record-page-views", { events: pageViews });
       expect(first.body).toEqual([expect.objectContaining({ op: "StepRun", name: "insert-page-views", data: 3 })]);
-      const done = await endpoint.execute("record-page-views-in-batches", {
+      const done = await endpoint.execute("record-page-views", {
         events: pageViews,
         steps: { "insert-page-views": 3 },
       });
@@ -60,5 +60,5 @@ describe("batching", () => {
 });
 
 function documentChanged(documentId: string) {
-  return { name: "app/batching.document-changed", data: { documentId, plan: "free" } };
+  return { name: "app/document.changed", data: { documentId, plan: "free" } };
 }

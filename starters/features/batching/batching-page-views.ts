@@ -1,4 +1,5 @@
 import { inngest } from "../client";
+import { documentChanged, pageViewed } from "../events";
 
 // Stand-ins for your analytics store and search index: replace with the real calls.
 export const analytics = {
@@ -15,13 +16,13 @@ export const searchIndex = {
 // One run per batch: up to 100 events, or whatever arrived within 5s of the first one.
 export const recordPageViews = inngest.createFunction(
   {
-    id: "record-page-views-in-batches",
+    id: "record-page-views",
     batchEvents: { maxSize: 100, timeout: "5s" },
-    triggers: [{ event: "app/batching.page-viewed" }],
+    triggers: [pageViewed],
   },
   // `events` holds the whole batch; `event` is only its first event.
   async ({ events, step }) => {
-    const rows = events.map(({ data }) => ({ userId: String(data.userId), path: String(data.path) }));
+    const rows = events.map(({ data }) => ({ userId: data.userId, path: data.path }));
     const inserted = await step.run("insert-page-views", () => analytics.insertPageViews(rows));
     return { inserted };
   },
@@ -31,12 +32,12 @@ export const recordPageViews = inngest.createFunction(
 // the others start a run of their own straight away.
 export const reindexDocuments = inngest.createFunction(
   {
-    id: "reindex-documents-batched-for-free-plan",
+    id: "reindex-documents",
     batchEvents: { maxSize: 100, timeout: "5s", if: 'event.data.plan == "free"' },
-    triggers: [{ event: "app/batching.document-changed" }],
+    triggers: [documentChanged],
   },
   async ({ events, step }) => {
-    const documentIds = events.map(({ data }) => String(data.documentId));
+    const documentIds = events.map(({ data }) => data.documentId);
     const reindexed = await step.run("reindex-documents", () => searchIndex.reindex(documentIds));
     return { reindexed };
   },

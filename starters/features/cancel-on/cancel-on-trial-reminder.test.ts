@@ -3,9 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { trialReminder } from "./cancel-on-trial-reminder";
 
-const event = { name: "app/cancel-on.trial-started", data: { userId: "user_1", accountId: "acct_1" } };
+const event = {
+  name: "app/trial.started",
+  data: { userId: "user_1", accountId: "acct_1", trialEndsAt: "2030-01-15T00:00:00.000Z" },
+};
 
-describe("trial-reminder-with-cancel", () => {
+describe("send-trial-ending-reminder", () => {
   it("sends the trial-ending email after the sleep", async () => {
     const engine = new InngestTestEngine({ function: trialReminder });
     const { result } = await engine.execute({
@@ -27,20 +30,20 @@ describe("trial-reminder-with-cancel", () => {
     it("registers both cancellations; `match` becomes an expression comparing the two events", async () => {
       const [fn] = await endpoint.sync();
       expect(fn?.cancel).toEqual([
-        { event: "app/cancel-on.trial-upgraded", if: "event.data.userId == async.data.userId" },
-        { event: "app/cancel-on.account-deleted", if: "async.data.accountId == event.data.accountId" },
+        { event: "app/plan.upgraded", if: "event.data.userId == async.data.userId" },
+        { event: "app/account.deleted", if: "async.data.accountId == event.data.accountId" },
       ]);
     });
 
     it("sleeps 13 days before the email step", async () => {
-      const slept = await endpoint.execute("trial-reminder-with-cancel", { events: [event] });
+      const slept = await endpoint.execute("send-trial-ending-reminder", { events: [event] });
       expect(slept.status).toBe(206);
       expect(slept.body).toEqual([
         // A Sleep op carries its duration in `name`; the step id is in `displayName`.
         expect.objectContaining({ op: "Sleep", displayName: "wait-until-trial-almost-ends", name: "1w6d" }),
       ]);
 
-      const emailed = await endpoint.execute("trial-reminder-with-cancel", {
+      const emailed = await endpoint.execute("send-trial-ending-reminder", {
         events: [event],
         steps: { "wait-until-trial-almost-ends": null },
       });

@@ -1,4 +1,5 @@
 import { inngest } from "../client";
+import { accountDeleted, planUpgraded, trialStarted } from "../events";
 
 // Stand-in for your email provider: replace with the real call.
 export const trialEmails = {
@@ -9,13 +10,13 @@ export const trialEmails = {
 
 export const trialReminder = inngest.createFunction(
   {
-    id: "trial-reminder-with-cancel",
-    triggers: [{ event: "app/cancel-on.trial-started" }],
+    id: "send-trial-ending-reminder",
+    triggers: [trialStarted],
     // Either event cancels a run that is waiting, here during the 13-day sleep.
     // `event` is the event that started the run, `async` the incoming one.
     cancelOn: [
-      { event: "app/cancel-on.trial-upgraded", match: "data.userId" },
-      { event: "app/cancel-on.account-deleted", if: "async.data.accountId == event.data.accountId" },
+      { event: planUpgraded, match: "data.userId" },
+      { event: accountDeleted, if: "async.data.accountId == event.data.accountId" },
     ],
   },
   async ({ event, step }) => {

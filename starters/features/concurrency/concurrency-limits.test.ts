@@ -6,17 +6,17 @@ import { summarizeDocument, syncMailbox, transcodeVideo } from "./concurrency-li
 describe("concurrency limits", () => {
   it("runs each function's step", async () => {
     const transcoded = await new InngestTestEngine({ function: transcodeVideo }).execute({
-      events: [{ name: "app/concurrency.video-uploaded", data: { videoId: "vid_1" } }],
+      events: [{ name: "app/video.uploaded", data: { videoId: "vid_1" } }],
     });
     expect(transcoded.result).toEqual({ url: "https://cdn.example.com/vid_1.mp4" });
 
     const synced = await new InngestTestEngine({ function: syncMailbox }).execute({
-      events: [{ name: "app/concurrency.mailbox-sync-requested", data: { userId: "user_1" } }],
+      events: [{ name: "app/mailbox.sync-requested", data: { userId: "user_1" } }],
     });
     expect(synced.result).toEqual({ newMessages: 6 });
 
     const summarized = await new InngestTestEngine({ function: summarizeDocument }).execute({
-      events: [{ name: "app/concurrency.document-uploaded", data: { userId: "user_1", documentId: "doc_1" } }],
+      events: [{ name: "app/document.uploaded", data: { userId: "user_1", documentId: "doc_1" } }],
     });
     expect(summarized.result).toEqual({ summary: "Summary of doc_1" });
   });

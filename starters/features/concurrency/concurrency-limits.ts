@@ -1,4 +1,5 @@
 import { inngest } from "../client";
+import { documentUploaded, mailboxSyncRequested, videoUploaded } from "../events";
 
 // Stand-ins for your video, mail and AI services: replace with the real calls.
 export const services = {
@@ -15,7 +16,7 @@ export const services = {
 
 // At most 5 runs of this function execute steps at the same time; the others wait in a queue.
 export const transcodeVideo = inngest.createFunction(
-  { id: "transcode-video-with-concurrency", concurrency: 5, triggers: [{ event: "app/concurrency.video-uploaded" }] },
+  { id: "transcode-video", concurrency: 5, triggers: [videoUploaded] },
   async ({ event, step }) => {
     return step.run("transcode-video", () => services.transcode(event.data.videoId));
   },
@@ -24,9 +25,9 @@ export const transcodeVideo = inngest.createFunction(
 // One run per user at a time: each distinct key value gets its own limit.
 export const syncMailbox = inngest.createFunction(
   {
-    id: "sync-mailbox-one-per-user",
+    id: "sync-mailbox",
     concurrency: { limit: 1, key: "event.data.userId" },
-    triggers: [{ event: "app/concurrency.mailbox-sync-requested" }],
+    triggers: [mailboxSyncRequested],
   },
   async ({ event, step }) => {
     const newMessages = await step.run("fetch-new-mail", () => services.fetchNewMail(event.data.userId));
@@ -39,12 +40,12 @@ export const syncMailbox = inngest.createFunction(
 // `scope: "fn"` applies to this function only, per user.
 export const summarizeDocument = inngest.createFunction(
   {
-    id: "summarize-document-with-shared-limit",
+    id: "summarize-document",
     concurrency: [
       { scope: "account", key: '"ai-provider"', limit: 10 },
       { scope: "fn", key: "event.data.userId", limit: 2 },
     ],
-    triggers: [{ event: "app/concurrency.document-uploaded" }],
+    triggers: [documentUploaded],
   },
   async ({ event, step }) => {
     const summary = await step.run("summarize-document", () => services.summarize(event.data.documentId));

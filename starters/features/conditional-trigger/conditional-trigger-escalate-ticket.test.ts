@@ -7,7 +7,7 @@ describe("escalate-urgent-ticket", () => {
   it("pages on-call for the ticket it is started with", async () => {
     const engine = new InngestTestEngine({ function: escalateUrgentTicket });
     const { result, ctx } = await engine.execute({
-      events: [{ name: "app/conditional-trigger.ticket-created", data: { ticketId: "T-7", priority: 5 } }],
+      events: [{ name: "app/ticket.created", data: { ticketId: "T-7", priority: 5, body: "Checkout is down" } }],
     });
     expect(ctx.step.run).toHaveBeenCalledWith("page-on-call", expect.any(Function));
     expect(result).toEqual({ ticketId: "T-7", paged: "on-call engineer for T-7" });
@@ -24,9 +24,7 @@ describe("escalate-urgent-ticket", () => {
 
     it("registers the priority condition as the trigger's expression", async () => {
       const [fn] = await endpoint.sync();
-      expect(fn?.triggers).toEqual([
-        { event: "app/conditional-trigger.ticket-created", expression: "event.data.priority >= 4" },
-      ]);
+      expect(fn?.triggers).toEqual([{ event: "app/ticket.created", expression: "event.data.priority >= 4" }]);
     });
   });
 });

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { reindexProfile } from "./debounce-reindex-profile";
 
-const event = { name: "app/debounce.profile-updated", data: { userId: "user_1" } };
+const event = { name: "app/profile.updated", data: { userId: "user_1" } };
 
-describe("reindex-profile-debounced", () => {
+describe("reindex-profile", () => {
   it("reindexes the user's profile", async () => {
     const { result } = await new InngestTestEngine({ function: reindexProfile }).execute({ events: [event] });
     expect(result).toEqual({ indexed: "user_1" });

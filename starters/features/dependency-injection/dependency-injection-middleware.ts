@@ -13,7 +13,7 @@ export class DependencyInjectionOpenAI {
 }
 
 // Made once per process: the middleware class is instantiated on every request.
-export const dependencyInjectionOpenAI = new DependencyInjectionOpenAI();
+export const sharedOpenAI = new DependencyInjectionOpenAI();
 
 /**
  * Adds `openai` to the handler's context. `transformFunctionInput` must stay synchronous: the SDK
@@ -24,6 +24,6 @@ export class DependencyInjectionMiddleware extends Middleware.BaseMiddleware {
   readonly id = "dependency-injection";
 
   override transformFunctionInput(arg: Middleware.TransformFunctionInputArgs) {
-    return { ...arg, ctx: { ...arg.ctx, openai: dependencyInjectionOpenAI } };
+    return { ...arg, ctx: { ...arg.ctx, openai: sharedOpenAI } };
   }
 }

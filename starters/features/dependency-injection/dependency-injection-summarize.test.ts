@@ -3,30 +3,31 @@ import { inngest } from "../client";
 import {
   DependencyInjectionMiddleware,
   type DependencyInjectionOpenAI,
-  dependencyInjectionOpenAI,
+  sharedOpenAI,
 } from "../middleware/dependency-injection-middleware";
+import { defaultModels } from "../ai-models";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
-import { dependencyInjectionSummarize } from "./dependency-injection-summarize";
+import { summarizeTicket } from "./dependency-injection-summarize";
 
-const fnId = "dependency-injection-summarize";
+const fnId = "summarize-ticket";
 const event = {
-  name: "app/dependency-injection.ticket-opened",
-  data: { ticketId: "t1", body: "The export button does nothing" },
+  name: "app/ticket.created",
+  data: { ticketId: "t1", priority: 2, body: "The export button does nothing" },
 };
 
 // @inngest/test does not run function-level middleware, so these tests go over HTTP.
-describe("dependency-injection-summarize over HTTP", () => {
+describe("summarize-ticket over HTTP", () => {
   let endpoint: TestEndpoint;
   beforeAll(async () => {
-    endpoint = await startTestEndpoint([dependencyInjectionSummarize]);
+    endpoint = await startTestEndpoint([summarizeTicket]);
   });
   afterEach(() => vi.restoreAllMocks());
   afterAll(() => endpoint.close());
 
   it("calls the injected client inside the step", async () => {
-    const create = vi.spyOn(dependencyInjectionOpenAI.responses, "create");
+    const create = vi.spyOn(sharedOpenAI.responses, "create");
     const answer = await endpoint.execute(fnId, { events: [event] });
-    expect(create).toHaveBeenCalledWith({ model: "gpt-4o-mini", input: "The export button does nothing" });
+    expect(create).toHaveBeenCalledWith({ model: defaultModels.openai, input: "The export button does nothing" });
     expect(answer).toMatchObject({
       status: 206,
       body: [
@@ -40,7 +41,7 @@ describe("dependency-injection-summarize over HTTP", () => {
   });
 
   it("returns the summary without calling the client again once the step is memoised", async () => {
-    const create = vi.spyOn(dependencyInjectionOpenAI.responses, "create");
+    const create = vi.spyOn(sharedOpenAI.responses, "create");
     const answer = await endpoint.execute(fnId, {
       events: [event],
       steps: { "dependency-injection-summarize-ticket": "Summary: export is broken" },

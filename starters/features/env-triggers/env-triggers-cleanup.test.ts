@@ -7,7 +7,7 @@ describe("cleanup-expired-sessions", () => {
   it("deletes the expired sessions in a step", async () => {
     const engine = new InngestTestEngine({ function: cleanupExpiredSessions });
     const { result, ctx } = await engine.execute({
-      events: [{ name: "app/env-triggers.cleanup-requested", data: {} }],
+      events: [{ name: "app/sessions.cleanup-requested", data: {} }],
     });
     expect(ctx.step.run).toHaveBeenCalledWith("delete-expired-sessions", expect.any(Function));
     expect(result).toEqual({ deleted: 42 });
@@ -23,7 +23,7 @@ describe("cleanup-expired-sessions", () => {
     it("in development (INNGEST_DEV=1, as in the tests), registers the manual event only", async () => {
       endpoint = await startTestEndpoint([cleanupExpiredSessions]);
       const [fn] = await endpoint.sync();
-      expect(fn?.triggers).toEqual([{ event: "app/env-triggers.cleanup-requested" }]);
+      expect(fn?.triggers).toEqual([{ event: "app/sessions.cleanup-requested" }]);
     });
 
     it("in production (cloud mode), registers the nightly cron only", async () => {

@@ -1,4 +1,5 @@
 import { inngest } from "../client";
+import { sessionsCleanupRequested } from "../events";
 
 // A stub for your storage: replace with a real cleanup query.
 async function deleteExpiredSessions(): Promise<number> {
@@ -8,7 +9,7 @@ async function deleteExpiredSessions(): Promise<number> {
 // In production (cloud mode) the cleanup runs every night. With the Dev Server (INNGEST_DEV=1)
 // a cron would fire on its own while you work, so there it runs only when you send the event.
 // `inngest.mode` is read once, when this module loads.
-const triggers = inngest.mode === "cloud" ? [{ cron: "0 3 * * *" }] : [{ event: "app/env-triggers.cleanup-requested" }];
+const triggers = inngest.mode === "cloud" ? [{ cron: "0 3 * * *" }] : [sessionsCleanupRequested];
 
 export const cleanupExpiredSessions = inngest.createFunction(
   { id: "cleanup-expired-sessions", triggers },

@@ -1,10 +1,11 @@
 import { inngest } from "../client";
+import { helloWorldRequested } from "../events";
 
 export const helloWorld = inngest.createFunction(
-  { id: "hello-world", triggers: [{ event: "app/hello.world" }] },
+  { id: "hello-world", triggers: [helloWorldRequested] },
   async ({ event, step }) => {
     const greeting = await step.run("make-greeting", () => {
-      const name: string = event.data.name ?? "world";
+      const name = event.data.name ?? "world";
       return `Hello, ${name}!`;
     });
     return { message: greeting };

@@ -1,4 +1,5 @@
 import { inngest } from "../client";
+import { accountSyncRequested } from "../events";
 
 // Stubs for your database and the external service: replace with real calls.
 async function loadActiveAccounts(): Promise<{ id: string; plan: string }[]> {
@@ -15,7 +16,7 @@ async function syncAccount(accountId: string): Promise<{ records: number }> {
 // The scheduler only lists the work; each item becomes its own run of the worker below, with
 // its own retries, so one failing account does not hold up or repeat the others.
 export const scheduleAccountSyncs = inngest.createFunction(
-  { id: "fan-out-account-scheduler", triggers: [{ cron: "0 * * * *" }] },
+  { id: "schedule-account-syncs", triggers: [{ cron: "0 * * * *" }] },
   async ({ step }) => {
     const accounts = await step.run("load-accounts", () => loadActiveAccounts());
     if (accounts.length === 0) return { scheduled: 0 };
@@ -23,19 +24,16 @@ export const scheduleAccountSyncs = inngest.createFunction(
     // A step: once the events are sent, a later retry of this run does not send them again.
     await step.sendEvent(
       "fan-out-account-syncs",
-      accounts.map((account) => ({
-        name: "app/fan-out.account-sync-requested",
-        data: { accountId: account.id },
-      })),
+      accounts.map((account) => accountSyncRequested.create({ accountId: account.id })),
     );
     return { scheduled: accounts.length };
   },
 );
 
 export const syncOneAccount = inngest.createFunction(
-  { id: "fan-out-account-worker", triggers: [{ event: "app/fan-out.account-sync-requested" }] },
+  { id: "sync-account", triggers: [accountSyncRequested] },
   async ({ event, step }) => {
-    const accountId: string = event.data.accountId;
+    const { accountId } = event.data;
     const { records } = await step.run("sync-account", () => syncAccount(accountId));
     return { accountId, records };
   },

@@ -4,11 +4,11 @@ import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { sendPushNotification } from "./idempotency-push-notification";
 
 const event = {
-  name: "app/idempotency.notification-requested",
+  name: "app/notification.requested",
   data: { notificationId: "ntf_1", userId: "user_1", message: "Your order shipped" },
 };
 
-describe("send-push-notification-once", () => {
+describe("send-push-notification", () => {
   it("sends the push notification", async () => {
     const { result } = await new InngestTestEngine({ function: sendPushNotification }).execute({ events: [event] });
     expect(result).toEqual({ pushId: "push_user_1_18" });

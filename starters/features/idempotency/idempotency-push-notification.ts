@@ -1,4 +1,5 @@
 import { inngest } from "../client";
+import { notificationRequested } from "../events";
 
 // Stand-in for your push provider: replace with the real call.
 export const pushProvider = {
@@ -9,10 +10,10 @@ export const pushProvider = {
 
 export const sendPushNotification = inngest.createFunction(
   {
-    id: "send-push-notification-once",
+    id: "send-push-notification",
     // A second event with the same notificationId within 24 hours starts no run.
     idempotency: "event.data.notificationId",
-    triggers: [{ event: "app/idempotency.notification-requested" }],
+    triggers: [notificationRequested],
   },
   async ({ event, step }) => {
     return step.run("send-push", () => pushProvider.send(event.data.userId, event.data.message));

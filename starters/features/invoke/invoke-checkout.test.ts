@@ -2,16 +2,16 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inngest } from "../client";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
-import { invokeCheckFraud, invokeCheckout, invokeQuoteShipping } from "./invoke-checkout";
+import { checkFraud, checkOutOrder, quoteShipping } from "./invoke-checkout";
 
-const checkoutStarted = { name: "app/invoke.checkout-started", data: { orderId: "o1", amount: 120, weightKg: 2 } };
+const checkoutStarted = { name: "app/checkout.started", data: { orderId: "o1", amount: 120, weightKg: 2 } };
 const approved = { approved: true, score: 0.1 };
 
-describe("invoke-checkout", () => {
+describe("check-out-order", () => {
   it("invokes the fraud check, then two shipping quotes, and keeps the cheapest", async () => {
     // Invocations must be mocked: the test engine does not run the invoked functions.
     const engine = new InngestTestEngine({
-      function: invokeCheckout,
+      function: checkOutOrder,
       steps: [
         { id: "check-fraud", handler: () => approved },
         { id: "quote-ups", handler: () => ({ carrier: "ups", priceCents: 800 }) },
@@ -21,18 +21,18 @@ describe("invoke-checkout", () => {
     const { result, ctx } = await engine.execute({ events: [checkoutStarted] });
     expect(ctx.step.invoke).toHaveBeenCalledWith(
       "check-fraud",
-      expect.objectContaining({ function: invokeCheckFraud, data: { orderId: "o1", amount: 120 }, timeout: "1m" }),
+      expect.objectContaining({ function: checkFraud, data: { orderId: "o1", amount: 120 }, timeout: "1m" }),
     );
     expect(ctx.step.invoke).toHaveBeenCalledWith(
       "quote-ups",
-      expect.objectContaining({ function: invokeQuoteShipping, data: { carrier: "ups", weightKg: 2 } }),
+      expect.objectContaining({ function: quoteShipping, data: { carrier: "ups", weightKg: 2 } }),
     );
     expect(result).toEqual({ orderId: "o1", status: "approved", shipping: { carrier: "dhl", priceCents: 700 } });
   });
 
   it("stops before quoting when the fraud check rejects the order", async () => {
     const engine = new InngestTestEngine({
-      function: invokeCheckout,
+      function: checkOutOrder,
       steps: [{ id: "check-fraud", handler: () => ({ approved: false, score: 0.9 }) }],
     });
     const { result, ctx } = await engine.execute({ events: [checkoutStarted] });
@@ -42,16 +42,16 @@ describe("invoke-checkout", () => {
 });
 
 describe("the invoked functions", () => {
-  it("invoke-check-fraud flags large orders", async () => {
-    const engine = new InngestTestEngine({ function: invokeCheckFraud });
+  it("check-fraud flags large orders", async () => {
+    const engine = new InngestTestEngine({ function: checkFraud });
     const { result } = await engine.execute({
       events: [{ name: "inngest/function.invoked", data: { orderId: "o2", amount: 9000 } }],
     });
     expect(result).toEqual({ approved: false, score: 0.9 });
   });
 
-  it("invoke-quote-shipping prices by carrier and weight", async () => {
-    const engine = new InngestTestEngine({ function: invokeQuoteShipping });
+  it("quote-shipping prices by carrier and weight", async () => {
+    const engine = new InngestTestEngine({ function: quoteShipping });
     const { result } = await engine.execute({
       events: [{ name: "inngest/function.invoked", data: { carrier: "ups", weightKg: 2 } }],
     });
@@ -62,28 +62,28 @@ describe("the invoked functions", () => {
 describe("invoke over HTTP", () => {
   let endpoint: TestEndpoint;
   beforeAll(async () => {
-    endpoint = await startTestEndpoint([invokeCheckFraud, invokeQuoteShipping, invokeCheckout]);
+    endpoint = await startTestEndpoint([checkFraud, quoteShipping, checkOutOrder]);
   });
   afterAll(() => endpoint.close());
 
   it("registers the invoked functions without triggers: they only run when invoked", async () => {
     const synced = await endpoint.sync();
     expect(synced.map((fn) => [fn.name, fn.triggers])).toEqual([
-      ["invoke-check-fraud", []],
-      ["invoke-quote-shipping", []],
-      ["invoke-checkout", [{ event: "app/invoke.checkout-started" }]],
+      ["check-fraud", []],
+      ["quote-shipping", []],
+      ["check-out-order", [{ event: "app/checkout.started" }]],
     ]);
   });
 
   it("asks Inngest to invoke the fraud check with its data and a one-minute timeout", async () => {
-    const first = await endpoint.execute("invoke-checkout", { events: [checkoutStarted] });
+    const first = await endpoint.execute("check-out-order", { events: [checkoutStarted] });
     expect(first.status).toBe(206);
     expect(first.body).toEqual([
       expect.objectContaining({
         op: "InvokeFunction",
         displayName: "check-fraud",
         opts: {
-          function_id: `${inngest.id}-invoke-check-fraud`,
+          function_id: `${inngest.id}-check-fraud`,
           payload: { data: { orderId: "o1", amount: 120 } },
           timeout: "1m",
         },
@@ -92,7 +92,7 @@ describe("invoke over HTTP", () => {
   });
 
   it("asks for both shipping quotes in the same request, then returns the cheapest", async () => {
-    const next = await endpoint.execute("invoke-checkout", {
+    const next = await endpoint.execute("check-out-order", {
       events: [checkoutStarted],
       steps: { "check-fraud": approved },
     });
@@ -110,7 +110,7 @@ describe("invoke over HTTP", () => {
       }),
     ]);
 
-    const done = await endpoint.execute("invoke-checkout", {
+    const done = await endpoint.execute("check-out-order", {
       events: [checkoutStarted],
       steps: {
         "check-fraud": approved,
@@ -125,7 +125,7 @@ describe("invoke over HTTP", () => {
   });
 
   it("rejects invocation data that does not match the invoke() schema", async () => {
-    const response = await endpoint.execute("invoke-check-fraud", {
+    const response = await endpoint.execute("check-fraud", {
       events: [{ name: "inngest/function.invoked", data: { orderId: "o3", amount: "lots" } }],
     });
     expect(response.status).toBe(400);

@@ -1,10 +1,11 @@
 import { invoke } from "inngest";
 import { z } from "zod";
 import { inngest } from "../client";
+import { checkoutStarted } from "../events";
 
 // Functions made to be invoked: the `invoke()` trigger types and checks the data they take.
-export const invokeCheckFraud = inngest.createFunction(
-  { id: "invoke-check-fraud", triggers: [invoke(z.object({ orderId: z.string(), amount: z.number() }))] },
+export const checkFraud = inngest.createFunction(
+  { id: "check-fraud", triggers: [invoke(z.object({ orderId: z.string(), amount: z.number() }))] },
   async ({ event, step }) => {
     // A stub scoring rule: replace with your fraud provider.
     const score = await step.run("score-order", () => (event.data.amount > 5000 ? 0.9 : 0.1));
@@ -12,9 +13,9 @@ export const invokeCheckFraud = inngest.createFunction(
   },
 );
 
-export const invokeQuoteShipping = inngest.createFunction(
+export const quoteShipping = inngest.createFunction(
   {
-    id: "invoke-quote-shipping",
+    id: "quote-shipping",
     triggers: [invoke(z.object({ carrier: z.enum(["ups", "dhl"]), weightKg: z.number() }))],
   },
   async ({ event }) => {
@@ -24,17 +25,15 @@ export const invokeQuoteShipping = inngest.createFunction(
   },
 );
 
-export const invokeCheckout = inngest.createFunction(
-  { id: "invoke-checkout", triggers: [{ event: "app/invoke.checkout-started" }] },
+export const checkOutOrder = inngest.createFunction(
+  { id: "check-out-order", triggers: [checkoutStarted] },
   async ({ event, step }) => {
-    const orderId: string = event.data.orderId;
-    const amount: number = event.data.amount;
-    const weightKg: number = event.data.weightKg;
+    const { orderId, amount, weightKg } = event.data;
 
     // The result is typed from the invoked function's return value. If it has not finished
     // within the timeout, step.invoke throws (the invoked run keeps going).
     const fraud = await step.invoke("check-fraud", {
-      function: invokeCheckFraud,
+      function: checkFraud,
       data: { orderId, amount },
       timeout: "1m",
     });
@@ -42,8 +41,8 @@ export const invokeCheckout = inngest.createFunction(
 
     // Two invocations at once: both runs start together, and the step resumes when both are done.
     const [ups, dhl] = await Promise.all([
-      step.invoke("quote-ups", { function: invokeQuoteShipping, data: { carrier: "ups", weightKg }, timeout: "30s" }),
-      step.invoke("quote-dhl", { function: invokeQuoteShipping, data: { carrier: "dhl", weightKg }, timeout: "30s" }),
+      step.invoke("quote-ups", { function: quoteShipping, data: { carrier: "ups", weightKg }, timeout: "30s" }),
+      step.invoke("quote-dhl", { function: quoteShipping, data: { carrier: "dhl", weightKg }, timeout: "30s" }),
     ]);
     const cheapest = ups.priceCents <= dhl.priceCents ? ups : dhl;
     return { orderId, status: "approved" as const, shipping: cheapest };

@@ -1,23 +1,22 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { inngest } from "../client";
-import { loggingMiddlewareOutput, type LoggingMiddlewareLevel } from "../middleware/logging-middleware";
+import type { LoggingMiddlewareLevel } from "../middleware/logging-middleware";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
-import { loggingMiddlewareDemo } from "./logging-middleware-demo";
+import { reserveOrderStock } from "./logging-middleware-demo";
 
-const fnId = "logging-middleware-demo";
-const event = { name: "app/logging-middleware.order-placed", data: { orderId: "o1", items: ["book"] } };
+const fnId = "reserve-order-stock";
+const event = { name: "app/order.placed", data: { orderId: "o1", items: ["book"] } };
 const reserved = { reservationId: "res_o1" };
 
-describe("logging-middleware-demo over HTTP", () => {
+describe("reserve-order-stock over HTTP", () => {
   const lines: [LoggingMiddlewareLevel, string][] = [];
   const sentToInngest: unknown[] = [];
   let eventApi: Server;
   let endpoint: TestEndpoint;
 
   beforeAll(async () => {
-    loggingMiddlewareOutput.write = (level, line) => lines.push([level, line]);
     // A loopback stand-in for Inngest's event API, so that step.sendEvent really sends.
     eventApi = createServer((req, res) => {
       let body = "";
@@ -30,14 +29,21 @@ describe("logging-middleware-demo over HTTP", () => {
     });
     await new Promise<void>((resolve) => eventApi.listen(0, "127.0.0.1", resolve));
     inngest.setEnvVars({ INNGEST_EVENT_API_BASE_URL: `http://127.0.0.1:${(eventApi.address() as AddressInfo).port}/` });
-    endpoint = await startTestEndpoint([loggingMiddlewareDemo]);
+    endpoint = await startTestEndpoint([reserveOrderStock]);
+  });
+  // The middleware writes to the client's logger: record the lines it writes there.
+  beforeEach(() => {
+    for (const level of ["info", "error"] as const) {
+      vi.spyOn(inngest.logger, level).mockImplementation((line: unknown) => {
+        if (typeof line === "string" && line.startsWith("[")) lines.push([level, line]);
+      });
+    }
   });
   afterEach(() => {
     lines.length = 0;
     vi.restoreAllMocks();
   });
   afterAll(async () => {
-    delete loggingMiddlewareOutput.write;
     await endpoint.close();
     await new Promise((resolve) => eventApi.close(resolve));
   });
@@ -49,10 +55,10 @@ describe("logging-middleware-demo over HTTP", () => {
       body: [{ op: "StepRun", name: "logging-middleware-reserve-stock", data: reserved }],
     });
     expect(lines).toEqual([
-      ["info", "[logging-middleware-demo] run test-run started by app/logging-middleware.order-placed"],
-      ["info", "[logging-middleware-demo] executing"],
-      ["info", "[logging-middleware-demo] step logging-middleware-reserve-stock started"],
-      ["info", "[logging-middleware-demo] step logging-middleware-reserve-stock completed"],
+      ["info", "[reserve-order-stock] run test-run started by app/order.placed"],
+      ["info", "[reserve-order-stock] executing"],
+      ["info", "[reserve-order-stock] step logging-middleware-reserve-stock started"],
+      ["info", "[reserve-order-stock] step logging-middleware-reserve-stock completed"],
     ]);
 
     lines.length = 0;
@@ -66,17 +72,17 @@ describe("logging-middleware-demo over HTTP", () => {
     });
     expect(sentToInngest).toEqual([
       expect.objectContaining({
-        name: "app/logging-middleware.order-confirmed",
+        name: "app/order.confirmed",
         data: { orderId: "o1", reservationId: "res_o1" },
       }),
     ]);
     // No "run started" on a replay, and the memoised reserve-stock step is not logged again.
     expect(lines).toEqual([
-      ["info", "[logging-middleware-demo] executing"],
-      ["info", "[logging-middleware-demo] step logging-middleware-announce-order started"],
-      ["info", "[logging-middleware-demo] sending 1 event(s): app/logging-middleware.order-confirmed"],
-      ["info", "[logging-middleware-demo] sent event id(s): evt-1"],
-      ["info", "[logging-middleware-demo] step logging-middleware-announce-order completed"],
+      ["info", "[reserve-order-stock] executing"],
+      ["info", "[reserve-order-stock] step logging-middleware-announce-order started"],
+      ["info", "[reserve-order-stock] sending 1 event(s): app/order.confirmed"],
+      ["info", "[reserve-order-stock] sent event id(s): evt-1"],
+      ["info", "[reserve-order-stock] step logging-middleware-announce-order completed"],
     ]);
 
     lines.length = 0;
@@ -86,9 +92,9 @@ describe("logging-middleware-demo over HTTP", () => {
     });
     expect(done).toEqual({ status: 200, body: { orderId: "o1", ...reserved } });
     expect(lines).toEqual([
-      ["info", "[logging-middleware-demo] executing"],
-      ["info", "[logging-middleware-demo] handler returned"],
-      ["info", "[logging-middleware-demo] run test-run completed"],
+      ["info", "[reserve-order-stock] executing"],
+      ["info", "[reserve-order-stock] handler returned"],
+      ["info", "[reserve-order-stock] run test-run completed"],
     ]);
   });
 
@@ -100,7 +106,7 @@ describe("logging-middleware-demo over HTTP", () => {
     });
     expect(lines).toContainEqual([
       "error",
-      "[logging-middleware-demo] step logging-middleware-reserve-stock failed (will retry): order o2 has no items",
+      "[reserve-order-stock] step logging-middleware-reserve-stock: failed (will retry): order o2 has no items",
     ]);
   });
 
@@ -112,8 +118,8 @@ describe("logging-middleware-demo over HTTP", () => {
     // The step's final error fails the run without a retry: 400, not 500.
     expect(answer).toMatchObject({ status: 400, body: { message: "order o1 has no items" } });
     expect(lines).toEqual([
-      ["info", "[logging-middleware-demo] executing"],
-      ["error", "[logging-middleware-demo] run test-run failed (final attempt): order o1 has no items"],
+      ["info", "[reserve-order-stock] executing"],
+      ["error", "[reserve-order-stock] run test-run: failed (final attempt): order o1 has no items"],
     ]);
   });
 });

@@ -3,15 +3,8 @@ import { Middleware } from "inngest";
 export type LoggingMiddlewareLevel = "info" | "error";
 
 /**
- * Where the middleware's lines go. Replace `write` to send them to your logger (pino, winston...)
- * or to record them in a test. By default they go to the client's logger (`new Inngest({ logger })`),
- * except under a test runner (vitest sets NODE_ENV=test), so that the tests of every other function
- * in the app stay quiet.
- */
-export const loggingMiddlewareOutput: { write?: (level: LoggingMiddlewareLevel, line: string) => void } = {};
-
-/**
- * Logs each run of every function of the app. It only observes: inputs, outputs and steps are
+ * Logs each run of every function of the app to the client's logger (`new Inngest({ logger })`: pino,
+ * winston... or the console by default). It only observes: inputs, outputs and steps are
  * passed through untouched. Registered on the client, so one instance is made per request.
  */
 export class LoggingMiddleware extends Middleware.BaseMiddleware {
@@ -19,8 +12,7 @@ export class LoggingMiddleware extends Middleware.BaseMiddleware {
 
   private log(level: LoggingMiddlewareLevel, fn: { id(): string } | null, message: string) {
     const line = `[${fn ? fn.id() : "client"}] ${message}`;
-    if (loggingMiddlewareOutput.write) loggingMiddlewareOutput.write(level, line);
-    else if (process.env.NODE_ENV !== "test") this.client.logger[level](line);
+    this.client.logger[level](line);
   }
 
   // Called once per run, on its first request only: later requests replay memoised steps.
@@ -48,7 +40,7 @@ export class LoggingMiddleware extends Middleware.BaseMiddleware {
 
   override onStepError({ fn, stepInfo, error, isFinalAttempt }: Middleware.OnStepErrorArgs) {
     const retry = isFinalAttempt ? "final attempt" : "will retry";
-    this.log("error", fn, `step ${stepInfo.options.id} failed (${retry}): ${error.message}`);
+    this.log("error", fn, `step ${stepInfo.options.id}: failed (${retry}): ${error.message}`);
   }
 
   // Runs for step.sendEvent and for inngest.send() outside any function (then `fn` is null).
@@ -66,6 +58,6 @@ export class LoggingMiddleware extends Middleware.BaseMiddleware {
 
   override onRunError({ ctx, fn, error, isFinalAttempt }: Middleware.OnRunErrorArgs) {
     const retry = isFinalAttempt ? "final attempt" : "will retry";
-    this.log("error", fn, `run ${ctx.runId} failed (${retry}): ${error.message}`);
+    this.log("error", fn, `run ${ctx.runId}: failed (${retry}): ${error.message}`);
   }
 }

@@ -1,22 +1,19 @@
 import { inngest } from "../client";
-import {
-  MiddlewareOrderInnerMiddleware,
-  MiddlewareOrderOuterMiddleware,
-  traceMiddlewareOrder,
-} from "../middleware/middleware-order";
+import { greetingRequested } from "../events";
+import { MiddlewareOrderInnerMiddleware, MiddlewareOrderOuterMiddleware } from "../middleware/middleware-order";
 
 // The client's middleware runs first, then these in array order; wrap hooks nest with the first
 // entry outermost, so their "after" halves run in reverse.
-export const middlewareOrderDemo = inngest.createFunction(
+export const sendGreeting = inngest.createFunction(
   {
-    id: "middleware-order-demo",
-    triggers: [{ event: "app/middleware-order.requested" }],
+    id: "send-greeting",
+    triggers: [greetingRequested],
     middleware: [MiddlewareOrderOuterMiddleware, MiddlewareOrderInnerMiddleware],
   },
-  async ({ step }) => {
-    traceMiddlewareOrder("handler");
+  async ({ step, logger }) => {
+    logger.debug("handler");
     const greeting = await step.run("middleware-order-greet", () => {
-      traceMiddlewareOrder("step body");
+      logger.debug("step body");
       return "hello";
     });
     return { greeting };

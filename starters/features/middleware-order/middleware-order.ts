@@ -1,33 +1,26 @@
 import { Middleware } from "inngest";
 
-/** Set `record` (to console.log, or an array in a test) to watch the order the hooks run in. */
-export const middlewareOrderTrace: { record?: (entry: string) => void } = {};
-
-export function traceMiddlewareOrder(entry: string): void {
-  middlewareOrderTrace.record?.(entry);
-}
-
-/** A middleware that traces three hooks under `name` and changes nothing. */
+/** A middleware that traces three hooks under `name` to the client's logger, at debug level, and changes nothing. */
 function middlewareOrderTracer(name: string) {
   return class extends Middleware.BaseMiddleware {
     readonly id = `middleware-order-${name}`;
 
     override transformFunctionInput(arg: Middleware.TransformFunctionInputArgs) {
-      traceMiddlewareOrder(`${name}: transformFunctionInput`);
+      this.client.logger.debug(`${name}: transformFunctionInput`);
       return arg;
     }
 
     override async wrapFunctionHandler({ next }: Middleware.WrapFunctionHandlerArgs) {
-      traceMiddlewareOrder(`${name}: wrapFunctionHandler before`);
+      this.client.logger.debug(`${name}: wrapFunctionHandler before`);
       const output = await next();
-      traceMiddlewareOrder(`${name}: wrapFunctionHandler after`);
+      this.client.logger.debug(`${name}: wrapFunctionHandler after`);
       return output;
     }
 
     override async wrapStep({ stepInfo, next }: Middleware.WrapStepArgs) {
-      traceMiddlewareOrder(`${name}: wrapStep ${stepInfo.options.id} before`);
+      this.client.logger.debug(`${name}: wrapStep ${stepInfo.options.id} before`);
       const output = await next();
-      traceMiddlewareOrder(`${name}: wrapStep ${stepInfo.options.id} after`);
+      this.client.logger.debug(`${name}: wrapStep ${stepInfo.options.id} after`);
       return output;
     }
   };

@@ -1,15 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { defaultModels } from "../ai-models";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels, type FakeModels } from "../testing-fake-models";
-import { modelProvidersAsk } from "./model-providers-ask";
+import { answerQuestion } from "./model-providers-ask";
 
 const question = "What is durable execution?";
 
-describe("model-providers-ask", () => {
+describe("answer-question", () => {
   let endpoint: TestEndpoint;
   let models: FakeModels;
   beforeAll(async () => {
-    endpoint = await startTestEndpoint([modelProvidersAsk]);
+    endpoint = await startTestEndpoint([answerQuestion]);
   });
   afterAll(() => endpoint.close());
   afterEach(async () => {
@@ -29,7 +30,7 @@ describe("model-providers-ask", () => {
 
   it("registers with its event trigger", async () => {
     const [fn] = await endpoint.sync();
-    expect(fn?.triggers).toEqual([{ event: "app/model-providers.question-asked" }]);
+    expect(fn?.triggers).toEqual([{ event: "app/question.asked" }]);
   });
 
   it.each([
@@ -37,17 +38,17 @@ describe("model-providers-ask", () => {
       provider: "openai",
       path: "/v1/chat/completions",
       headers: { authorization: "Bearer openai-key" },
-      body: { model: "gpt-4o-mini", max_completion_tokens: 1000 },
+      body: { model: defaultModels.openai, max_completion_tokens: 1000 },
     },
     {
       provider: "anthropic",
       path: "/v1/messages",
       headers: { "x-api-key": "anthropic-key", "anthropic-version": "2023-06-01" },
-      body: { model: "claude-3-5-haiku-latest", max_tokens: 1000 },
+      body: { model: defaultModels.anthropic, max_tokens: 1000 },
     },
     {
       provider: "gemini",
-      path: "/v1/models/gemini-2.0-flash:generateContent",
+      path: `/v1/models/${defaultModels.gemini}:generateContent`,
       headers: {},
       body: { generationConfig: expect.objectContaining({ maxOutputTokens: 1000 }) },
     },
@@ -55,13 +56,13 @@ describe("model-providers-ask", () => {
       provider: "grok",
       path: "/v1/chat/completions",
       headers: { authorization: "Bearer xai-key" },
-      body: { model: "grok-3-latest", max_completion_tokens: 1000 },
+      body: { model: defaultModels.grok, max_completion_tokens: 1000 },
     },
   ])("answers with $provider when the event asks for it", async ({ provider, path, headers, body }) => {
     const models = await fakeModels(`An answer from ${provider}.`);
 
-    const run = await runToCompletion(endpoint.url, "model-providers-ask", {
-      name: "app/model-providers.question-asked",
+    const run = await runToCompletion(endpoint.url, "answer-question", {
+      name: "app/question.asked",
       data: { question, provider },
     });
 
@@ -78,8 +79,8 @@ describe("model-providers-ask", () => {
 
   it("passes Gemini's API key in the URL", async () => {
     await fakeModels("ok");
-    const run = await runToCompletion(endpoint.url, "model-providers-ask", {
-      name: "app/model-providers.question-asked",
+    const run = await runToCompletion(endpoint.url, "answer-question", {
+      name: "app/question.asked",
       data: { question, provider: "gemini" },
     });
     expect(run.status).toBe(200);
@@ -90,8 +91,8 @@ describe("model-providers-ask", () => {
     const models = await fakeModels("Claude says hi.");
     vi.stubEnv("MODEL_PROVIDER", "anthropic");
 
-    const run = await runToCompletion(endpoint.url, "model-providers-ask", {
-      name: "app/model-providers.question-asked",
+    const run = await runToCompletion(endpoint.url, "answer-question", {
+      name: "app/question.asked",
       data: { question },
     });
 
@@ -100,8 +101,8 @@ describe("model-providers-ask", () => {
   });
 
   it("rejects an unknown provider", async () => {
-    const run = await runToCompletion(endpoint.url, "model-providers-ask", {
-      name: "app/model-providers.question-asked",
+    const run = await runToCompletion(endpoint.url, "answer-question", {
+      name: "app/question.asked",
       data: { question, provider: "llama" },
     });
     expect(run.status).toBe(400);

@@ -7,18 +7,18 @@ describe("refresh-search-index", () => {
   it("reindexes the one product of a product-updated event", async () => {
     const engine = new InngestTestEngine({ function: refreshSearchIndex });
     const { result, ctx } = await engine.execute({
-      events: [{ name: "app/multiple-triggers.product-updated", data: { productId: "p1" } }],
+      events: [{ name: "app/product.updated", data: { productId: "p1" } }],
     });
     expect(ctx.step.run).toHaveBeenCalledWith("reindex-products", expect.any(Function));
-    expect(result).toEqual({ trigger: "app/multiple-triggers.product-updated", reindexed: 1 });
+    expect(result).toEqual({ trigger: "app/product.updated", reindexed: 1 });
   });
 
   it("reindexes every product of a catalog-imported event", async () => {
     const engine = new InngestTestEngine({ function: refreshSearchIndex });
     const { result } = await engine.execute({
-      events: [{ name: "app/multiple-triggers.catalog-imported", data: { productIds: ["p1", "p2", "p3"] } }],
+      events: [{ name: "app/catalog.imported", data: { productIds: ["p1", "p2", "p3"] } }],
     });
-    expect(result).toEqual({ trigger: "app/multiple-triggers.catalog-imported", reindexed: 3 });
+    expect(result).toEqual({ trigger: "app/catalog.imported", reindexed: 3 });
   });
 
   it("rebuilds the whole index when the cron fires", async () => {
@@ -41,8 +41,8 @@ describe("refresh-search-index", () => {
     it("registers one function with the two events and the daily cron", async () => {
       const [fn] = await endpoint.sync();
       expect(fn?.triggers).toEqual([
-        { event: "app/multiple-triggers.product-updated" },
-        { event: "app/multiple-triggers.catalog-imported" },
+        { event: "app/product.updated" },
+        { event: "app/catalog.imported" },
         { cron: "0 2 * * *" },
       ]);
     });

@@ -1,4 +1,5 @@
 import { inngest } from "../client";
+import { catalogImported, productUpdated } from "../events";
 
 // A stub for your search service: replace with a real client.
 async function reindex(productIds: string[] | "all"): Promise<number> {
@@ -9,8 +10,8 @@ export const refreshSearchIndex = inngest.createFunction(
   {
     id: "refresh-search-index",
     triggers: [
-      { event: "app/multiple-triggers.product-updated" },
-      { event: "app/multiple-triggers.catalog-imported" },
+      productUpdated,
+      catalogImported,
       { cron: "0 2 * * *" }, // Every day at 02:00 UTC, a full rebuild.
     ],
   },
@@ -21,8 +22,7 @@ export const refreshSearchIndex = inngest.createFunction(
       return { trigger: "cron", reindexed: count };
     }
 
-    const productIds: string[] =
-      event.name === "app/multiple-triggers.product-updated" ? [event.data.productId] : event.data.productIds;
+    const productIds = "productIds" in event.data ? event.data.productIds : [event.data.productId];
     const count = await step.run("reindex-products", () => reindex(productIds));
     return { trigger: event.name, reindexed: count };
   },

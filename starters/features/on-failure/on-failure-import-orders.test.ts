@@ -1,25 +1,36 @@
+import { readFileSync } from "node:fs";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { inngest } from "../client";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { alerts, failureLog, importOrders, orderImporter } from "./on-failure-import-orders";
 
+// The README's "Try it" events for this function, read from the same file the README is written from.
+interface TriedEvent {
+  name: string;
+  data: Record<string, unknown>;
+}
+const tryIt: Record<string, { event: TriedEvent; failure: { event: TriedEvent } }> = JSON.parse(
+  readFileSync(new URL("./on-failure-try-it.json", import.meta.url), "utf8"),
+);
+const { event: readmeEvent, failure: readmeFailure } = tryIt["import-store-orders"]!;
+
 const importRequested = {
-  name: "app/on-failure.import-requested",
+  name: "app/orders.import-requested",
   data: { storeId: "store_42", fileUrl: "https://files.example.com/orders.csv" },
 };
 // What Inngest sends once every attempt of a run has failed.
 const functionFailed = {
   name: "inngest/function.failed",
   data: {
-    function_id: `${inngest.id}-import-orders-with-alert`,
+    function_id: `${inngest.id}-import-store-orders`,
     run_id: "01J0000000000000000000000",
     error: { name: "Error", message: "orders.csv: unexpected column 'qty'" },
     event: importRequested,
   },
 };
 
-describe("import-orders-with-alert", () => {
+describe("import-store-orders", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("imports the file in a step", async () => {
@@ -37,16 +48,43 @@ describe("import-orders-with-alert", () => {
     });
     afterAll(() => endpoint.close());
 
+    it("runs the README's Try-it event to completion", async () => {
+      const first = await endpoint.execute("import-store-orders", { events: [readmeEvent] });
+      expect(first.body).toEqual([
+        expect.objectContaining({ op: "StepRun", name: "import-orders", data: { imported: expect.any(Number) } }),
+      ]);
+      const imported = { imported: 12 };
+      const done = await endpoint.execute("import-store-orders", {
+        events: [readmeEvent],
+        steps: { "import-orders": imported },
+      });
+      expect(done).toEqual({ status: 200, body: imported });
+    });
+
+    it("fails every attempt of the README's failure event, the last one for good", async () => {
+      const failAttempts = readmeFailure.event.data.failAttempts as number;
+      for (let attempt = 0; attempt < failAttempts; attempt++) {
+        const answer = await endpoint.executeWithHeaders("import-store-orders", {
+          events: [readmeFailure.event],
+          attempt,
+          maxAttempts: failAttempts,
+        });
+        const last = attempt === failAttempts - 1;
+        expect(answer.headers.get("x-inngest-no-retry")).toBe(String(last));
+        expect(answer.body).toEqual([expect.objectContaining({ op: last ? "StepFailed" : "StepError" })]);
+      }
+    });
+
     it("registers the failure handler as a second function, triggered by this function's failures", async () => {
       const synced = await endpoint.sync();
       expect(synced.map((fn) => fn.id)).toEqual([
-        `${inngest.id}-import-orders-with-alert`,
-        `${inngest.id}-import-orders-with-alert-failure`,
+        `${inngest.id}-import-store-orders`,
+        `${inngest.id}-import-store-orders-failure`,
       ]);
       expect(synced[1]?.triggers).toEqual([
         {
           event: "inngest/function.failed",
-          expression: `event.data.function_id == '${inngest.id}-import-orders-with-alert'`,
+          expression: `event.data.function_id == '${inngest.id}-import-store-orders'`,
         },
       ]);
     });
@@ -56,7 +94,7 @@ describe("import-orders-with-alert", () => {
       const record = vi.spyOn(failureLog, "record").mockResolvedValue();
       const events = [functionFailed];
 
-      const alerted = await endpoint.execute("import-orders-with-alert-failure", { events });
+      const alerted = await endpoint.execute("import-store-orders-failure", { events });
       expect(alerted.status).toBe(206);
       expect(alerted.body).toEqual([
         expect.objectContaining({ op: "StepRun", name: "alert-on-call", data: { alertId: "alert_1" } }),
@@ -65,7 +103,7 @@ describe("import-orders-with-alert", () => {
         "Order import for store store_42 failed: orders.csv: unexpected column 'qty'",
       );
 
-      const logged = await endpoint.execute("import-orders-with-alert-failure", {
+      const logged = await endpoint.execute("import-store-orders-failure", {
         events,
         steps: { "alert-on-call": { alertId: "alert_1" } },
       });
@@ -76,7 +114,7 @@ describe("import-orders-with-alert", () => {
         error: "orders.csv: unexpected column 'qty'",
       });
 
-      const done = await endpoint.execute("import-orders-with-alert-failure", {
+      const done = await endpoint.execute("import-store-orders-failure", {
         events,
         steps: { "alert-on-call": { alertId: "alert_1" }, "log-failure": null },
       });

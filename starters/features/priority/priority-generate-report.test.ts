@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { generateReport } from "./priority-generate-report";
 
-const event = { name: "app/priority.report-requested", data: { accountId: "acct_1", plan: "enterprise" } };
+const event = { name: "app/report.requested", data: { accountId: "acct_1", plan: "enterprise" } };
 
-describe("generate-report-with-priority", () => {
+describe("generate-report", () => {
   it("generates the report", async () => {
     const { result } = await new InngestTestEngine({ function: generateReport }).execute({ events: [event] });
     expect(result).toEqual({ reportUrl: "https://reports.example.com/acct_1.pdf" });

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { refreshCompanyProfile } from "./rate-limit-refresh-company";
 
-const event = { name: "app/rate-limit.company-refresh-requested", data: { companyId: "co_1" } };
+const event = { name: "app/company.refresh-requested", data: { companyId: "co_1" } };
 
-describe("refresh-company-profile-rate-limited", () => {
+describe("refresh-company-profile", () => {
   it("fetches the company profile", async () => {
     const { result } = await new InngestTestEngine({ function: refreshCompanyProfile }).execute({ events: [event] });
     expect(result).toEqual({ companyId: "co_1", employees: 42 });

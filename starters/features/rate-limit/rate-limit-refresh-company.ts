@@ -1,4 +1,5 @@
 import { inngest } from "../client";
+import { companyRefreshRequested } from "../events";
 
 // Stand-in for a paid enrichment API: replace with the real call.
 export const enrichment = {
@@ -9,10 +10,10 @@ export const enrichment = {
 
 export const refreshCompanyProfile = inngest.createFunction(
   {
-    id: "refresh-company-profile-rate-limited",
+    id: "refresh-company-profile",
     // At most one run per company every 4 hours. Events over the limit are skipped, not queued.
     rateLimit: { limit: 1, period: "4h", key: "event.data.companyId" },
-    triggers: [{ event: "app/rate-limit.company-refresh-requested" }],
+    triggers: [companyRefreshRequested],
   },
   async ({ event, step }) => {
     return step.run("fetch-company-profile", () => enrichment.companyProfile(event.data.companyId));

@@ -1,12 +1,23 @@
+import { readFileSync } from "node:fs";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { crm, syncCrmContact } from "./retries-sync-crm-contact";
 
-const fnId = "sync-crm-contact-with-retries";
-const event = { name: "app/retries.contact-updated", data: { email: "ada@example.com", name: "Ada" } };
+// The README's "Try it" events for this function, read from the same file the README is written from.
+interface TriedEvent {
+  name: string;
+  data: Record<string, unknown>;
+}
+const tryIt: Record<string, { event: TriedEvent; failure: { event: TriedEvent } }> = JSON.parse(
+  readFileSync(new URL("./retries-try-it.json", import.meta.url), "utf8"),
+);
+const { event: readmeEvent, failure: readmeFailure } = tryIt["sync-crm-contact"]!;
 
-describe("sync-crm-contact-with-retries", () => {
+const fnId = "sync-crm-contact";
+const event = { name: "app/contact.updated", data: { email: "ada@example.com", name: "Ada" } };
+
+describe("sync-crm-contact", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("returns the CRM contact id when the call succeeds", async () => {
@@ -29,6 +40,37 @@ describe("sync-crm-contact-with-retries", () => {
       endpoint = await startTestEndpoint([syncCrmContact]);
     });
     afterAll(() => endpoint.close());
+
+    it("runs the README's Try-it event to completion", async () => {
+      const first = await endpoint.execute(fnId, { events: [readmeEvent] });
+      const contactId = `crm_${readmeEvent.data.email}`;
+      expect(first.body).toEqual([
+        expect.objectContaining({ op: "StepRun", name: "upsert-crm-contact", data: contactId }),
+      ]);
+      const done = await endpoint.execute(fnId, { events: [readmeEvent], steps: { "upsert-crm-contact": contactId } });
+      expect(done).toEqual({ status: 200, body: { contactId } });
+    });
+
+    it("fails the README's failure event on its first failAttempts attempts, then succeeds", async () => {
+      const failAttempts = readmeFailure.event.data.failAttempts as number;
+      for (let attempt = 0; attempt < failAttempts; attempt++) {
+        const answer = await endpoint.executeWithHeaders(fnId, {
+          events: [readmeFailure.event],
+          attempt,
+          maxAttempts: 6,
+        });
+        expect(answer.headers.get("x-inngest-no-retry")).toBe("false");
+        expect(answer.body).toEqual([
+          expect.objectContaining({ op: "StepError", error: expect.objectContaining({ message: "CRM answered 503" }) }),
+        ]);
+      }
+      const next = await endpoint.execute(fnId, {
+        events: [readmeFailure.event],
+        attempt: failAttempts,
+        maxAttempts: 6,
+      });
+      expect(next.body).toEqual([expect.objectContaining({ op: "StepRun", name: "upsert-crm-contact" })]);
+    });
 
     it("registers 5 retries", async () => {
       const [fn] = await endpoint.sync();

@@ -1,11 +1,22 @@
+import { readFileSync } from "node:fs";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { sendSms, smsProvider } from "./retry-after-send-sms";
 
-const event = { name: "app/retry-after.sms-requested", data: { phone: "+15550100", text: "Your code is 1234" } };
+// The README's "Try it" events for this function, read from the same file the README is written from.
+interface TriedEvent {
+  name: string;
+  data: Record<string, unknown>;
+}
+const tryIt: Record<string, { event: TriedEvent; failure: { event: TriedEvent } }> = JSON.parse(
+  readFileSync(new URL("./retry-after-try-it.json", import.meta.url), "utf8"),
+);
+const { event: readmeEvent, failure: readmeFailure } = tryIt["send-sms"]!;
 
-describe("send-sms-with-retry-after", () => {
+const event = { name: "app/sms.requested", data: { phone: "+15550100", text: "Your code is 1234" } };
+
+describe("send-sms", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("returns the message id when the provider accepts the SMS", async () => {
@@ -29,9 +40,32 @@ describe("send-sms-with-retry-after", () => {
     });
     afterAll(() => endpoint.close());
 
+    it("runs the README's Try-it event to completion", async () => {
+      const first = await endpoint.execute("send-sms", { events: [readmeEvent] });
+      expect(first.body).toEqual([
+        expect.objectContaining({ op: "StepRun", name: "send-sms", data: expect.any(String) }),
+      ]);
+      const done = await endpoint.execute("send-sms", { events: [readmeEvent], steps: { "send-sms": "sms_1" } });
+      expect(done).toEqual({ status: 200, body: { messageId: "sms_1" } });
+    });
+
+    it("answers the README's failure event with a 30-second retry-after, then sends on the next attempt", async () => {
+      const limited = await endpoint.executeWithHeaders("send-sms", {
+        events: [readmeFailure.event],
+        attempt: 0,
+        maxAttempts: 4,
+      });
+      expect(limited.headers.get("retry-after")).toBe("30");
+      expect(limited.body).toEqual([
+        expect.objectContaining({ op: "StepError", error: expect.objectContaining({ name: "RetryAfterError" }) }),
+      ]);
+      const next = await endpoint.execute("send-sms", { events: [readmeFailure.event], attempt: 1, maxAttempts: 4 });
+      expect(next.body).toEqual([expect.objectContaining({ op: "StepRun", name: "send-sms" })]);
+    });
+
     it("tells Inngest to retry after the provider's delay, in a retry-after header", async () => {
       vi.spyOn(smsProvider, "send").mockResolvedValue({ status: 429, retryAfterSeconds: 90 });
-      const answer = await endpoint.executeWithHeaders("send-sms-with-retry-after", {
+      const answer = await endpoint.executeWithHeaders("send-sms", {
         events: [event],
         attempt: 0,
         maxAttempts: 4,
@@ -50,9 +84,9 @@ describe("send-sms-with-retry-after", () => {
 
     it("sends the SMS in a step and returns its id", async () => {
       vi.spyOn(smsProvider, "send").mockResolvedValue({ status: 200, messageId: "msg_1" });
-      const first = await endpoint.execute("send-sms-with-retry-after", { events: [event] });
+      const first = await endpoint.execute("send-sms", { events: [event] });
       expect(first.body).toEqual([expect.objectContaining({ op: "StepRun", name: "send-sms", data: "msg_1" })]);
-      const done = await endpoint.execute("send-sms-with-retry-after", {
+      const done = await endpoint.execute("send-sms", {
         events: [event],
         steps: { "send-sms": "msg_1" },
       });

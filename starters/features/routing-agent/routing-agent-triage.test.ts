@@ -1,19 +1,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels, type FakeModels } from "../testing-fake-models";
-import { routingAgentTriage } from "./routing-agent-triage";
+import { triageTicket } from "./routing-agent-triage";
 
 const event = {
-  name: "app/routing-agent.ticket-received",
-  data: { ticket: "I was charged twice and the app crashes." },
+  name: "app/ticket.created",
+  data: { ticketId: "T-1", priority: 3, body: "I was charged twice and the app crashes." },
 };
 const select = (name: string) => ({ tool: "select_agent", input: { name } });
 
-describe("routing-agent-triage", () => {
+describe("triage-ticket", () => {
   let endpoint: TestEndpoint;
   let models: FakeModels | undefined;
   beforeAll(async () => {
-    endpoint = await startTestEndpoint([routingAgentTriage]);
+    endpoint = await startTestEndpoint([triageTicket]);
   });
   afterAll(() => endpoint.close());
   afterEach(async () => {
@@ -30,7 +30,7 @@ describe("routing-agent-triage", () => {
 
   it("registers with its event trigger", async () => {
     const [fn] = await endpoint.sync();
-    expect(fn?.triggers).toEqual([{ event: "app/routing-agent.ticket-received" }]);
+    expect(fn?.triggers).toEqual([{ event: "app/ticket.created" }]);
   });
 
   it("runs the agents the router selects and stops when it selects finished", async () => {
@@ -42,7 +42,7 @@ describe("routing-agent-triage", () => {
       select("finished"),
     ]);
 
-    const run = await runToCompletion(endpoint.url, "routing-agent-triage", event);
+    const run = await runToCompletion(endpoint.url, "triage-ticket", event);
 
     expect(run.status).toBe(200);
     expect(run.result).toEqual({
@@ -61,7 +61,7 @@ describe("routing-agent-triage", () => {
     // The router is forced to call select_agent, and its prompt lists the agents.
     const routerCall = models.requests[0]!.body;
     expect(routerCall.tool_choice).toEqual({ type: "function", function: { name: "select_agent" } });
-    expect(routerCall.messages[0].content).toContain("- technical: Answers questions about bugs");
+    expect(routerCall.messages?.[0]?.content).toContain("- technical: Answers questions about bugs");
     // The second agent sees the first agent's answer.
     expect(JSON.stringify(models.requests[3]!.body.messages)).toContain("The duplicate charge is refunded.");
   });
@@ -69,7 +69,7 @@ describe("routing-agent-triage", () => {
   it("fails the attempt, to be retried, when the router names an agent that does not exist", async () => {
     const models = await fakeModels([select("sales")]);
 
-    const run = await runToCompletion(endpoint.url, "routing-agent-triage", event);
+    const run = await runToCompletion(endpoint.url, "triage-ticket", event);
 
     // A routing agent's tool errors are not sent back to the model: they fail the attempt (500).
     expect(run.status).toBe(500);

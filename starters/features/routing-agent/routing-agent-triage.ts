@@ -1,11 +1,8 @@
 import { createAgent, createNetwork, createRoutingAgent, createTool, openai } from "@inngest/agent-kit";
-import { eventType } from "inngest";
 import { z } from "zod";
+import { modelSettings } from "../ai-models";
 import { inngest } from "../client";
-
-export const routingAgentTicketReceived = eventType("app/routing-agent.ticket-received", {
-  schema: z.object({ ticket: z.string().min(1) }),
-});
+import { ticketCreated } from "../events";
 
 const FINISHED = "finished";
 
@@ -46,8 +43,8 @@ const triageRouter = createRoutingAgent({
   },
 });
 
-export const routingAgentTriage = inngest.createFunction(
-  { id: "routing-agent-triage", triggers: [routingAgentTicketReceived] },
+export const triageTicket = inngest.createFunction(
+  { id: "triage-ticket", triggers: [ticketCreated] },
   async ({ event }) => {
     const billing = createAgent({
       name: "billing",
@@ -60,18 +57,14 @@ export const routingAgentTriage = inngest.createFunction(
       system: "You are a support engineer. Answer the ticket in two sentences.",
     });
     const network = createNetwork({
-      name: "routing-agent-triage",
+      name: "triage-ticket",
       agents: [billing, technical],
       router: triageRouter,
-      defaultModel: openai({
-        model: process.env.OPENAI_MODEL || "gpt-4o-mini",
-        apiKey: process.env.OPENAI_API_KEY,
-        baseUrl: process.env.OPENAI_BASE_URL || "https://api.openai.com/v1",
-      }),
+      defaultModel: openai(modelSettings("openai")),
       maxIter: 4,
     });
 
-    const { state } = await network.run(event.data.ticket);
+    const { state } = await network.run(event.data.body);
     return {
       agents: state.results.map((result) => result.agentName),
       answers: state.results.map((result) =>

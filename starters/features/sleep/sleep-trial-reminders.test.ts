@@ -4,8 +4,8 @@ import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { trialReminderEmails } from "./sleep-trial-reminders";
 
 const trialStarted = {
-  name: "app/sleep.trial-started",
-  data: { userId: "u1", trialEndsAt: "2030-01-15T00:00:00.000Z" },
+  name: "app/trial.started",
+  data: { userId: "u1", accountId: "acct_1", trialEndsAt: "2030-01-15T00:00:00.000Z" },
 };
 const emails = { "send-tips": "sent", "send-case-study": "sent" };
 

@@ -1,4 +1,5 @@
 import { inngest } from "../client";
+import { trialStarted } from "../events";
 
 // A stub for your email provider: replace with a real call.
 async function sendEmail(userId: string, template: string): Promise<string> {
@@ -6,10 +7,10 @@ async function sendEmail(userId: string, template: string): Promise<string> {
 }
 
 export const trialReminderEmails = inngest.createFunction(
-  { id: "trial-reminder-emails", triggers: [{ event: "app/sleep.trial-started" }] },
+  { id: "trial-reminder-emails", triggers: [trialStarted] },
   async ({ event, step }) => {
-    const userId: string = event.data.userId;
-    const trialEndsAt = new Date(event.data.trialEndsAt as string);
+    const { userId } = event.data;
+    const trialEndsAt = new Date(event.data.trialEndsAt);
 
     // Sleeping costs nothing: the run is paused on Inngest's side and resumes with a new request.
     await step.sleep("wait-a-day", "1d");

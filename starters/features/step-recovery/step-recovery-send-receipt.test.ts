@@ -1,16 +1,27 @@
+import { readFileSync } from "node:fs";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { exchangeRates, mailers, sendReceipt } from "./step-recovery-send-receipt";
 
+// The README's "Try it" events for this function, read from the same file the README is written from.
+interface TriedEvent {
+  name: string;
+  data: Record<string, unknown>;
+}
+const tryIt: Record<string, { event: TriedEvent; failure: { event: TriedEvent } }> = JSON.parse(
+  readFileSync(new URL("./step-recovery-try-it.json", import.meta.url), "utf8"),
+);
+const { event: readmeEvent, failure: readmeFailure } = tryIt["send-receipt"]!;
+
 const event = {
-  name: "app/step-recovery.order-paid",
+  name: "app/order.paid",
   data: { email: "ada@example.com", amountUsd: 50, currency: "EUR" },
 };
-const fnId = "send-receipt-with-fallback";
+const fnId = "send-receipt";
 const unavailable = { message: "503 Service Unavailable" };
 
-describe("send-receipt-with-fallback", () => {
+describe("send-receipt", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("uses the live rate and the primary mailer when both work", async () => {
@@ -27,6 +38,42 @@ describe("send-receipt-with-fallback", () => {
       endpoint = await startTestEndpoint([sendReceipt]);
     });
     afterAll(() => endpoint.close());
+
+    it("runs the README's failure event through both fallback steps once the primary steps have failed", async () => {
+      const events = [readmeFailure.event];
+      const lastAttempt = { attempt: 2, maxAttempts: 3 };
+      const rateFailed = await endpoint.execute(fnId, { events, ...lastAttempt });
+      expect(rateFailed.body).toEqual([expect.objectContaining({ op: "StepFailed", name: "fetch-live-rate" })]);
+
+      const failedRate = { "fetch-live-rate": { name: "Error", message: "Exchange-rate API unavailable" } };
+      const cached = await endpoint.execute(fnId, { events, failedSteps: failedRate });
+      expect(cached.body).toEqual([expect.objectContaining({ op: "StepRun", name: "use-cached-rate", data: 0.9 })]);
+
+      const steps = { "use-cached-rate": 0.9 };
+      const mailerFailed = await endpoint.execute(fnId, { events, steps, failedSteps: failedRate, ...lastAttempt });
+      expect(mailerFailed.body).toEqual([
+        expect.objectContaining({ op: "StepFailed", name: "send-with-primary-mailer" }),
+      ]);
+
+      const failedSteps = { ...failedRate, "send-with-primary-mailer": { name: "Error", message: "refused" } };
+      const backup = await endpoint.execute(fnId, { events, steps, failedSteps });
+      expect(backup.body).toEqual([expect.objectContaining({ op: "StepRun", name: "send-with-backup-mailer" })]);
+
+      const done = await endpoint.execute(fnId, {
+        events,
+        steps: { ...steps, "send-with-backup-mailer": "backup" },
+        failedSteps,
+      });
+      expect(done).toEqual({ status: 200, body: { total: 45, currency: "EUR", sentWith: "backup" } });
+    });
+
+    it("runs the README's Try-it event to completion with the primary steps", async () => {
+      const done = await endpoint.execute(fnId, {
+        events: [readmeEvent],
+        steps: { "fetch-live-rate": 0.92, "send-with-primary-mailer": "primary" },
+      });
+      expect(done).toEqual({ status: 200, body: { total: 46, currency: "EUR", sentWith: "primary" } });
+    });
 
     it("does not fall back while the failing step has retries left", async () => {
       vi.spyOn(exchangeRates, "live").mockRejectedValue(new Error("503 Service Unavailable"));

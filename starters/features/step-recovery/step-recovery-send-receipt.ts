@@ -1,8 +1,11 @@
 import { inngest } from "../client";
+import { orderPaid } from "../events";
 
-// Stand-ins for your exchange-rate API and email providers: replace with the real calls.
+// Stand-ins for your exchange-rate API and email providers: replace with the real calls. `outage`
+// makes a call throw, so you can watch the step use its retries and the fallback step take over.
 export const exchangeRates = {
-  async live(currency: string): Promise<number> {
+  async live(currency: string, outage = false): Promise<number> {
+    if (outage) throw new Error("Exchange-rate API unavailable");
     return currency === "EUR" ? 0.92 : 1;
   },
   async cached(currency: string): Promise<number> {
@@ -10,23 +13,21 @@ export const exchangeRates = {
   },
 };
 export const mailers = {
-  async primary(to: string, body: string): Promise<void> {
-    console.info("primary mailer", to, body);
+  async primary(to: string, _body: string, outage = false): Promise<void> {
+    if (outage) throw new Error(`Primary mailer refused ${to}`);
   },
-  async backup(to: string, body: string): Promise<void> {
-    console.info("backup mailer", to, body);
-  },
+  async backup(_to: string, _body: string): Promise<void> {},
 };
 
 export const sendReceipt = inngest.createFunction(
-  { id: "send-receipt-with-fallback", retries: 2, triggers: [{ event: "app/step-recovery.order-paid" }] },
+  { id: "send-receipt", retries: 2, triggers: [orderPaid] },
   async ({ event, step }) => {
-    const { email, amountUsd, currency } = event.data as { email: string; amountUsd: number; currency: string };
+    const { email, amountUsd, currency } = event.data;
 
     // A failed step rejects only once it has used all its retries; then the handler can recover
     // with another step. `.catch()` on the step's promise...
     const rate = await step
-      .run("fetch-live-rate", () => exchangeRates.live(currency))
+      .run("fetch-live-rate", () => exchangeRates.live(currency, event.data.failLiveRate))
       .catch(() => step.run("use-cached-rate", () => exchangeRates.cached(currency)));
     const total = Math.round(amountUsd * rate * 100) / 100;
 
@@ -34,7 +35,7 @@ export const sendReceipt = inngest.createFunction(
     let sentWith: "primary" | "backup";
     try {
       sentWith = await step.run("send-with-primary-mailer", async () => {
-        await mailers.primary(email, `Your receipt: ${total} ${currency}`);
+        await mailers.primary(email, `Your receipt: ${total} ${currency}`, event.data.failPrimaryMailer);
         return "primary" as const;
       });
     } catch {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { importOrdersCsv } from "./step-run-order-import";
 
-const csvUploaded = { name: "app/step-run.csv-uploaded", data: { csv: "SKU-1, 2\nSKU-2,5\n" } };
+const csvUploaded = { name: "app/orders.csv-uploaded", data: { csv: "SKU-1, 2\nSKU-2,5\n" } };
 
 describe("import-orders-csv", () => {
   it("runs the three steps in order and returns what they produced", async () => {

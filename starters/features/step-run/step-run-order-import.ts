@@ -1,4 +1,5 @@
 import { inngest } from "../client";
+import { ordersCsvUploaded } from "../events";
 
 interface Order {
   sku: string;
@@ -12,12 +13,12 @@ async function saveOrders(orders: Order[]): Promise<{ saved: number }> {
 async function postToSlack(_message: string): Promise<void> {}
 
 export const importOrdersCsv = inngest.createFunction(
-  { id: "import-orders-csv", triggers: [{ event: "app/step-run.csv-uploaded" }] },
+  { id: "import-orders-csv", triggers: [ordersCsvUploaded] },
   async ({ event, step }) => {
     // A synchronous step. Its return value is stored as JSON: on later requests of the same run,
     // the step is not called again and `orders` comes from that stored result.
     const orders = await step.run("parse-csv", () => {
-      const csv: string = event.data.csv;
+      const { csv } = event.data;
       return csv
         .trim()
         .split("\n")

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { importContacts } from "./throttle-import-contacts";
 
-const event = { name: "app/throttle.contacts-import-requested", data: { userId: "user_1" } };
+const event = { name: "app/contacts.import-requested", data: { userId: "user_1" } };
 
-describe("import-contacts-throttled", () => {
+describe("import-contacts", () => {
   it("imports the user's contacts", async () => {
     const { result } = await new InngestTestEngine({ function: importContacts }).execute({ events: [event] });
     expect(result).toEqual({ imported: 6 });

@@ -3,18 +3,18 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest"
 import { inngest } from "../client";
 import { TypedContextMiddleware } from "../middleware/typed-context-middleware";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
-import { typedContextUpload } from "./typed-context-upload";
+import { storeUpload } from "./typed-context-upload";
 
-describe("typed-context-upload over HTTP", () => {
+describe("store-upload over HTTP", () => {
   let endpoint: TestEndpoint;
   beforeAll(async () => {
-    endpoint = await startTestEndpoint([typedContextUpload]);
+    endpoint = await startTestEndpoint([storeUpload]);
   });
   afterAll(() => endpoint.close());
 
   it("receives the region from the middleware and picks its bucket", async () => {
-    const answer = await endpoint.execute("typed-context-upload", {
-      events: [{ name: "app/typed-context.file-uploaded", data: { fileId: "f1" } }],
+    const answer = await endpoint.execute("store-upload", {
+      events: [{ name: "app/file.uploaded", data: { fileId: "f1" } }],
     });
     expect(answer).toEqual({ status: 200, body: { fileId: "f1", region: "eu-west-1", bucket: "uploads-eu" } });
   });
@@ -41,7 +41,7 @@ describe("the typed context", () => {
   });
 
   it("flows into the function's output type, for callers such as step.invoke", () => {
-    expectTypeOf<GetFunctionOutput<typeof typedContextUpload>>().toHaveProperty("region").toEqualTypeOf<"eu-west-1">();
-    expectTypeOf<GetFunctionOutput<typeof typedContextUpload>>().toHaveProperty("bucket").toEqualTypeOf<"uploads-eu">();
+    expectTypeOf<GetFunctionOutput<typeof storeUpload>>().toHaveProperty("region").toEqualTypeOf<"eu-west-1">();
+    expectTypeOf<GetFunctionOutput<typeof storeUpload>>().toHaveProperty("bucket").toEqualTypeOf<"uploads-eu">();
   });
 });

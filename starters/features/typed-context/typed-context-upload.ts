@@ -1,12 +1,13 @@
 import { inngest } from "../client";
+import { fileUploaded } from "../events";
 import { TypedContextMiddleware } from "../middleware/typed-context-middleware";
 
 const bucketByRegion = { "eu-west-1": "uploads-eu", "us-east-1": "uploads-us" } as const;
 
-export const typedContextUpload = inngest.createFunction(
+export const storeUpload = inngest.createFunction(
   {
-    id: "typed-context-upload",
-    triggers: [{ event: "app/typed-context.file-uploaded" }],
+    id: "store-upload",
+    triggers: [fileUploaded],
     middleware: [TypedContextMiddleware],
   },
   async ({ event, region }) => {

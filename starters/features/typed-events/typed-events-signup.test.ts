@@ -6,7 +6,7 @@ import { announceSignup, sendTypedWelcomeEmail } from "./typed-events-signup";
 
 const signup = userSignedUp.create({ userId: "u1", email: "ada@example.com", plan: "pro" });
 
-describe("typed-welcome-email", () => {
+describe("send-welcome-email", () => {
   it("sends the template for the plan, then a typed welcome-email-sent event", async () => {
     const engine = new InngestTestEngine({
       function: sendTypedWelcomeEmail,
@@ -23,9 +23,7 @@ describe("typed-welcome-email", () => {
   it("rejects a malformed event before the handler runs", async () => {
     const engine = new InngestTestEngine({ function: sendTypedWelcomeEmail });
     const { result, error, ctx } = await engine.execute({
-      events: [
-        { name: "app/typed-events.user-signed-up", data: { userId: "u1", email: "not-an-email", plan: "gold" } },
-      ],
+      events: [{ name: "app/user.signed-up", data: { userId: "u1", email: "not-an-email", plan: "gold" } }],
     });
     expect(result).toBeUndefined();
     expect(error).toMatchObject({ name: "EventValidationError", message: expect.stringContaining("email") });
@@ -48,21 +46,19 @@ describe("typed-welcome-email", () => {
 
     it("registers the typed event as its trigger", async () => {
       const [fn] = await endpoint.sync();
-      expect(fn?.triggers).toEqual([{ event: "app/typed-events.user-signed-up" }]);
+      expect(fn?.triggers).toEqual([{ event: "app/user.signed-up" }]);
     });
 
     it("answers a malformed event with a 400 EventValidationError, running no step", async () => {
-      const response = await endpoint.execute("typed-welcome-email", {
-        events: [
-          { name: "app/typed-events.user-signed-up", data: { userId: "u1", email: "ada@example.com", plan: "gold" } },
-        ],
+      const response = await endpoint.execute("send-welcome-email", {
+        events: [{ name: "app/user.signed-up", data: { userId: "u1", email: "ada@example.com", plan: "gold" } }],
       });
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({ name: "EventValidationError", message: expect.stringContaining("plan") });
     });
 
     it("runs the send-email step for a valid event", async () => {
-      const response = await endpoint.execute("typed-welcome-email", { events: [signup] });
+      const response = await endpoint.execute("send-welcome-email", { events: [signup] });
       expect(response.status).toBe(206);
       expect(response.body).toEqual([
         expect.objectContaining({

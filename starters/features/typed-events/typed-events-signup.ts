@@ -12,7 +12,7 @@ async function sendEmail(to: string, template: string): Promise<{ messageId: str
 }
 
 export const sendTypedWelcomeEmail = inngest.createFunction(
-  { id: "typed-welcome-email", triggers: [userSignedUp] },
+  { id: "send-welcome-email", triggers: [userSignedUp] },
   async ({ event, step }) => {
     // `event.data` is typed from the schema: `plan` is "free" | "pro".
     const template = event.data.plan === "pro" ? "welcome-pro" : "welcome";

@@ -4,9 +4,9 @@ import { onboardingProfileFollowUp } from "./wait-for-event-onboarding";
 
 // @inngest/test 1.0.0 cannot mock waitForEvent (the mock always fails), so these tests play
 // the Inngest side over HTTP: each request carries the results of the waits so far.
-const events = [{ name: "app/wait-for-event.user-signed-up", data: { userId: "u1", email: "ada@example.com" } }];
-const profileCompleted = { name: "app/wait-for-event.profile-completed", data: { userId: "u1" }, id: "e1", ts: 1 };
-const upgraded = { name: "app/wait-for-event.plan-upgraded", data: { userId: "u1", plan: "pro" }, id: "e2", ts: 2 };
+const events = [{ name: "app/user.signed-up", data: { userId: "u1", email: "ada@example.com", plan: "free" } }];
+const profileCompleted = { name: "app/profile.completed", data: { userId: "u1" }, id: "e1", ts: 1 };
+const upgraded = { name: "app/plan.upgraded", data: { userId: "u1", plan: "pro" }, id: "e2", ts: 2 };
 
 describe("onboarding-profile-follow-up", () => {
   let endpoint: TestEndpoint;
@@ -23,7 +23,7 @@ describe("onboarding-profile-follow-up", () => {
       expect.objectContaining({
         op: "WaitForEvent",
         displayName: "wait-for-profile",
-        name: "app/wait-for-event.profile-completed",
+        name: "app/profile.completed",
         opts: { timeout: "3d", if: "event.data.userId == async.data.userId" },
       }),
     ]);
@@ -58,7 +58,7 @@ describe("onboarding-profile-follow-up", () => {
       expect.objectContaining({
         op: "WaitForEvent",
         displayName: "wait-for-upgrade",
-        name: "app/wait-for-event.plan-upgraded",
+        name: "app/plan.upgraded",
         opts: { timeout: "2w", if: "async.data.userId == event.data.userId && async.data.plan == 'pro'" },
       }),
     ]);

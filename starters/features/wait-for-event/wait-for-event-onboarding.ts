@@ -1,4 +1,5 @@
 import { inngest } from "../client";
+import { planUpgraded, profileCompleted, userSignedUp } from "../events";
 
 // A stub for your email provider: replace with a real call.
 async function sendEmail(email: string, template: string): Promise<string> {
@@ -6,14 +7,14 @@ async function sendEmail(email: string, template: string): Promise<string> {
 }
 
 export const onboardingProfileFollowUp = inngest.createFunction(
-  { id: "onboarding-profile-follow-up", triggers: [{ event: "app/wait-for-event.user-signed-up" }] },
+  { id: "onboarding-profile-follow-up", triggers: [userSignedUp] },
   async ({ event, step }) => {
-    const email: string = event.data.email;
+    const { email } = event.data;
 
     // `match` pairs the two events on one field: only a profile-completed event whose
     // `data.userId` equals this run's `event.data.userId` resumes this run.
     const profile = await step.waitForEvent("wait-for-profile", {
-      event: "app/wait-for-event.profile-completed",
+      event: profileCompleted,
       match: "data.userId",
       timeout: "3d",
     });
@@ -27,7 +28,7 @@ export const onboardingProfileFollowUp = inngest.createFunction(
     // `if` takes any CEL expression: `event` is the event that started this run,
     // `async` the event being waited for.
     const upgrade = await step.waitForEvent("wait-for-upgrade", {
-      event: "app/wait-for-event.plan-upgraded",
+      event: planUpgraded,
       if: "async.data.userId == event.data.userId && async.data.plan == 'pro'",
       timeout: "14d",
     });

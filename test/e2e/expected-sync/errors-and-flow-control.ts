@@ -5,90 +5,90 @@ import { expect } from "vitest";
 // compare with `toMatchObject`.
 export const expected: Record<string, Record<string, unknown>> = {
   // retries
-  "sync-crm-contact-with-retries": {
-    triggers: [{ event: "app/retries.contact-updated" }],
+  "sync-crm-contact": {
+    triggers: [{ event: "app/contact.updated" }],
     steps: { step: { retries: { attempts: 5 } } },
   },
   // retry-after
-  "send-sms-with-retry-after": {
-    triggers: [{ event: "app/retry-after.sms-requested" }],
+  "send-sms": {
+    triggers: [{ event: "app/sms.requested" }],
   },
   // on-failure: the handler registers as a second function
-  "import-orders-with-alert": {
-    triggers: [{ event: "app/on-failure.import-requested" }],
+  "import-store-orders": {
+    triggers: [{ event: "app/orders.import-requested" }],
     steps: { step: { retries: { attempts: 3 } } },
   },
-  "import-orders-with-alert-failure": {
-    name: "import-orders-with-alert (failure)",
+  "import-store-orders-failure": {
+    name: "import-store-orders (failure)",
     triggers: [
       {
         event: "inngest/function.failed",
-        expression: expect.stringMatching(/^event\.data\.function_id == '.+-import-orders-with-alert'$/),
+        expression: expect.stringMatching(/^event\.data\.function_id == '.+-import-store-orders'$/),
       },
     ],
   },
   // step-recovery
-  "send-receipt-with-fallback": {
-    triggers: [{ event: "app/step-recovery.order-paid" }],
+  "send-receipt": {
+    triggers: [{ event: "app/order.paid" }],
     steps: { step: { retries: { attempts: 2 } } },
   },
   // cancel-on: `match` registers as an expression
-  "trial-reminder-with-cancel": {
-    triggers: [{ event: "app/cancel-on.trial-started" }],
+  "send-trial-ending-reminder": {
+    triggers: [{ event: "app/trial.started" }],
     cancel: [
-      { event: "app/cancel-on.trial-upgraded", if: "event.data.userId == async.data.userId" },
-      { event: "app/cancel-on.account-deleted", if: "async.data.accountId == event.data.accountId" },
+      { event: "app/plan.upgraded", if: "event.data.userId == async.data.userId" },
+      { event: "app/account.deleted", if: "async.data.accountId == event.data.accountId" },
     ],
   },
   // concurrency
-  "transcode-video-with-concurrency": {
-    triggers: [{ event: "app/concurrency.video-uploaded" }],
+  "transcode-video": {
+    triggers: [{ event: "app/video.uploaded" }],
     concurrency: 5,
   },
-  "sync-mailbox-one-per-user": {
-    triggers: [{ event: "app/concurrency.mailbox-sync-requested" }],
+  "sync-mailbox": {
+    triggers: [{ event: "app/mailbox.sync-requested" }],
     concurrency: { limit: 1, key: "event.data.userId" },
   },
-  "summarize-document-with-shared-limit": {
-    triggers: [{ event: "app/concurrency.document-uploaded" }],
+  "summarize-document": {
+    triggers: [{ event: "app/document.uploaded" }],
     concurrency: [
       { scope: "account", key: '"ai-provider"', limit: 10 },
       { scope: "fn", key: "event.data.userId", limit: 2 },
     ],
   },
   // rate-limit
-  "refresh-company-profile-rate-limited": {
-    triggers: [{ event: "app/rate-limit.company-refresh-requested" }],
+  "refresh-company-profile": {
+    triggers: [{ event: "app/company.refresh-requested" }],
     rateLimit: { limit: 1, period: "4h", key: "event.data.companyId" },
   },
   // throttle
-  "import-contacts-throttled": {
-    triggers: [{ event: "app/throttle.contacts-import-requested" }],
+  "import-contacts": {
+    triggers: [{ event: "app/contacts.import-requested" }],
     throttle: { limit: 1, period: "5s", burst: 2, key: "event.data.userId" },
   },
   // batching
-  "record-page-views-in-batches": {
-    triggers: [{ event: "app/batching.page-viewed" }],
+  "record-page-views": {
+    triggers: [{ event: "app/page.viewed" }],
     batchEvents: { maxSize: 100, timeout: "5s" },
   },
-  "reindex-documents-batched-for-free-plan": {
-    triggers: [{ event: "app/batching.document-changed" }],
+  "reindex-documents": {
+    triggers: [{ event: "app/document.changed" }],
     batchEvents: { maxSize: 100, timeout: "5s", if: 'event.data.plan == "free"' },
   },
   // idempotency
-  "send-push-notification-once": {
-    triggers: [{ event: "app/idempotency.notification-requested" }],
+  "send-push-notification": {
+    triggers: [{ event: "app/notification.requested" }],
     idempotency: "event.data.notificationId",
   },
   // priority
-  "generate-report-with-priority": {
-    triggers: [{ event: "app/priority.report-requested" }],
+  "generate-report": {
+    triggers: [{ event: "app/report.requested" }],
     priority: { run: 'event.data.plan == "enterprise" ? 120 : 0' },
     concurrency: 10,
   },
   // debounce
-  "reindex-profile-debounced": {
-    triggers: [{ event: "app/debounce.profile-updated" }],
+  "reindex-profile": {
+    triggers: [{ event: "app/profile.updated" }],
     debounce: { period: "5s", key: "event.data.userId" },
   },
 };

@@ -2,18 +2,18 @@
 // dependency-injection, actions-middleware, middleware-order, typed-context), as a generated app
 // reports it over an in-band sync. Middleware adds nothing to a function's registered configuration.
 export const expected: Record<string, Record<string, unknown>> = {
-  "logging-middleware-demo": {
-    name: "logging-middleware-demo",
-    triggers: [{ event: "app/logging-middleware.order-placed" }],
+  "reserve-order-stock": {
+    name: "reserve-order-stock",
+    triggers: [{ event: "app/order.placed" }],
   },
-  "dependency-injection-summarize": {
-    name: "dependency-injection-summarize",
-    triggers: [{ event: "app/dependency-injection.ticket-opened" }],
+  "summarize-ticket": {
+    name: "summarize-ticket",
+    triggers: [{ event: "app/ticket.created" }],
   },
-  "actions-middleware-onboard": {
-    name: "actions-middleware-onboard",
-    triggers: [{ event: "app/actions-middleware.user-signed-up" }],
+  "onboard-customer": {
+    name: "onboard-customer",
+    triggers: [{ event: "app/user.signed-up" }],
   },
-  "middleware-order-demo": { name: "middleware-order-demo", triggers: [{ event: "app/middleware-order.requested" }] },
-  "typed-context-upload": { name: "typed-context-upload", triggers: [{ event: "app/typed-context.file-uploaded" }] },
+  "send-greeting": { name: "send-greeting", triggers: [{ event: "app/greeting.requested" }] },
+  "store-upload": { name: "store-upload", triggers: [{ event: "app/file.uploaded" }] },
 };

@@ -10,52 +10,48 @@ export const expected: Record<string, Record<string, unknown>> = {
   // multiple-triggers
   "refresh-search-index": {
     name: "refresh-search-index",
-    triggers: [
-      { event: "app/multiple-triggers.product-updated" },
-      { event: "app/multiple-triggers.catalog-imported" },
-      { cron: "0 2 * * *" },
-    ],
+    triggers: [{ event: "app/product.updated" }, { event: "app/catalog.imported" }, { cron: "0 2 * * *" }],
   },
   // conditional-trigger: the `if` is registered as the trigger's `expression`.
   "escalate-urgent-ticket": {
     name: "escalate-urgent-ticket",
-    triggers: [{ event: "app/conditional-trigger.ticket-created", expression: "event.data.priority >= 4" }],
+    triggers: [{ event: "app/ticket.created", expression: "event.data.priority >= 4" }],
   },
   // env-triggers, in dev mode (INNGEST_DEV=1, as the dev script and the tests run it). In cloud
   // mode the trigger is [{ cron: "0 3 * * *" }] instead.
   "cleanup-expired-sessions": {
     name: "cleanup-expired-sessions",
-    triggers: [{ event: "app/env-triggers.cleanup-requested" }],
+    triggers: [{ event: "app/sessions.cleanup-requested" }],
   },
   // typed-events: an eventType() trigger registers as a plain event trigger.
-  "typed-welcome-email": { name: "typed-welcome-email", triggers: [{ event: "app/typed-events.user-signed-up" }] },
+  "send-welcome-email": { name: "send-welcome-email", triggers: [{ event: "app/user.signed-up" }] },
   // step-run
-  "import-orders-csv": { name: "import-orders-csv", triggers: [{ event: "app/step-run.csv-uploaded" }] },
+  "import-orders-csv": { name: "import-orders-csv", triggers: [{ event: "app/orders.csv-uploaded" }] },
   // sleep
-  "trial-reminder-emails": { name: "trial-reminder-emails", triggers: [{ event: "app/sleep.trial-started" }] },
+  "trial-reminder-emails": { name: "trial-reminder-emails", triggers: [{ event: "app/trial.started" }] },
   // wait-for-event
   "onboarding-profile-follow-up": {
     name: "onboarding-profile-follow-up",
-    triggers: [{ event: "app/wait-for-event.user-signed-up" }],
+    triggers: [{ event: "app/user.signed-up" }],
   },
   // fan-out: the scheduler on a cron, the worker on the event the scheduler sends.
-  "fan-out-account-scheduler": { name: "fan-out-account-scheduler", triggers: [{ cron: "0 * * * *" }] },
-  "fan-out-account-worker": {
-    name: "fan-out-account-worker",
-    triggers: [{ event: "app/fan-out.account-sync-requested" }],
+  "schedule-account-syncs": { name: "schedule-account-syncs", triggers: [{ cron: "0 * * * *" }] },
+  "sync-account": {
+    name: "sync-account",
+    triggers: [{ event: "app/account.sync-requested" }],
   },
   // invoke: functions with only an invoke() trigger register with no triggers at all.
-  "invoke-check-fraud": { name: "invoke-check-fraud", triggers: [] },
-  "invoke-quote-shipping": { name: "invoke-quote-shipping", triggers: [] },
-  "invoke-checkout": { name: "invoke-checkout", triggers: [{ event: "app/invoke.checkout-started" }] },
+  "check-fraud": { name: "check-fraud", triggers: [] },
+  "quote-shipping": { name: "quote-shipping", triggers: [] },
+  "check-out-order": { name: "check-out-order", triggers: [{ event: "app/checkout.started" }] },
 };
 
 export const runs: ExpectedRuns = {
   "typed-events": [
     {
       title: "rejects a typed event with a bad payload with a validation error, and keeps serving",
-      functionId: "typed-welcome-email",
-      event: { name: "app/typed-events.user-signed-up", data: { userId: "u1", email: "not-an-email", plan: "gold" } },
+      functionId: "send-welcome-email",
+      event: { name: "app/user.signed-up", data: { userId: "u1", email: "not-an-email", plan: "gold" } },
       requests: [{ status: 400, bodyContains: "EventValidationError" }],
     },
   ],

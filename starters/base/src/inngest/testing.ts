@@ -43,9 +43,12 @@ export interface EndpointClient {
    * One execution request, as the Inngest Dev Server sends it. Answers 206 with the next step to
    * run, 200 with the return value when done, and headers such as `x-inngest-no-retry`.
    */
-  execute(functionId: string, input: ExecuteInput): Promise<{ status: number; body: any }>;
+  execute(functionId: string, input: ExecuteInput): Promise<{ status: number; body: unknown }>;
   /** The same, with the answer's headers (`x-inngest-no-retry`, `retry-after`). */
-  executeWithHeaders(functionId: string, input: ExecuteInput): Promise<{ status: number; headers: Headers; body: any }>;
+  executeWithHeaders(
+    functionId: string,
+    input: ExecuteInput,
+  ): Promise<{ status: number; headers: Headers; body: unknown }>;
 }
 
 export interface TestEndpoint extends EndpointClient {
