@@ -154,21 +154,8 @@ function addToManifest(project: Project, editor: Editor, inngestDir: string): vo
       `Your "test" script does not run vitest: run the Inngest tests with "npx vitest run ${inngestDir}".`,
     );
   }
-  const manifestAfter = editManifest(
-    project,
-    plan.dependencies,
-    plan.devDependencies,
-    addTestScript ? { test: "vitest run" } : {},
+  editor.put(
+    "package.json",
+    editManifest(project, plan.dependencies, plan.devDependencies, addTestScript ? { test: "vitest run" } : {}),
   );
-  if (manifestAfter === undefined) {
-    plan.manual.push({
-      file: "package.json",
-      where: "its formatting is not the one npm writes, so it was left as it is; add these entries",
-      lines: [
-        ...Object.entries(plan.dependencies).map(([name, version]) => `"dependencies": "${name}": "${version}"`),
-        ...Object.entries(plan.devDependencies).map(([name, version]) => `"devDependencies": "${name}": "${version}"`),
-        ...(addTestScript ? [`"scripts": "test": "vitest run"`] : []),
-      ],
-    });
-  } else editor.put("package.json", manifestAfter);
 }

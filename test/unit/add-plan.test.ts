@@ -86,14 +86,18 @@ describe("planAdd", () => {
     ]);
   });
 
-  it("leaves a package.json in a layout npm does not write alone, and says what to add", () => {
+  it("adds the dependencies to a compact hand-written package.json, keeping its keys' order", () => {
     const dir = copy("hono-node");
-    const manifest = readFileSync(path.join(dir, "package.json"), "utf8").replace(/\n {2}/g, "\n    ");
-    writeFileSync(path.join(dir, "package.json"), manifest.replace('"type": "module",', '"type":   "module",'));
+    const manifest = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+    const compact = `{\n${Object.entries(manifest)
+      .map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`)
+      .join(",\n")}\n}\n`;
+    writeFileSync(path.join(dir, "package.json"), compact);
     const plan = planAdd(detectProject(dir), [eventBasic]);
-    expect(plan.changes.map((change) => change.path)).not.toContain("package.json");
-    expect(plan.manual[0]).toMatchObject({ file: "package.json" });
-    expect(plan.manual[0]!.lines).toContain('"dependencies": "inngest": "4.24.0"');
+    expect(plan.manual).toEqual([]);
+    const after = JSON.parse(plan.changes.find((change) => change.path === "package.json")!.after);
+    expect(after.dependencies).toMatchObject({ ...manifest.dependencies, inngest: "4.24.0" });
+    expect(Object.keys(after).slice(0, Object.keys(manifest).length)).toEqual(Object.keys(manifest));
   });
 
   it("registers client middleware in new Inngest({ ... }) in the client's own layout", () => {
