@@ -11,6 +11,8 @@ export interface Project {
   manifestText: string;
   manifest: Record<string, any>;
   framework: Framework;
+  /** The framework's label with the major version the app depends on ("Express 4"). */
+  frameworkLabel: string;
   packageManager: PackageManager;
   /** The app keeps its code under `src/`. */
   srcDir: boolean;
@@ -49,16 +51,14 @@ export function detectProject(dir: string): Project {
       `No supported framework in package.json: --add works on ${frameworkLabels("and")} apps written in TypeScript. Nothing was changed.`,
     );
   }
+  const frameworkLabel = labelWithVersion(framework.label, deps[framework.detectDependency]);
   const tsconfigPath = path.join(dir, "tsconfig.json");
   if (!existsSync(tsconfigPath) || !("typescript" in deps)) {
     throw new CliError(
-      `This looks like a JavaScript ${framework.label} app (no tsconfig.json or typescript dependency): --add only edits TypeScript apps. Nothing was changed.`,
+      `This looks like a JavaScript ${frameworkLabel} app (no tsconfig.json or typescript dependency): --add only edits TypeScript apps. Nothing was changed.`,
     );
   }
-  const tsconfig = parseJsonc(readFileSync(tsconfigPath, "utf8"), "tsconfig.json") as {
-    compilerOptions?: Record<string, any>;
-  };
-  const compilerOptions = tsconfig?.compilerOptions ?? {};
+  const compilerOptions = readCompilerOptions(dir, tsconfigPath);
 
   const sources = listSources(dir);
   let appRouterDir: string | undefined;
@@ -67,7 +67,7 @@ export function detectProject(dir: string): Project {
     appRouterDir = routerDirs.find((candidate) => isDirectory(path.join(dir, candidate)));
     if (!appRouterDir) {
       throw new CliError(
-        `This ${framework.label} app has no router directory (${routerDirs.map((d) => `${d}/`).join(" or ")}): --add needs one. Nothing was changed.`,
+        `This ${frameworkLabel} app has no router directory (${routerDirs.map((d) => `${d}/`).join(" or ")}): --add needs one. Nothing was changed.`,
       );
     }
   }
@@ -82,6 +82,7 @@ export function detectProject(dir: string): Project {
     manifestText,
     manifest,
     framework,
+    frameworkLabel,
     packageManager: packageManagerFromLockfile(readdirSync(dir)) ?? "npm",
     srcDir,
     alias: readAlias(compilerOptions),
@@ -91,10 +92,63 @@ export function detectProject(dir: string): Project {
   };
 }
 
+/** "Express 5" becomes "Express 4" for an app on `^4.19.2`; a label without a version stays. */
+function labelWithVersion(label: string, range: string | undefined): string {
+  const major = /\d+/.exec(range ?? "")?.[0];
+  return major && /^\S+ \d+$/.test(label) ? label.replace(/\d+$/, major) : label;
+}
+
+/**
+ * The compiler options in force: the file's own over those of the configs it `extends` (a relative
+ * path or a package in node_modules, one or several). `baseUrl` comes back relative to the app, and
+ * `pathsConfigDir` is the folder of the config that set `paths` (where they resolve from without one).
+ */
+function readCompilerOptions(dir: string, file: string, seen: string[] = []): Record<string, any> {
+  const name = path.relative(dir, file) || file;
+  if (seen.includes(file)) throw new CliError(`${name} extends itself in a loop. Nothing was changed.`);
+  const config = (parseJsonc(readFileSync(file, "utf8"), name) ?? {}) as {
+    extends?: string | string[];
+    compilerOptions?: Record<string, any>;
+  };
+  const bases = typeof config.extends === "string" ? [config.extends] : (config.extends ?? []);
+  let options: Record<string, any> = {};
+  for (const base of bases) {
+    const baseFile = resolveExtends(dir, path.dirname(file), base);
+    if (!baseFile) {
+      throw new CliError(
+        `${name} extends "${base}", which was not found: install the app's dependencies first (the settings it inherits decide how imports are written). Nothing was changed.`,
+      );
+    }
+    options = { ...options, ...readCompilerOptions(dir, baseFile, [...seen, file]) };
+  }
+  const own = { ...config.compilerOptions };
+  const configDir = path.dirname(file);
+  if (typeof own.baseUrl === "string") own.baseUrl = toAppPath(dir, path.resolve(configDir, own.baseUrl));
+  if (own.paths) own.pathsConfigDir = toAppPath(dir, configDir);
+  return { ...options, ...own };
+}
+
+function resolveExtends(dir: string, fromDir: string, base: string): string | undefined {
+  const candidates =
+    base.startsWith(".") || path.isAbsolute(base)
+      ? [path.resolve(fromDir, base)]
+      : [path.join(dir, "node_modules", base)];
+  for (const candidate of candidates)
+    for (const file of [candidate, `${candidate}.json`, path.join(candidate, "tsconfig.json")])
+      if (existsSync(file) && statSync(file).isFile()) return file;
+  return undefined;
+}
+
+function toAppPath(dir: string, absolute: string): string {
+  return path.relative(dir, absolute).split(path.sep).join("/") || ".";
+}
+
 function readAlias(compilerOptions: Record<string, any>): Project["alias"] {
   const target = compilerOptions.paths?.["@/*"]?.[0];
   if (typeof target !== "string" || !target.endsWith("/*")) return undefined;
-  const base = path.posix.normalize(path.posix.join(compilerOptions.baseUrl ?? ".", target.slice(0, -2)));
+  const base = path.posix.normalize(
+    path.posix.join(compilerOptions.baseUrl ?? compilerOptions.pathsConfigDir ?? ".", target.slice(0, -2)),
+  );
   return { prefix: "@/", base: base === "." ? "" : base };
 }
 

@@ -81,9 +81,9 @@ export function mountServeHandler(
       file: hostFile,
       where:
         candidates.length === 0
-          ? `no ${framework.label} app creation (${mount.create.example}) was found; in the file that creates your app, add the imports at the top and the mount after the app is created`
+          ? `no ${project.frameworkLabel} app creation (${mount.create.example}) was found; in the file that creates your app, add the imports at the top and the mount after the app is created`
           : candidates.length > 1
-            ? `${candidates.length} ${framework.label} apps are created (${candidates.map((c) => c.source.file).join(", ")}); in the one that serves your routes, add the imports at the top and the mount after the app is created`
+            ? `${candidates.length} ${project.frameworkLabel} apps are created (${candidates.map((c) => c.source.file).join(", ")}); in the one that serves your routes, add the imports at the top and the mount after the app is created`
             : `the app is not assigned to a variable (const app = ...); add the imports at the top and the mount after the app is created`,
       lines: [
         importServe(local),

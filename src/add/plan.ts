@@ -25,6 +25,7 @@ import { versions } from "../versions.js";
 import { type AddPlan, changeSet, type Editor } from "./changes.js";
 import { findInngest, readSource, type Project } from "./detect.js";
 import { addEvents } from "./events.js";
+import { addDevEnvToScript } from "./dev-script.js";
 import { editManifest } from "./manifest.js";
 import { mountServeHandler } from "./mount.js";
 import { registerClientMiddleware, registerFunctions, registerInArrayOf } from "./register.js";
@@ -56,7 +57,26 @@ export function planAdd(project: Project, requested: readonly Feature[]): AddPla
         : path.posix.basename(INNGEST_DIR);
   const clientFile = existing.client?.file ?? `${inngestDir}/${CLIENT_FILE}`;
   const clientExport = existing.client?.exportName ?? "inngest";
-  const functionsDir = `${inngestDir}/${FUNCTIONS_DIR}`;
+  // An app that keeps its functions flat beside the client (as Inngest's example apps do) gets its
+  // new ones there too.
+  const flat =
+    existing.client !== undefined &&
+    !project.sources.some((file) => file.startsWith(`${inngestDir}/${FUNCTIONS_DIR}/`)) &&
+    project.sources.some(
+      (file) =>
+        path.posix.dirname(file) === inngestDir &&
+        file !== clientFile &&
+        (read(file) ?? "").includes("createFunction("),
+    );
+  const functionsDir = flat ? inngestDir : `${inngestDir}/${FUNCTIONS_DIR}`;
+  /** Where a feature's file goes, and its text there: up one folder when the layout is flat. */
+  const placed = (file: { path: string; contents: string }) =>
+    flat && file.path.startsWith(`${FUNCTIONS_DIR}/`)
+      ? {
+          target: `${inngestDir}/${file.path.slice(FUNCTIONS_DIR.length + 1)}`,
+          contents: file.contents.replace(/ from "\.\.\//g, ' from "./'),
+        }
+      : { target: `${inngestDir}/${file.path}`, contents: file.contents };
   const placeholders = { __APP_ID__: toAppId(String(project.manifest.name ?? path.basename(project.dir))) };
   /** A starter file as it goes in this app: its client import pointed at the app's client. */
   const inThisApp = (contents: string, fromDir: string) => {
@@ -89,8 +109,8 @@ export function planAdd(project: Project, requested: readonly Feature[]): AddPla
 
   // The features' files, events, middleware and functions.
   for (const file of plan.added.flatMap(featureFiles)) {
-    const target = `${inngestDir}/${file.path}`;
-    if (!file.writeOnce || read(target) === null) put(target, inThisApp(file.contents, path.posix.dirname(target)));
+    const { target, contents } = placed(file);
+    if (!file.writeOnce || read(target) === null) put(target, inThisApp(contents, path.posix.dirname(target)));
   }
   addEvents(`${inngestDir}/${EVENTS_FILE}`, eventDeclarations(neededEvents(plan.added)), editor);
   const middleware = plan.added.flatMap((feature) => feature.clientMiddleware ?? []);
@@ -109,7 +129,6 @@ export function planAdd(project: Project, requested: readonly Feature[]): AddPla
 
   // README paragraphs go in the summary: the app's README is the user's own.
   plan.notes.push(...readmeNotes(plan.added));
-  if (framework.devModeNote && changes.size > 0) plan.notes.push(framework.devModeNote);
   plan.changes = [...changes.values()].sort((a, b) => a.path.localeCompare(b.path));
   return plan;
 }
@@ -140,7 +159,7 @@ function addDevMode(editor: Editor, starterEnv: string): void {
   }
 }
 
-/** The dependencies the app lacks, and a `test` script when it has none. */
+/** The dependencies the app lacks, a `test` script when it has none, and dev mode in its `dev` script. */
 function addToManifest(project: Project, editor: Editor, inngestDir: string): void {
   const { plan } = editor;
   const wanted = featureDependencies(plan.added);
@@ -154,8 +173,7 @@ function addToManifest(project: Project, editor: Editor, inngestDir: string): vo
       `Your "test" script does not run vitest: run the Inngest tests with "npx vitest run ${inngestDir}".`,
     );
   }
-  editor.put(
-    "package.json",
-    editManifest(project, plan.dependencies, plan.devDependencies, addTestScript ? { test: "vitest run" } : {}),
-  );
+  const newScripts: Record<string, string> = addTestScript ? { test: "vitest run" } : {};
+  if (!project.framework.loadsEnvFiles) addDevEnvToScript(project, editor, newScripts);
+  editor.put("package.json", editManifest(project, plan.dependencies, plan.devDependencies, newScripts));
 }

@@ -25,7 +25,7 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
   const plan = planAdd(project, requested);
 
   log.info(
-    `${bold(project.framework.label)} app in ${dir} (${project.packageManager}${project.srcDir ? ", src/" : ""})`,
+    `${bold(project.frameworkLabel)} app in ${dir} (${project.packageManager}${project.srcDir ? ", src/" : ""})`,
   );
   for (const feature of plan.skipped) log.info(`${dim("-")} ${feature.id} is already in the app: skipped`);
 

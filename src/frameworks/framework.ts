@@ -28,8 +28,11 @@ export interface Framework {
   /** Where `serve` comes from. */
   serveModule: "inngest/next" | "inngest/express" | "inngest/hono";
   mount: RouteFileMount | AppCallMount;
-  /** Where the framework reads env vars in dev mode, for `--add`'s summary. */
-  devModeNote?: string;
+  /**
+   * Its dev server loads `.env.development` by itself (`next dev`). Else `--add` edits the app's
+   * `dev` script to load it (src/add/dev-script.ts).
+   */
+  loadsEnvFiles?: boolean;
 }
 
 /** A route file of its own (Next.js App Router): `<router dir>/api/inngest/route.ts`. */

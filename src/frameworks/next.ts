@@ -12,6 +12,7 @@ export const next: Framework = {
   colour: lightGray,
   detectDependency: "next",
   serveModule: "inngest/next",
+  loadsEnvFiles: true,
   mount: {
     kind: "route-file",
     routerDirs: ["src/app", "app"],

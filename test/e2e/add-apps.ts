@@ -28,11 +28,6 @@ interface AddCase {
   planned: string[];
   /** The user's routes, answered the same before and after the add. */
   routes: Route[];
-  /**
-   * Express and Hono do not load `.env.development` by themselves: their dev scripts are the
-   * user's, so the test starts them with INNGEST_DEV=1 as the summary tells the user to.
-   */
-  devEnv?: Record<string, string>;
   /** The app's typecheck command. */
   typecheck: [string, string[]];
   /** The add runs with --install (else the test installs after checking the tree). */
@@ -95,7 +90,6 @@ const nodePlanned = (appFile: string) => [
   "src/inngest/testing.ts",
   "vitest.config.ts",
 ];
-const INNGEST_DEV = { INNGEST_DEV: "1" };
 const nextTypecheck: [string, string[]] = ["sh", ["-c", "npx next typegen && npx tsc --noEmit"]];
 const tscTypecheck: [string, string[]] = ["npx", ["tsc", "--noEmit"]];
 
@@ -138,7 +132,6 @@ export const nodeCases: AddCase[] = [
         init: { method: "POST", headers: { "content-type": "application/json" }, body: '{"title":"ship it"}' },
       },
     ],
-    devEnv: INNGEST_DEV,
     typecheck: tscTypecheck,
   },
   {
@@ -149,7 +142,39 @@ export const nodeCases: AddCase[] = [
     after: ["hello-world"],
     planned: [...nodePlanned("src/app.ts"), ...helloFiles("src/")],
     routes: [{ path: "/health" }, { path: "/users/7" }, { path: "/users/7", init: { method: "POST", body: "{}" } }],
-    devEnv: INNGEST_DEV,
+    typecheck: tscTypecheck,
+  },
+  {
+    name: "a hand-written Express app with a compact package.json and its entry in src/server.ts",
+    make: fixture("express-compact"),
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    planned: [...nodePlanned("src/server.ts"), ...helloFiles("src/")],
+    routes: [
+      { path: "/notes" },
+      { path: "/notes", init: { method: "POST", headers: { "content-type": "text/plain" }, body: "buy milk" } },
+    ],
+    typecheck: tscTypecheck,
+  },
+  {
+    name: "an Express 4 app laid out as Inngest's framework-express example (CommonJS, functions flat in inngest/)",
+    make: fixture("express4-flat"),
+    add: ["cron"],
+    // Its functions are in the app already, but it has no dev mode before the add to sync them in.
+    before: [],
+    after: ["greet", "weekday-digest"],
+    planned: [
+      ".env.development",
+      ".env.example",
+      "inngest/cron-weekday-digest.test.ts",
+      "inngest/cron-weekday-digest.ts",
+      "inngest/index.ts",
+      "inngest/testing.ts",
+      "package.json",
+      "vitest.config.ts",
+    ],
+    routes: [{ path: "/status" }],
     typecheck: tscTypecheck,
   },
   {
@@ -160,7 +185,6 @@ export const nodeCases: AddCase[] = [
     after: ["hello-world"],
     planned: [...nodePlanned("src/index.ts"), ...helloFiles("src/")],
     routes: [{ path: "/" }, { path: "/nope" }],
-    devEnv: INNGEST_DEV,
     typecheck: tscTypecheck,
   },
   {
@@ -218,7 +242,7 @@ export function describeAdd(cases: AddCase[]): void {
       // The app as its user knows it: its routes' answers (and its functions, if it has Inngest).
       const app = await startDevServer(dir, {
         timeoutMs: 180_000,
-        env: testCase.devEnv ?? {},
+        env: {},
         readyPath: testCase.routes[0]!.path,
       });
       try {
@@ -276,7 +300,8 @@ export function describeAdd(cases: AddCase[]): void {
     describe("in dev mode", () => {
       let app: RunningApp;
       beforeAll(async () => {
-        app = await startDevServer(dir, { timeoutMs: 180_000, env: testCase.devEnv ?? {} });
+        // The app's own dev script, with no extra env: --add made it load .env.development.
+        app = await startDevServer(dir, { timeoutMs: 180_000 });
       }, 240_000);
       afterAll(async () => {
         await app?.stop();
