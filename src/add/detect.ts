@@ -22,6 +22,8 @@ export interface Project {
   importExtension: ImportExtension;
   /** A route-file framework (Next.js): the router directory found (`app` or `src/app`). */
   appRouterDir?: string;
+  /** Next.js without an App Router: the Pages Router directory (`pages` or `src/pages`). */
+  pagesDir?: string;
   /** TypeScript sources, relative with forward slashes (no node_modules, build output or dot-folders). */
   sources: string[];
 }
@@ -51,7 +53,7 @@ export function detectProject(dir: string): Project {
       `No supported framework in package.json: --add works on ${frameworkLabels("and")} apps written in TypeScript. Nothing was changed.`,
     );
   }
-  const frameworkLabel = labelWithVersion(framework.label, deps[framework.detectDependency]);
+  let frameworkLabel = labelWithVersion(framework.label, deps[framework.detectDependency]);
   const tsconfigPath = path.join(dir, "tsconfig.json");
   if (!existsSync(tsconfigPath) || !("typescript" in deps)) {
     throw new CliError(
@@ -62,16 +64,20 @@ export function detectProject(dir: string): Project {
 
   const sources = listSources(dir);
   let appRouterDir: string | undefined;
+  let pagesDir: string | undefined;
   if (framework.mount.kind === "route-file") {
-    const { routerDirs } = framework.mount;
+    const { routerDirs, pagesDirs = [] } = framework.mount;
     appRouterDir = routerDirs.find((candidate) => isDirectory(path.join(dir, candidate)));
-    if (!appRouterDir) {
+    if (!appRouterDir) pagesDir = pagesDirs.find((candidate) => isDirectory(path.join(dir, candidate)));
+    if (!appRouterDir && !pagesDir) {
       throw new CliError(
-        `This ${frameworkLabel} app has no router directory (${routerDirs.map((d) => `${d}/`).join(" or ")}): --add needs one. Nothing was changed.`,
+        `This ${frameworkLabel} app has no router directory (${[...routerDirs, ...pagesDirs].map((d) => `${d}/`).join(" or ")}): --add needs one. Nothing was changed.`,
       );
     }
   }
-  const srcDir = appRouterDir ? appRouterDir.startsWith("src/") : isDirectory(path.join(dir, "src"));
+  const routerDir = appRouterDir ?? pagesDir;
+  if (pagesDir) frameworkLabel = frameworkLabel.replace("(App Router)", "(Pages Router)");
+  const srcDir = routerDir ? routerDir.startsWith("src/") : isDirectory(path.join(dir, "src"));
 
   const resolution = String(compilerOptions.moduleResolution ?? compilerOptions.module ?? "").toLowerCase();
   const importExtension: ImportExtension =
@@ -88,6 +94,7 @@ export function detectProject(dir: string): Project {
     alias: readAlias(compilerOptions),
     importExtension,
     appRouterDir,
+    pagesDir,
     sources,
   };
 }

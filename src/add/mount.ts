@@ -24,6 +24,21 @@ export function mountServeHandler(
   const functionsImport = (fromDir: string) =>
     importLine(["functions"], importPath(project, fromDir, target.indexFile, editor.extension, true));
 
+  if (mount.kind === "route-file" && project.pagesDir && mount.pagesRouteFile) {
+    const apiDir = `${project.pagesDir}/api`;
+    const existingRoute = ["inngest.ts", "inngest.js", "inngest/index.ts", "inngest/index.js"].find(
+      (name) => editor.read(`${apiDir}/${name}`) !== null,
+    );
+    const route = mount.pagesRouteFile(clientImport(apiDir), functionsImport(apiDir));
+    if (existingRoute) {
+      editor.plan.manual.push({
+        file: `${apiDir}/${existingRoute}`,
+        where: "the API route exists and does not serve Inngest; make it serve Inngest",
+        lines: route.split("\n"),
+      });
+    } else editor.put(`${apiDir}/inngest.ts`, route);
+    return;
+  }
   if (mount.kind === "route-file") {
     const routeDir = `${project.appRouterDir}/api/inngest`;
     const existingRoute = ["route.ts", "route.js", "route.tsx"].find(

@@ -27,6 +27,7 @@ import { findInngest, readSource, type Project } from "./detect.js";
 import { addEvents } from "./events.js";
 import { addDevEnvToScript } from "./dev-script.js";
 import { editManifest } from "./manifest.js";
+import { keepMiddlewareOffRoute } from "./next-middleware.js";
 import { mountServeHandler } from "./mount.js";
 import { registerClientMiddleware, registerFunctions, registerInArrayOf } from "./register.js";
 
@@ -125,6 +126,7 @@ export function planAdd(project: Project, requested: readonly Feature[]): AddPla
     mountServeHandler(project, { clientFile, clientExport, indexFile }, editor);
   }
 
+  if (framework.mount.kind === "route-file") keepMiddlewareOffRoute(project, editor);
   addToManifest(project, editor, inngestDir);
 
   // README paragraphs go in the summary: the app's README is the user's own.

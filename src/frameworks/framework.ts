@@ -42,6 +42,10 @@ export interface RouteFileMount {
   routerDirs: string[];
   /** The route file, given the import lines of the client and of the functions list. */
   routeFile: (clientImport: string, functionsImport: string) => string;
+  /** An app without a router directory but with one of these (Pages Router) gets `pagesRouteFile`. */
+  pagesDirs?: string[];
+  /** `<pages dir>/api/inngest.ts`, given the same import lines. */
+  pagesRouteFile?: (clientImport: string, functionsImport: string) => string;
 }
 
 /** A statement after the app is created, in the file that creates it (Express, Hono). */

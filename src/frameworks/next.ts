@@ -29,5 +29,15 @@ export const next: Framework = {
         "export const { GET, POST, PUT } = serve({ client: inngest, functions });",
         "",
       ].join("\n"),
+    pagesDirs: ["src/pages", "pages"],
+    pagesRouteFile: (clientImport, functionsImport) =>
+      [
+        `import { serve } from "inngest/next";`,
+        clientImport,
+        functionsImport,
+        "",
+        "export default serve({ client: inngest, functions });",
+        "",
+      ].join("\n"),
   },
 };
