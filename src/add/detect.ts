@@ -14,6 +14,8 @@ export interface Project {
   /** The framework's label with the major version the app depends on ("Express 4"). */
   frameworkLabel: string;
   packageManager: PackageManager;
+  /** Where dependencies install from: the app, or the root of the workspace it is a package of. */
+  installDir: string;
   /** The app keeps its code under `src/`. */
   srcDir: boolean;
   /** `@/*` from tsconfig paths, with the folder it maps to (relative, forward slashes, "" for the root). */
@@ -89,7 +91,7 @@ export function detectProject(dir: string): Project {
     manifest,
     framework,
     frameworkLabel,
-    packageManager: packageManagerFromLockfile(readdirSync(dir)) ?? "npm",
+    ...installerOf(dir),
     srcDir,
     alias: readAlias(compilerOptions),
     importExtension,
@@ -171,6 +173,59 @@ function listSources(dir: string): string[] {
   };
   visit("");
   return found.sort();
+}
+
+/**
+ * The package manager and the directory to install from. In a pnpm, yarn, npm or bun workspace that
+ * lists the app, the root's: installing in the package would make a second lockfile.
+ */
+function installerOf(dir: string): { packageManager: PackageManager; installDir: string } {
+  for (let root = path.dirname(dir); root !== path.dirname(root); root = path.dirname(root)) {
+    const globs = workspaceGlobs(root);
+    if (!globs) continue;
+    const relative = path.relative(root, dir).split(path.sep).join("/");
+    if (!globs.some((glob) => globRegExp(glob).test(relative))) continue;
+    const declared = readManifest(root)?.packageManager;
+    const fromField = typeof declared === "string" ? (declared.split("@")[0] as PackageManager) : undefined;
+    const packageManager =
+      packageManagerFromLockfile(readdirSync(root)) ??
+      (["npm", "pnpm", "yarn", "bun"].includes(fromField ?? "") ? fromField : undefined) ??
+      (existsSync(path.join(root, "pnpm-workspace.yaml")) ? "pnpm" : "npm");
+    return { packageManager, installDir: root };
+  }
+  return { packageManager: packageManagerFromLockfile(readdirSync(dir)) ?? "npm", installDir: dir };
+}
+
+/** The package globs a workspace root declares (pnpm-workspace.yaml, or package.json `workspaces`). */
+function workspaceGlobs(root: string): string[] | undefined {
+  const pnpmFile = path.join(root, "pnpm-workspace.yaml");
+  if (existsSync(pnpmFile)) {
+    const text = readFileSync(pnpmFile, "utf8");
+    const block = /^packages:\s*\n((?:[ \t]*-[^\n]*\n?|[ \t]*#[^\n]*\n?|[ \t]*\n)*)/m.exec(text)?.[1] ?? "";
+    return [...block.matchAll(/^[ \t]*-[ \t]*["']?([^"'\n#]+?)["']?[ \t]*(?:#.*)?$/gm)].map((match) => match[1]!);
+  }
+  const workspaces = readManifest(root)?.workspaces;
+  const globs = Array.isArray(workspaces) ? workspaces : workspaces?.packages;
+  return Array.isArray(globs) ? globs.filter((glob): glob is string => typeof glob === "string") : undefined;
+}
+
+function readManifest(dir: string): Record<string, any> | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** `packages/*`, `apps/**`, `tools/cli` as a RegExp over a package's path from the root. */
+function globRegExp(glob: string): RegExp {
+  const pattern = glob
+    .replace(/^\.\//, "")
+    .replace(/\/$/, "")
+    .split("/")
+    .map((part) => (part === "**" ? ".*" : part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")))
+    .join("/");
+  return new RegExp(`^${pattern}$`);
 }
 
 function isDirectory(file: string): boolean {

@@ -25,7 +25,7 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
   const plan = planAdd(project, requested);
 
   log.info(
-    `${bold(project.frameworkLabel)} app in ${dir} (${project.packageManager}${project.srcDir ? ", src/" : ""})`,
+    `${bold(project.frameworkLabel)} app in ${dir} (${project.packageManager}${project.installDir === dir ? "" : ` workspace at ${project.installDir}`}${project.srcDir ? ", src/" : ""})`,
   );
   for (const feature of plan.skipped) log.info(`${dim("-")} ${feature.id} is already in the app: skipped`);
 
@@ -62,9 +62,15 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
 
   const newDependencies = Object.keys(plan.dependencies).length + Object.keys(plan.devDependencies).length > 0;
   if (newDependencies && flags.install !== false) {
-    await installDependencies(dir, project.packageManager, path.relative(context.cwd, dir) || ".");
+    await installDependencies(
+      project.installDir,
+      project.packageManager,
+      path.relative(context.cwd, project.installDir) || ".",
+    );
   } else if (newDependencies) {
-    log.info(`Then install the new dependencies: ${cyan(commandsFor(project.packageManager).install)}`);
+    const from = path.relative(context.cwd, project.installDir);
+    const install = commandsFor(project.packageManager).install;
+    log.info(`Then install the new dependencies: ${cyan(from && from !== "." ? `cd ${from} && ${install}` : install)}`);
   }
   printManual(plan);
   printNotes(plan);

@@ -165,6 +165,25 @@ describe("planAdd", () => {
     expect(() => detectProject(dir)).toThrow(/extends "@company\/tsconfig\/node.json", which was not found/);
   });
 
+  it("installs a workspace package from the workspace root, with the root's manager", () => {
+    const root = path.join(temp, `workspace-${Math.random().toString(36).slice(2)}`);
+    cpSync(path.join(fixtures, "express-split"), path.join(root, "apps/api"), { recursive: true });
+    cpSync(path.join(fixtures, "hono-node"), path.join(root, "tools/hono"), { recursive: true });
+    writeFileSync(path.join(root, "package.json"), '{ "name": "monorepo", "private": true }\n');
+    writeFileSync(path.join(root, "pnpm-workspace.yaml"), 'packages:\n  - "apps/*" # the services\n');
+    writeFileSync(path.join(root, "pnpm-lock.yaml"), "lockfileVersion: '9.0'\n");
+    expect(detectProject(path.join(root, "apps/api"))).toMatchObject({ packageManager: "pnpm", installDir: root });
+    // Not one of the workspace's packages: installs on its own.
+    const alone = detectProject(path.join(root, "tools/hono"));
+    expect(alone).toMatchObject({ packageManager: "npm", installDir: path.join(root, "tools/hono") });
+
+    rmSync(path.join(root, "pnpm-workspace.yaml"));
+    rmSync(path.join(root, "pnpm-lock.yaml"));
+    writeFileSync(path.join(root, "package.json"), '{ "name": "monorepo", "workspaces": ["apps/*", "tools/**"] }\n');
+    writeFileSync(path.join(root, "yarn.lock"), "");
+    expect(detectProject(path.join(root, "tools/hono"))).toMatchObject({ packageManager: "yarn", installDir: root });
+  });
+
   it("registers client middleware in new Inngest({ ... }) in the client's own layout", () => {
     const dir = copy("hono-node");
     const withMiddleware = { ...eventBasic, clientMiddleware: [{ exportName: "AuditMiddleware", file: "audit.ts" }] };
