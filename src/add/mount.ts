@@ -1,5 +1,6 @@
 import path from "node:path";
 import { importLine } from "../code-text.js";
+import { CliError } from "../errors.js";
 import { enclosingStatement, importsOf, indentAt, topLevelNames, walk, type AstNode } from "./ast.js";
 import { applyEdits, type Editor } from "./changes.js";
 import { readSource, type Project, type Source } from "./detect.js";
@@ -57,6 +58,7 @@ export function mountServeHandler(
 
   // A mount after the app is created, in the file that creates it.
   const candidates: { source: Source; statement: AstNode; app: string; creator: string }[] = [];
+  const requiring: string[] = [];
   for (const file of project.sources) {
     // Tests often make apps of their own; the one to mount on is in the app's code.
     if (
@@ -70,7 +72,11 @@ export function mountServeHandler(
     const creator = importsOf(source.program).find(
       (b) => b.source === mount.create.source && b.imported === mount.create.imported,
     )?.local;
-    if (!creator) continue;
+    if (!creator) {
+      const required = new RegExp(`require\\(\\s*["'\`]${mount.create.source}["'\`]\\s*\\)`).test(code);
+      if (required) requiring.push(file);
+      continue;
+    }
     walk(source.program, (node, ancestors) => {
       const isCreation = mount.create.isNew ? node.type === "NewExpression" : node.type === "CallExpression";
       if (!isCreation || node.callee.type !== "Identifier" || node.callee.name !== creator) return;
@@ -81,6 +87,11 @@ export function mountServeHandler(
       if (statement && app) candidates.push({ source, statement, app, creator });
       else candidates.push({ source, statement: node, app: "", creator });
     });
+  }
+  if (candidates.length === 0 && requiring.length > 0) {
+    throw new CliError(
+      `${requiring[0]} loads ${mount.create.source} with require(): --add edits apps written with import statements; change its require() calls to imports (or add Inngest by hand). Nothing was changed.`,
+    );
   }
   const hostFile = candidates[0]?.source.file ?? (project.srcDir ? "src/index.ts" : "index.ts");
   const dir = path.posix.dirname(hostFile);
