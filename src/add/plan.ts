@@ -21,6 +21,7 @@ import {
   TESTING_FILE,
 } from "../layout.js";
 import { toAppId } from "../names.js";
+import { packageManagerFiles } from "../package-manager.js";
 import { versions } from "../versions.js";
 import { type AddPlan, changeSet, type Editor } from "./changes.js";
 import { findInngest, readSource, type Project } from "./detect.js";
@@ -127,6 +128,7 @@ export function planAdd(project: Project, requested: readonly Feature[]): AddPla
   }
 
   if (framework.mount.kind === "route-file") keepMiddlewareOffRoute(project, editor);
+  addYarn1Settings(project, editor);
   addToManifest(project, editor, inngestDir);
 
   // README paragraphs go in the summary: the app's README is the user's own.
@@ -159,6 +161,25 @@ function addDevMode(editor: Editor, starterEnv: string): void {
   else if (!/^\s*INNGEST_DEV=/m.test(envFile)) {
     editor.put(".env.development", `${envFile}${envFile === "" || envFile.endsWith("\n") ? "" : "\n"}${starterEnv}`);
   }
+}
+
+/**
+ * Yarn 1 fails an install on a nested dependency's `engines` range that npm, pnpm and yarn 2+ only
+ * warn about (one of inngest's asks for a newer Node than 20): a Yarn 1 app gets the `.yarnrc`
+ * setting a new app of this scaffolder has.
+ */
+function addYarn1Settings(project: Project, editor: Editor): void {
+  if (project.packageManager !== "yarn") return;
+  const lockfile = editor.read(path.relative(project.dir, path.join(project.installDir, "yarn.lock")));
+  if (!lockfile?.includes("yarn lockfile v1")) return;
+  const yarnrcPath = path.relative(project.dir, path.join(project.installDir, ".yarnrc")).split(path.sep).join("/");
+  const yarnrc = editor.read(yarnrcPath);
+  if (yarnrc !== null && /^\s*ignore-engines\b/m.test(yarnrc)) return;
+  const setting = packageManagerFiles("yarn").find((file) => file.path === ".yarnrc")!.contents;
+  editor.put(
+    yarnrcPath,
+    yarnrc === null ? setting : `${yarnrc}${yarnrc.endsWith("\n") || yarnrc === "" ? "" : "\n"}${setting}`,
+  );
 }
 
 /** The dependencies the app lacks, a `test` script when it has none, and dev mode in its `dev` script. */

@@ -1,9 +1,10 @@
-import { cpSync, readFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answer, changedFiles, commitAll, runIn, sourceSnapshot } from "../helpers/add.js";
 import { startDevServer, type RunningApp } from "../helpers/app.js";
 import { makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
+import { installTool, withToolOnPath } from "../helpers/tools.js";
 import { InngestEndpoint } from "../helpers/inngest.js";
 
 /** The create-next-app that the Next.js apps are made with, from the registry. */
@@ -32,6 +33,10 @@ interface AddCase {
   typecheck: [string, string[]];
   /** The add runs with --install (else the test installs after checking the tree). */
   installByCli?: boolean;
+  /** The app's package manager, a pinned client the test installs (npm when absent). */
+  tool?: "pnpm" | "yarn" | "bun";
+  /** Where the app is inside what `make` made, when that is a workspace (installed from its root). */
+  packageDir?: string;
 }
 
 const fixture = (name: string) => async (dir: string) => {
@@ -216,6 +221,56 @@ export const nodeCases: AddCase[] = [
   },
 ];
 
+/** Apps of the other package managers, installed with the pinned clients; the CLI installs with theirs. */
+export const packageManagerCases: AddCase[] = [
+  {
+    name: "an Express package of a pnpm workspace (installed from the workspace root)",
+    make: async (root) => {
+      cpSync(path.join(repoRoot, "test/fixtures/express-split"), path.join(root, "apps/api"), { recursive: true });
+      writeFileSync(path.join(root, "package.json"), '{ "name": "monorepo", "private": true }\n');
+      writeFileSync(
+        path.join(root, "pnpm-workspace.yaml"),
+        // Its owner told pnpm 11+ not to fail on unapproved build scripts (tsx's esbuild) already.
+        'packages:\n  - "apps/*"\nstrictDepBuilds: false\n',
+      );
+    },
+    packageDir: "apps/api",
+    tool: "pnpm",
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    // No lockfile in the package: the one at the workspace root (outside the package) is updated.
+    planned: [...nodePlanned("src/app.ts"), ...helloFiles("src/")],
+    routes: [{ path: "/health" }],
+    typecheck: tscTypecheck,
+    installByCli: true,
+  },
+  {
+    name: "a Hono app installed with yarn 1",
+    make: fixture("hono-node"),
+    tool: "yarn",
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    planned: [...nodePlanned("src/index.ts"), ...helloFiles("src/"), ".yarnrc", "yarn.lock"],
+    routes: [{ path: "/" }],
+    typecheck: tscTypecheck,
+    installByCli: true,
+  },
+  {
+    name: "an Express app installed with bun",
+    make: fixture("express-tutorial"),
+    tool: "bun",
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    planned: [...nodePlanned("src/index.ts"), ...helloFiles("src/"), "bun.lock"],
+    routes: [{ path: "/" }, { path: "/todos" }],
+    typecheck: tscTypecheck,
+    installByCli: true,
+  },
+];
+
 /**
  * The whole life of an add on an app this project did not write (or wrote earlier): the app is
  * made and installed, its routes are recorded, the built CLI adds to it, then the tree, the
@@ -230,19 +285,25 @@ export function describeAdd(cases: AddCase[]): void {
     let syncBefore: string[] = [];
     let snapshotBefore: Record<string, string>;
     let addOutput: string;
+    let root: string;
+    const pm = testCase.tool ?? "npm";
+    let pmEnv: Record<string, string> = {};
 
     beforeAll(async () => {
+      if (testCase.tool) pmEnv = { PATH: withToolOnPath(await installTool(testCase.tool)).PATH! };
       temp = await makeTempDir("cia-add-");
-      dir = path.join(temp.dir, "user-app");
-      await testCase.make(dir);
+      root = path.join(temp.dir, "user-app");
+      dir = testCase.packageDir ? path.join(root, testCase.packageDir) : root;
+      await testCase.make(root);
       appId = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).name;
-      const install = await runIn(dir, "npm", ["install"]);
+      const install = await runIn(root, pm, ["install"], pmEnv);
       expect(install.exitCode, install.output).toBe(0);
 
       // The app as its user knows it: its routes' answers (and its functions, if it has Inngest).
       const app = await startDevServer(dir, {
         timeoutMs: 180_000,
-        env: {},
+        packageManager: pm,
+        env: pmEnv,
         readyPath: testCase.routes[0]!.path,
       });
       try {
@@ -261,7 +322,7 @@ export function describeAdd(cases: AddCase[]): void {
         ["--add", testCase.add.join(","), ...(testCase.installByCli ? [] : ["--no-install"])],
         {
           cwd: dir,
-          env: { npm_config_prefer_offline: "true" },
+          env: { npm_config_prefer_offline: "true", ...pmEnv },
         },
       );
       addOutput = result.output;
@@ -278,21 +339,24 @@ export function describeAdd(cases: AddCase[]): void {
 
     it("changes nothing when run a second time", async () => {
       const before = sourceSnapshot(dir);
-      const again = await runCli(["--add", testCase.add.join(","), "--no-install", "--yes"], { cwd: dir });
+      const again = await runCli(["--add", testCase.add.join(","), "--no-install", "--yes"], {
+        cwd: dir,
+        env: pmEnv,
+      });
       expect(again.exitCode, again.output).toBe(0);
       expect(again.output).toContain("Nothing to change");
       expect(sourceSnapshot(dir)).toEqual(before);
     });
 
     it("installs, type-checks and passes the app's tests", async () => {
-      if (testCase.installByCli) expect(addOutput).toContain("Installed dependencies with npm");
+      if (testCase.installByCli) expect(addOutput).toContain(`Installed dependencies with ${pm}`);
       else {
-        const install = await runIn(dir, "npm", ["install"]);
+        const install = await runIn(root, pm, ["install"], pmEnv);
         expect(install.exitCode, install.output).toBe(0);
       }
-      const typecheck = await runIn(dir, ...testCase.typecheck);
+      const typecheck = await runIn(dir, ...testCase.typecheck, pmEnv);
       expect(typecheck.exitCode, typecheck.output).toBe(0);
-      const tests = await runIn(dir, "npm", ["test"]);
+      const tests = await runIn(dir, pm, ["run", "test"], pmEnv);
       expect(tests.exitCode, tests.output).toBe(0);
       expect(tests.output).toMatch(/Tests\s+\d+ passed/);
     }, 600_000);
@@ -301,7 +365,7 @@ export function describeAdd(cases: AddCase[]): void {
       let app: RunningApp;
       beforeAll(async () => {
         // The app's own dev script, with no extra env: --add made it load .env.development.
-        app = await startDevServer(dir, { timeoutMs: 180_000 });
+        app = await startDevServer(dir, { timeoutMs: 180_000, packageManager: pm, env: pmEnv });
       }, 240_000);
       afterAll(async () => {
         await app?.stop();
