@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answer, changedFiles, commitAll, runIn, sourceSnapshot } from "../helpers/add.js";
@@ -116,6 +116,65 @@ export const nextCases: AddCase[] = [
     before: [],
     after: ["hello-world", "weekday-digest"],
     planned: [...nextPlanned("src/"), ...helloFiles("src/"), ...cronFiles("src/")],
+    routes: [{ path: "/", statusOnly: true }],
+    typecheck: nextTypecheck,
+  },
+];
+
+/** A create-next-app app whose proxy.ts answers 401 on every path its usual matcher catches. */
+const nextAppWithProxy = async (dir: string) => {
+  await createNextApp(false)(dir);
+  writeFileSync(
+    path.join(dir, "proxy.ts"),
+    [
+      'import { NextResponse } from "next/server";',
+      "",
+      "export function proxy() {",
+      '  return new NextResponse("Sign in first", { status: 401 });',
+      "}",
+      "",
+      "export const config = {",
+      '  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],',
+      "};",
+      "",
+    ].join("\n"),
+  );
+};
+
+/** A create-next-app app turned into a Pages Router one: pages/ instead of app/. */
+const nextPagesApp = async (dir: string) => {
+  await createNextApp(false)(dir);
+  rmSync(path.join(dir, "app"), { recursive: true });
+  mkdirSync(path.join(dir, "pages"));
+  writeFileSync(
+    path.join(dir, "pages/index.tsx"),
+    "export default function Home() {\n  return <main>Pages Router home</main>;\n}\n",
+  );
+};
+
+export const nextRouterCases: AddCase[] = [
+  {
+    name: "create-next-app with a proxy.ts whose matcher catches /api/inngest",
+    make: nextAppWithProxy,
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    planned: [...nextPlanned(""), ...helloFiles(""), "proxy.ts"],
+    // The favicon is outside the matcher (the app is ready when it answers 200); "/" answers 401.
+    routes: [{ path: "/favicon.ico", statusOnly: true }, { path: "/" }],
+    typecheck: nextTypecheck,
+  },
+  {
+    name: "a Pages Router Next.js app",
+    make: nextPagesApp,
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    planned: [
+      ...nextPlanned("").filter((file) => file !== "app/api/inngest/route.ts"),
+      "pages/api/inngest.ts",
+      ...helloFiles(""),
+    ],
     routes: [{ path: "/", statusOnly: true }],
     typecheck: nextTypecheck,
   },
