@@ -242,6 +242,41 @@ export const nodeCases: AddCase[] = [
     typecheck: tscTypecheck,
   },
   {
+    name: "an Express app whose tsconfig extends a shared base (NodeNext imports inherited)",
+    make: async (dir) => {
+      await fixture("express-split")(dir);
+      mkdirSync(path.join(dir, "config"));
+      writeFileSync(
+        path.join(dir, "config/tsconfig.base.json"),
+        `${JSON.stringify(
+          {
+            compilerOptions: {
+              target: "ES2022",
+              module: "NodeNext",
+              moduleResolution: "NodeNext",
+              strict: true,
+              skipLibCheck: true,
+              noEmit: true,
+              types: ["node"],
+            },
+          },
+          null,
+          2,
+        )}\n`,
+      );
+      writeFileSync(
+        path.join(dir, "tsconfig.json"),
+        '{\n  // the team\'s shared settings\n  "extends": "./config/tsconfig.base.json",\n  "include": ["src"]\n}\n',
+      );
+    },
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    planned: [...nodePlanned("src/app.ts"), ...helloFiles("src/")],
+    routes: [{ path: "/health" }],
+    typecheck: tscTypecheck,
+  },
+  {
     name: "a Hono app laid out as Hono's Node.js template",
     make: fixture("hono-node"),
     add: ["event-basic"],
