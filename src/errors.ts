@@ -24,6 +24,7 @@ export const errorCodes = [
   "parse-error",
   "unsupported-framework",
   "javascript-project",
+  "commonjs-project",
   "no-router-dir",
   "dirty-tree",
   "no-inngest-app",

@@ -12,7 +12,11 @@ export interface Project {
   manifestText: string;
   manifest: Record<string, any>;
   framework: Framework;
+  /** The framework's label with the major version the app depends on ("Express 4"). */
+  frameworkLabel: string;
   packageManager: PackageManager;
+  /** Where dependencies install from: the app, or the root of the workspace it is a package of. */
+  installDir: string;
   /** The app keeps its code under `src/`. */
   srcDir: boolean;
   /** `@/*` from tsconfig paths, with the folder it maps to (relative, forward slashes, "" for the root). */
@@ -21,6 +25,8 @@ export interface Project {
   importExtension: ImportExtension;
   /** A route-file framework (Next.js): the router directory found (`app` or `src/app`). */
   appRouterDir?: string;
+  /** Next.js without an App Router: the Pages Router directory (`pages` or `src/pages`). */
+  pagesDir?: string;
   /** TypeScript sources, relative with forward slashes (no node_modules, build output or dot-folders). */
   sources: string[];
 }
@@ -57,31 +63,33 @@ export function detectProject(dir: string): Project {
       "unsupported-framework",
     );
   }
+  let frameworkLabel = labelWithVersion(framework.label, deps[framework.detectDependencies[0]!]);
   const tsconfigPath = path.join(dir, "tsconfig.json");
   if (!existsSync(tsconfigPath) || !("typescript" in deps)) {
     throw new CliError(
-      `This looks like a JavaScript ${framework.label} app (no tsconfig.json or typescript dependency): --add only edits TypeScript apps. Nothing was changed.`,
+      `This looks like a JavaScript ${frameworkLabel} app (no tsconfig.json or typescript dependency): --add only edits TypeScript apps. Nothing was changed.`,
       "javascript-project",
     );
   }
-  const tsconfig = parseJsonc(readFileSync(tsconfigPath, "utf8"), "tsconfig.json") as {
-    compilerOptions?: Record<string, any>;
-  };
-  const compilerOptions = tsconfig?.compilerOptions ?? {};
+  const compilerOptions = readCompilerOptions(dir, tsconfigPath);
 
   const sources = listSources(dir);
   let appRouterDir: string | undefined;
+  let pagesDir: string | undefined;
   if (framework.mount.kind === "route-file") {
-    const { routerDirs } = framework.mount;
+    const { routerDirs, pagesDirs = [] } = framework.mount;
     appRouterDir = routerDirs.find((candidate) => isDirectory(path.join(dir, candidate)));
-    if (!appRouterDir) {
+    if (!appRouterDir) pagesDir = pagesDirs.find((candidate) => isDirectory(path.join(dir, candidate)));
+    if (!appRouterDir && !pagesDir) {
       throw new CliError(
-        `This ${framework.label} app has no router directory (${routerDirs.map((d) => `${d}/`).join(" or ")}): --add needs one. Nothing was changed.`,
+        `This ${frameworkLabel} app has no router directory (${[...routerDirs, ...pagesDirs].map((d) => `${d}/`).join(" or ")}): --add needs one. Nothing was changed.`,
         "no-router-dir",
       );
     }
   }
-  const srcDir = appRouterDir ? appRouterDir.startsWith("src/") : isDirectory(path.join(dir, "src"));
+  const routerDir = appRouterDir ?? pagesDir;
+  if (pagesDir) frameworkLabel = frameworkLabel.replace("(App Router)", "(Pages Router)");
+  const srcDir = routerDir ? routerDir.startsWith("src/") : isDirectory(path.join(dir, "src"));
 
   const resolution = String(compilerOptions.moduleResolution ?? compilerOptions.module ?? "").toLowerCase();
   const importExtension: ImportExtension =
@@ -92,19 +100,75 @@ export function detectProject(dir: string): Project {
     manifestText,
     manifest,
     framework,
-    packageManager: packageManagerFromLockfile(readdirSync(dir)) ?? "npm",
+    frameworkLabel,
+    ...installerOf(dir),
     srcDir,
     alias: readAlias(compilerOptions),
     importExtension,
     appRouterDir,
+    pagesDir,
     sources,
   };
+}
+
+/** "Express 5" becomes "Express 4" for an app on `^4.19.2`; a label without a version stays. */
+function labelWithVersion(label: string, range: string | undefined): string {
+  const major = /\d+/.exec(range ?? "")?.[0];
+  return major && /^\S+ \d+$/.test(label) ? label.replace(/\d+$/, major) : label;
+}
+
+/**
+ * The compiler options in force: the file's own over those of the configs it `extends` (a relative
+ * path or a package in node_modules, one or several). `baseUrl` comes back relative to the app, and
+ * `pathsConfigDir` is the folder of the config that set `paths` (where they resolve from without one).
+ */
+function readCompilerOptions(dir: string, file: string, seen: string[] = []): Record<string, any> {
+  const name = path.relative(dir, file) || file;
+  if (seen.includes(file)) throw new CliError(`${name} extends itself in a loop. Nothing was changed.`, "parse-error");
+  const config = (parseJsonc(readFileSync(file, "utf8"), name) ?? {}) as {
+    extends?: string | string[];
+    compilerOptions?: Record<string, any>;
+  };
+  const bases = typeof config.extends === "string" ? [config.extends] : (config.extends ?? []);
+  let options: Record<string, any> = {};
+  for (const base of bases) {
+    const baseFile = resolveExtends(dir, path.dirname(file), base);
+    if (!baseFile) {
+      throw new CliError(
+        `${name} extends "${base}", which was not found: install the app's dependencies first (the settings it inherits decide how imports are written). Nothing was changed.`,
+        "parse-error",
+      );
+    }
+    options = { ...options, ...readCompilerOptions(dir, baseFile, [...seen, file]) };
+  }
+  const own = { ...config.compilerOptions };
+  const configDir = path.dirname(file);
+  if (typeof own.baseUrl === "string") own.baseUrl = toAppPath(dir, path.resolve(configDir, own.baseUrl));
+  if (own.paths) own.pathsConfigDir = toAppPath(dir, configDir);
+  return { ...options, ...own };
+}
+
+function resolveExtends(dir: string, fromDir: string, base: string): string | undefined {
+  const candidates =
+    base.startsWith(".") || path.isAbsolute(base)
+      ? [path.resolve(fromDir, base)]
+      : [path.join(dir, "node_modules", base)];
+  for (const candidate of candidates)
+    for (const file of [candidate, `${candidate}.json`, path.join(candidate, "tsconfig.json")])
+      if (existsSync(file) && statSync(file).isFile()) return file;
+  return undefined;
+}
+
+function toAppPath(dir: string, absolute: string): string {
+  return path.relative(dir, absolute).split(path.sep).join("/") || ".";
 }
 
 function readAlias(compilerOptions: Record<string, any>): Project["alias"] {
   const target = compilerOptions.paths?.["@/*"]?.[0];
   if (typeof target !== "string" || !target.endsWith("/*")) return undefined;
-  const base = path.posix.normalize(path.posix.join(compilerOptions.baseUrl ?? ".", target.slice(0, -2)));
+  const base = path.posix.normalize(
+    path.posix.join(compilerOptions.baseUrl ?? compilerOptions.pathsConfigDir ?? ".", target.slice(0, -2)),
+  );
   return { prefix: "@/", base: base === "." ? "" : base };
 }
 
@@ -120,6 +184,59 @@ function listSources(dir: string): string[] {
   };
   visit("");
   return found.sort();
+}
+
+/**
+ * The package manager and the directory to install from. In a pnpm, yarn, npm or bun workspace that
+ * lists the app, the root's: installing in the package would make a second lockfile.
+ */
+function installerOf(dir: string): { packageManager: PackageManager; installDir: string } {
+  for (let root = path.dirname(dir); root !== path.dirname(root); root = path.dirname(root)) {
+    const globs = workspaceGlobs(root);
+    if (!globs) continue;
+    const relative = path.relative(root, dir).split(path.sep).join("/");
+    if (!globs.some((glob) => globRegExp(glob).test(relative))) continue;
+    const declared = readManifest(root)?.packageManager;
+    const fromField = typeof declared === "string" ? (declared.split("@")[0] as PackageManager) : undefined;
+    const packageManager =
+      packageManagerFromLockfile(readdirSync(root)) ??
+      (["npm", "pnpm", "yarn", "bun"].includes(fromField ?? "") ? fromField : undefined) ??
+      (existsSync(path.join(root, "pnpm-workspace.yaml")) ? "pnpm" : "npm");
+    return { packageManager, installDir: root };
+  }
+  return { packageManager: packageManagerFromLockfile(readdirSync(dir)) ?? "npm", installDir: dir };
+}
+
+/** The package globs a workspace root declares (pnpm-workspace.yaml, or package.json `workspaces`). */
+function workspaceGlobs(root: string): string[] | undefined {
+  const pnpmFile = path.join(root, "pnpm-workspace.yaml");
+  if (existsSync(pnpmFile)) {
+    const text = readFileSync(pnpmFile, "utf8");
+    const block = /^packages:\s*\n((?:[ \t]*-[^\n]*\n?|[ \t]*#[^\n]*\n?|[ \t]*\n)*)/m.exec(text)?.[1] ?? "";
+    return [...block.matchAll(/^[ \t]*-[ \t]*["']?([^"'\n#]+?)["']?[ \t]*(?:#.*)?$/gm)].map((match) => match[1]!);
+  }
+  const workspaces = readManifest(root)?.workspaces;
+  const globs = Array.isArray(workspaces) ? workspaces : workspaces?.packages;
+  return Array.isArray(globs) ? globs.filter((glob): glob is string => typeof glob === "string") : undefined;
+}
+
+function readManifest(dir: string): Record<string, any> | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** `packages/*`, `apps/**`, `tools/cli` as a RegExp over a package's path from the root. */
+function globRegExp(glob: string): RegExp {
+  const pattern = glob
+    .replace(/^\.\//, "")
+    .replace(/\/$/, "")
+    .split("/")
+    .map((part) => (part === "**" ? ".*" : part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")))
+    .join("/");
+  return new RegExp(`^${pattern}$`);
 }
 
 function isDirectory(file: string): boolean {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { importLine } from "../code-text.js";
+import { CliError } from "../errors.js";
 import { enclosingStatement, importsOf, indentAt, topLevelNames, walk, type AstNode } from "./ast.js";
 import { applyEdits, type Editor } from "./changes.js";
 import { readSource, type Project, type Source } from "./detect.js";
@@ -24,6 +25,21 @@ export function mountServeHandler(
   const functionsImport = (fromDir: string) =>
     importLine(["functions"], importPath(project, fromDir, target.indexFile, editor.extension, true));
 
+  if (mount.kind === "route-file" && project.pagesDir && mount.pagesRouteFile) {
+    const apiDir = `${project.pagesDir}/api`;
+    const existingRoute = ["inngest.ts", "inngest.js", "inngest/index.ts", "inngest/index.js"].find(
+      (name) => editor.read(`${apiDir}/${name}`) !== null,
+    );
+    const route = mount.pagesRouteFile(clientImport(apiDir), functionsImport(apiDir));
+    if (existingRoute) {
+      editor.plan.manual.push({
+        file: `${apiDir}/${existingRoute}`,
+        where: "the API route exists and does not serve Inngest; make it serve Inngest",
+        lines: route.split("\n"),
+      });
+    } else editor.put(`${apiDir}/inngest.ts`, route);
+    return;
+  }
   if (mount.kind === "route-file") {
     const routeDir = `${project.appRouterDir}/api/inngest`;
     const existingRoute = ["route.ts", "route.js", "route.tsx"].find(
@@ -42,6 +58,7 @@ export function mountServeHandler(
 
   // A mount after the app is created, in the file that creates it.
   const candidates: { source: Source; statement: AstNode; app: string; creator: string }[] = [];
+  const requiring: string[] = [];
   for (const file of project.sources) {
     // Tests often make apps of their own; the one to mount on is in the app's code.
     if (
@@ -55,7 +72,11 @@ export function mountServeHandler(
     const creator = importsOf(source.program).find(
       (b) => b.source === mount.create.source && b.imported === mount.create.imported,
     )?.local;
-    if (!creator) continue;
+    if (!creator) {
+      const required = new RegExp(`require\\(\\s*["'\`]${mount.create.source}["'\`]\\s*\\)`).test(code);
+      if (required) requiring.push(file);
+      continue;
+    }
     walk(source.program, (node, ancestors) => {
       const isCreation = mount.create.isNew ? node.type === "NewExpression" : node.type === "CallExpression";
       if (!isCreation || node.callee.type !== "Identifier" || node.callee.name !== creator) return;
@@ -66,6 +87,12 @@ export function mountServeHandler(
       if (statement && app) candidates.push({ source, statement, app, creator });
       else candidates.push({ source, statement: node, app: "", creator });
     });
+  }
+  if (candidates.length === 0 && requiring.length > 0) {
+    throw new CliError(
+      `${requiring[0]} loads ${mount.create.source} with require(): --add edits apps written with import statements; change its require() calls to imports (or add Inngest by hand). Nothing was changed.`,
+      "commonjs-project",
+    );
   }
   const hostFile = candidates[0]?.source.file ?? (project.srcDir ? "src/index.ts" : "index.ts");
   const dir = path.posix.dirname(hostFile);
@@ -81,9 +108,9 @@ export function mountServeHandler(
       file: hostFile,
       where:
         candidates.length === 0
-          ? `no ${framework.label} app creation (${mount.create.example}) was found; in the file that creates your app, add the imports at the top and the mount after the app is created`
+          ? `no ${project.frameworkLabel} app creation (${mount.create.example}) was found; in the file that creates your app, add the imports at the top and the mount after the app is created`
           : candidates.length > 1
-            ? `${candidates.length} ${framework.label} apps are created (${candidates.map((c) => c.source.file).join(", ")}); in the one that serves your routes, add the imports at the top and the mount after the app is created`
+            ? `${candidates.length} ${project.frameworkLabel} apps are created (${candidates.map((c) => c.source.file).join(", ")}); in the one that serves your routes, add the imports at the top and the mount after the app is created`
             : `the app is not assigned to a variable (const app = ...); add the imports at the top and the mount after the app is created`,
       lines: [
         importServe(local),

@@ -24,12 +24,14 @@ import {
 } from "../layout.js";
 import { mcpConfigFiles, mcpEntryLine, newMcpConfig, withMcpServer } from "../mcp.js";
 import { toAppId } from "../names.js";
-import { commandsFor } from "../package-manager.js";
+import { commandsFor, packageManagerFiles } from "../package-manager.js";
 import { versions } from "../versions.js";
 import { type AddPlan, changeSet, type Editor } from "./changes.js";
 import { findInngest, readSource, type Project } from "./detect.js";
 import { addEvents } from "./events.js";
+import { addDevEnvToScript, loadsDevEnv } from "./dev-script.js";
 import { editManifest } from "./manifest.js";
+import { keepMiddlewareOffRoute } from "./next-middleware.js";
 import { mountServeHandler } from "./mount.js";
 import { registerClientMiddleware, registerFunctions, registerInArrayOf } from "./register.js";
 
@@ -60,7 +62,26 @@ export function planAdd(project: Project, requested: readonly Feature[], options
         : path.posix.basename(INNGEST_DIR);
   const clientFile = existing.client?.file ?? `${inngestDir}/${CLIENT_FILE}`;
   const clientExport = existing.client?.exportName ?? "inngest";
-  const functionsDir = `${inngestDir}/${FUNCTIONS_DIR}`;
+  // An app that keeps its functions flat beside the client (as Inngest's example apps do) gets its
+  // new ones there too.
+  const flat =
+    existing.client !== undefined &&
+    !project.sources.some((file) => file.startsWith(`${inngestDir}/${FUNCTIONS_DIR}/`)) &&
+    project.sources.some(
+      (file) =>
+        path.posix.dirname(file) === inngestDir &&
+        file !== clientFile &&
+        (read(file) ?? "").includes("createFunction("),
+    );
+  const functionsDir = flat ? inngestDir : `${inngestDir}/${FUNCTIONS_DIR}`;
+  /** Where a feature's file goes, and its text there: up one folder when the layout is flat. */
+  const placed = (file: { path: string; contents: string }) =>
+    flat && file.path.startsWith(`${FUNCTIONS_DIR}/`)
+      ? {
+          target: `${inngestDir}/${file.path.slice(FUNCTIONS_DIR.length + 1)}`,
+          contents: file.contents.replace(/ from "\.\.\//g, ' from "./'),
+        }
+      : { target: `${inngestDir}/${file.path}`, contents: file.contents };
   const placeholders = { __APP_ID__: toAppId(String(project.manifest.name ?? path.basename(project.dir))) };
   /** A starter file as it goes in this app: its client import pointed at the app's client. */
   const inThisApp = (contents: string, fromDir: string) => {
@@ -93,8 +114,8 @@ export function planAdd(project: Project, requested: readonly Feature[], options
 
   // The features' files, events, middleware and functions.
   for (const file of plan.added.flatMap(featureFiles)) {
-    const target = `${inngestDir}/${file.path}`;
-    if (!file.writeOnce || read(target) === null) put(target, inThisApp(file.contents, path.posix.dirname(target)));
+    const { target, contents } = placed(file);
+    if (!file.writeOnce || read(target) === null) put(target, inThisApp(contents, path.posix.dirname(target)));
   }
   addEvents(`${inngestDir}/${EVENTS_FILE}`, eventDeclarations(neededEvents(plan.added)), editor);
   const middleware = plan.added.flatMap((feature) => feature.clientMiddleware ?? []);
@@ -109,6 +130,8 @@ export function planAdd(project: Project, requested: readonly Feature[], options
     mountServeHandler(project, { clientFile, clientExport, indexFile }, editor);
   }
 
+  if (framework.mount.kind === "route-file") keepMiddlewareOffRoute(project, editor);
+  addYarn1Settings(project, editor);
   addToManifest(project, editor, inngestDir);
   if (options.agents !== false) {
     const serveHandler =
@@ -126,7 +149,6 @@ export function planAdd(project: Project, requested: readonly Feature[], options
 
   // README paragraphs go in the summary: the app's README is the user's own.
   plan.notes.push(...readmeNotes(plan.added), ...tryItNotes(plan.added));
-  if (framework.devModeNote && changes.size > 0) plan.notes.push(framework.devModeNote);
   plan.inngestDir = inngestDir;
   plan.changes = [...changes.values()].sort((a, b) => a.path.localeCompare(b.path));
   return plan;
@@ -140,8 +162,8 @@ function agentsFacts(
 ) {
   const pm = commandsFor(project.packageManager);
   const scripts = (JSON.parse(editor.read("package.json") ?? "{}").scripts ?? {}) as Record<string, string>;
-  // Next.js loads .env.development itself; other dev scripts only when they pass it.
-  const devLoadsEnv = !project.framework.devModeNote || (scripts.dev ?? "").includes(".env.development");
+  // Next.js loads .env.development itself; other dev scripts only when they load it (or --add made them).
+  const devLoadsEnv = project.framework.loadsEnvFiles === true || loadsDevEnv(scripts.dev ?? "");
   const clientId = /\bid:\s*["'`]([^"'`]+)["'`]/.exec(editor.read(found.clientFile) ?? "")?.[1];
   return {
     frameworkLabel: project.framework.label,
@@ -201,7 +223,26 @@ function addDevMode(editor: Editor, starterEnv: string): void {
   }
 }
 
-/** The dependencies the app lacks, and a `test` script when it has none. */
+/**
+ * Yarn 1 fails an install on a nested dependency's `engines` range that npm, pnpm and yarn 2+ only
+ * warn about (one of inngest's asks for a newer Node than 20): a Yarn 1 app gets the `.yarnrc`
+ * setting a new app of this scaffolder has.
+ */
+function addYarn1Settings(project: Project, editor: Editor): void {
+  if (project.packageManager !== "yarn") return;
+  const lockfile = editor.read(path.relative(project.dir, path.join(project.installDir, "yarn.lock")));
+  if (!lockfile?.includes("yarn lockfile v1")) return;
+  const yarnrcPath = path.relative(project.dir, path.join(project.installDir, ".yarnrc")).split(path.sep).join("/");
+  const yarnrc = editor.read(yarnrcPath);
+  if (yarnrc !== null && /^\s*ignore-engines\b/m.test(yarnrc)) return;
+  const setting = packageManagerFiles("yarn").find((file) => file.path === ".yarnrc")!.contents;
+  editor.put(
+    yarnrcPath,
+    yarnrc === null ? setting : `${yarnrc}${yarnrc.endsWith("\n") || yarnrc === "" ? "" : "\n"}${setting}`,
+  );
+}
+
+/** The dependencies the app lacks, a `test` script when it has none, and dev mode in its `dev` script. */
 function addToManifest(project: Project, editor: Editor, inngestDir: string): void {
   const { plan } = editor;
   const wanted = featureDependencies(plan.added);
@@ -215,21 +256,7 @@ function addToManifest(project: Project, editor: Editor, inngestDir: string): vo
       `Your "test" script does not run vitest: run the Inngest tests with "npx vitest run ${inngestDir}".`,
     );
   }
-  const manifestAfter = editManifest(
-    project,
-    plan.dependencies,
-    plan.devDependencies,
-    addTestScript ? { test: "vitest run" } : {},
-  );
-  if (manifestAfter === undefined) {
-    plan.manual.push({
-      file: "package.json",
-      where: "its formatting is not the one npm writes, so it was left as it is; add these entries",
-      lines: [
-        ...Object.entries(plan.dependencies).map(([name, version]) => `"dependencies": "${name}": "${version}"`),
-        ...Object.entries(plan.devDependencies).map(([name, version]) => `"devDependencies": "${name}": "${version}"`),
-        ...(addTestScript ? [`"scripts": "test": "vitest run"`] : []),
-      ],
-    });
-  } else editor.put("package.json", manifestAfter);
+  const newScripts: Record<string, string> = addTestScript ? { test: "vitest run" } : {};
+  if (!project.framework.loadsEnvFiles) addDevEnvToScript(project, editor, newScripts);
+  editor.put("package.json", editManifest(project, plan.dependencies, plan.devDependencies, newScripts));
 }

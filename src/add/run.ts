@@ -1,3 +1,4 @@
+import { loadsDevEnv } from "./dev-script.js";
 import { accessSync, constants, existsSync, mkdirSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { bold, cyan, dim } from "kolorist";
@@ -30,7 +31,7 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
   const plan = planAdd(project, requested, { agents: flags.agents !== false });
 
   log.info(
-    `${bold(project.framework.label)} app in ${dir} (${project.packageManager}${project.srcDir ? ", src/" : ""})`,
+    `${bold(project.frameworkLabel)} app in ${dir} (${project.packageManager}${project.installDir === dir ? "" : ` workspace at ${project.installDir}`}${project.srcDir ? ", src/" : ""})`,
   );
   for (const feature of plan.skipped) log.info(`${dim("-")} ${feature.id} is already in the app: skipped`);
   const newDependencies = Object.keys(plan.dependencies).length + Object.keys(plan.devDependencies).length > 0;
@@ -71,9 +72,15 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
   );
 
   if (newDependencies && flags.install !== false) {
-    await installDependencies(dir, project.packageManager, path.relative(context.cwd, dir) || ".");
+    await installDependencies(
+      project.installDir,
+      project.packageManager,
+      path.relative(context.cwd, project.installDir) || ".",
+    );
   } else if (newDependencies) {
-    log.info(`Then install the new dependencies: ${cyan(commandsFor(project.packageManager).install)}`);
+    const from = path.relative(context.cwd, project.installDir);
+    const install = commandsFor(project.packageManager).install;
+    log.info(`Then install the new dependencies: ${cyan(from && from !== "." ? `cd ${from} && ${install}` : install)}`);
   }
   printManual(plan);
   printNotes(plan);
@@ -106,7 +113,7 @@ function addedJson(
     nextSteps: [
       ...(shownDir === "." ? [] : [`cd ${shownDir.includes(" ") ? JSON.stringify(shownDir) : shownDir}`]),
       ...(outcome.installed ? [] : [pm.install]),
-      project.framework.devModeNote ? `INNGEST_DEV=1 ${pm.run("dev")}` : pm.run("dev"),
+      devStartsInDevMode(project, after("package.json")) ? pm.run("dev") : `INNGEST_DEV=1 ${pm.run("dev")}`,
       "npx inngest-cli@latest dev",
     ],
     warnings: [
@@ -116,6 +123,13 @@ function addedJson(
     ],
     manualSteps: plan.manual,
   };
+}
+
+/** Whether the app's dev script (as --add leaves it) serves the Dev Server: it sets INNGEST_DEV. */
+function devStartsInDevMode(project: Project, plannedManifest: string | undefined): boolean {
+  if (project.framework.loadsEnvFiles) return true;
+  const scripts = (JSON.parse(plannedManifest ?? project.manifestText).scripts ?? {}) as Record<string, string>;
+  return loadsDevEnv(scripts.dev ?? "");
 }
 
 function parseFeatures(ids: readonly string[]): Feature[] {

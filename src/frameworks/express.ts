@@ -24,6 +24,4 @@ export const express: Framework = {
         ? `${app}.use("/api/inngest", ${jsonParser}.json({ limit: "10mb" }), ${serve}({ client: inngest, functions }));`
         : `${app}.use("/api/inngest", ${serve}({ client: inngest, functions }));`,
   },
-  devModeNote:
-    "Express does not load .env files: start the dev server with INNGEST_DEV=1 (for example `tsx watch --env-file=.env.development src/index.ts`).",
 };

@@ -35,8 +35,11 @@ export interface Framework {
   mount: RouteFileMount | AppCallMount;
   /** `--connect` can add a `connect()` worker, `src/worker.ts`: a long-running Node.js app. */
   connectWorker?: boolean;
-  /** Where the framework reads env vars in dev mode, for `--add`'s summary. */
-  devModeNote?: string;
+  /**
+   * Its dev server loads `.env.development` by itself (`next dev`). Else `--add` edits the app's
+   * `dev` script to load it (src/add/dev-script.ts).
+   */
+  loadsEnvFiles?: boolean;
 }
 
 /** A route file of its own (Next.js App Router): `<router dir>/api/inngest/route.ts`. */
@@ -46,6 +49,10 @@ export interface RouteFileMount {
   routerDirs: string[];
   /** The route file, given the import lines of the client and of the functions list. */
   routeFile: (clientImport: string, functionsImport: string) => string;
+  /** An app without a router directory but with one of these (Pages Router) gets `pagesRouteFile`. */
+  pagesDirs?: string[];
+  /** `<pages dir>/api/inngest.ts`, given the same import lines. */
+  pagesRouteFile?: (clientImport: string, functionsImport: string) => string;
 }
 
 /** A statement after the app is created, in the file that creates it (Express, Hono). */

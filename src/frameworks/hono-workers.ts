@@ -22,6 +22,4 @@ export const honoWorkers: Framework = {
     mountLine: (app, serve) =>
       `${app}.on(["GET", "PUT", "POST"], "/api/inngest", ${serve}({ client: inngest, functions }));`,
   },
-  devModeNote:
-    "wrangler dev reads variables from .dev.vars (or --env-file): put INNGEST_DEV=1 there, or run `wrangler dev --env-file .env.development`.",
 };

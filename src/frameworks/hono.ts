@@ -19,6 +19,4 @@ export const hono: Framework = {
     mountLine: (app, serve) =>
       `${app}.on(["GET", "PUT", "POST"], "/api/inngest", ${serve}({ client: inngest, functions }));`,
   },
-  devModeNote:
-    "@hono/node-server does not load .env files: start the dev server with INNGEST_DEV=1 (for example `tsx watch --env-file=.env.development src/index.ts`).",
 };

@@ -12,6 +12,7 @@ export const next: Framework = {
   colour: lightGray,
   detectDependencies: ["next"],
   serveModule: "inngest/next",
+  loadsEnvFiles: true,
   mount: {
     kind: "route-file",
     routerDirs: ["src/app", "app"],
@@ -26,6 +27,16 @@ export const next: Framework = {
         "export const maxDuration = 300;",
         "",
         "export const { GET, POST, PUT } = serve({ client: inngest, functions });",
+        "",
+      ].join("\n"),
+    pagesDirs: ["src/pages", "pages"],
+    pagesRouteFile: (clientImport, functionsImport) =>
+      [
+        `import { serve } from "inngest/next";`,
+        clientImport,
+        functionsImport,
+        "",
+        "export default serve({ client: inngest, functions });",
         "",
       ].join("\n"),
   },

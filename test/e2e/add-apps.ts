@@ -1,12 +1,13 @@
-import { readFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answer, commitAll, runIn } from "../helpers/add.js";
 import { startDevServer, type RunningApp } from "../helpers/app.js";
-import { makeTempDir, runCli } from "../helpers/cli.js";
+import { makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
 import { copyFixture } from "../helpers/fixtures.js";
 import { appEndpoint } from "../helpers/inngest.js";
 import { changedFiles, snapshot, sourceOnly } from "../helpers/snapshot.js";
+import { installTool, withToolOnPath } from "../helpers/tools.js";
 
 /** The create-next-app that the Next.js apps are made with, from the registry. */
 const CREATE_NEXT_APP = "create-next-app@16.4.3";
@@ -30,15 +31,14 @@ interface AddCase {
   planned: string[];
   /** The user's routes, answered the same before and after the add. */
   routes: Route[];
-  /**
-   * Express and Hono do not load `.env.development` by themselves: their dev scripts are the
-   * user's, so the test starts them with INNGEST_DEV=1 as the summary tells the user to.
-   */
-  devEnv?: Record<string, string>;
   /** The app's typecheck command. */
   typecheck: [string, string[]];
   /** The add runs with --install (else the test installs after checking the tree). */
   installByCli?: boolean;
+  /** The app's package manager, a pinned client the test installs (npm when absent). */
+  tool?: "pnpm" | "yarn" | "bun";
+  /** Where the app is inside what `make` made, when that is a workspace (installed from its root). */
+  packageDir?: string;
 }
 
 const fixture = (name: string) => async (dir: string) => {
@@ -107,7 +107,6 @@ const nodePlanned = (appFile: string) => [
   "src/inngest/testing.ts",
   "vitest.config.ts",
 ];
-const INNGEST_DEV = { INNGEST_DEV: "1" };
 const nextTypecheck: [string, string[]] = ["sh", ["-c", "npx next typegen && npx tsc --noEmit"]];
 const tscTypecheck: [string, string[]] = ["npx", ["tsc", "--noEmit"]];
 
@@ -134,6 +133,65 @@ export const nextCases: AddCase[] = [
   },
 ];
 
+/** A create-next-app app whose proxy.ts answers 401 on every path its usual matcher catches. */
+const nextAppWithProxy = async (dir: string) => {
+  await createNextApp(false)(dir);
+  writeFileSync(
+    path.join(dir, "proxy.ts"),
+    [
+      'import { NextResponse } from "next/server";',
+      "",
+      "export function proxy() {",
+      '  return new NextResponse("Sign in first", { status: 401 });',
+      "}",
+      "",
+      "export const config = {",
+      '  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],',
+      "};",
+      "",
+    ].join("\n"),
+  );
+};
+
+/** A create-next-app app turned into a Pages Router one: pages/ instead of app/. */
+const nextPagesApp = async (dir: string) => {
+  await createNextApp(false)(dir);
+  rmSync(path.join(dir, "app"), { recursive: true });
+  mkdirSync(path.join(dir, "pages"));
+  writeFileSync(
+    path.join(dir, "pages/index.tsx"),
+    "export default function Home() {\n  return <main>Pages Router home</main>;\n}\n",
+  );
+};
+
+export const nextRouterCases: AddCase[] = [
+  {
+    name: "create-next-app with a proxy.ts whose matcher catches /api/inngest",
+    make: nextAppWithProxy,
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    planned: [...nextPlanned(""), ...helloFiles(""), "proxy.ts"],
+    // The favicon is outside the matcher (the app is ready when it answers 200); "/" answers 401.
+    routes: [{ path: "/favicon.ico", statusOnly: true }, { path: "/" }],
+    typecheck: nextTypecheck,
+  },
+  {
+    name: "a Pages Router Next.js app",
+    make: nextPagesApp,
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    planned: [
+      ...nextPlanned("").filter((file) => file !== "app/api/inngest/route.ts"),
+      "pages/api/inngest.ts",
+      ...helloFiles(""),
+    ],
+    routes: [{ path: "/", statusOnly: true }],
+    typecheck: nextTypecheck,
+  },
+];
+
 export const nodeCases: AddCase[] = [
   {
     name: "a tutorial-style Express 5 app (routes, middleware, listen in one file)",
@@ -150,7 +208,6 @@ export const nodeCases: AddCase[] = [
         init: { method: "POST", headers: { "content-type": "application/json" }, body: '{"title":"ship it"}' },
       },
     ],
-    devEnv: INNGEST_DEV,
     typecheck: tscTypecheck,
   },
   {
@@ -161,7 +218,79 @@ export const nodeCases: AddCase[] = [
     after: ["hello-world"],
     planned: [...nodePlanned("src/app.ts"), ...helloFiles("src/")],
     routes: [{ path: "/health" }, { path: "/users/7" }, { path: "/users/7", init: { method: "POST", body: "{}" } }],
-    devEnv: INNGEST_DEV,
+    typecheck: tscTypecheck,
+  },
+  {
+    name: "a hand-written Express app with a compact package.json and its entry in src/server.ts",
+    make: fixture("express-compact"),
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    planned: [...nodePlanned("src/server.ts"), ...helloFiles("src/")],
+    routes: [
+      { path: "/notes" },
+      { path: "/notes", init: { method: "POST", headers: { "content-type": "text/plain" }, body: "buy milk" } },
+    ],
+    typecheck: tscTypecheck,
+  },
+  {
+    name: "an Express 4 app laid out as Inngest's framework-express example (CommonJS, functions flat in inngest/)",
+    make: fixture("express4-flat"),
+    add: ["cron"],
+    // Its functions are in the app already, but it has no dev mode before the add to sync them in.
+    before: [],
+    after: ["greet", "weekday-digest"],
+    planned: [
+      ".cursor/mcp.json",
+      ".env.development",
+      ".env.example",
+      ".gemini/settings.json",
+      ".mcp.json",
+      ".vscode/mcp.json",
+      "AGENTS.md",
+      "inngest/cron-weekday-digest.test.ts",
+      "inngest/cron-weekday-digest.ts",
+      "inngest/index.ts",
+      "inngest/testing.ts",
+      "package.json",
+      "vitest.config.ts",
+    ],
+    routes: [{ path: "/status" }],
+    typecheck: tscTypecheck,
+  },
+  {
+    name: "an Express app whose tsconfig extends a shared base (NodeNext imports inherited)",
+    make: async (dir) => {
+      await fixture("express-split")(dir);
+      mkdirSync(path.join(dir, "config"));
+      writeFileSync(
+        path.join(dir, "config/tsconfig.base.json"),
+        `${JSON.stringify(
+          {
+            compilerOptions: {
+              target: "ES2022",
+              module: "NodeNext",
+              moduleResolution: "NodeNext",
+              strict: true,
+              skipLibCheck: true,
+              noEmit: true,
+              types: ["node"],
+            },
+          },
+          null,
+          2,
+        )}\n`,
+      );
+      writeFileSync(
+        path.join(dir, "tsconfig.json"),
+        '{\n  // the team\'s shared settings\n  "extends": "./config/tsconfig.base.json",\n  "include": ["src"]\n}\n',
+      );
+    },
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    planned: [...nodePlanned("src/app.ts"), ...helloFiles("src/")],
+    routes: [{ path: "/health" }],
     typecheck: tscTypecheck,
   },
   {
@@ -172,7 +301,6 @@ export const nodeCases: AddCase[] = [
     after: ["hello-world"],
     planned: [...nodePlanned("src/index.ts"), ...helloFiles("src/")],
     routes: [{ path: "/" }, { path: "/nope" }],
-    devEnv: INNGEST_DEV,
     typecheck: tscTypecheck,
   },
   {
@@ -204,6 +332,56 @@ export const nodeCases: AddCase[] = [
   },
 ];
 
+/** Apps of the other package managers, installed with the pinned clients; the CLI installs with theirs. */
+export const packageManagerCases: AddCase[] = [
+  {
+    name: "an Express package of a pnpm workspace (installed from the workspace root)",
+    make: async (root) => {
+      cpSync(path.join(repoRoot, "test/fixtures/express-split"), path.join(root, "apps/api"), { recursive: true });
+      writeFileSync(path.join(root, "package.json"), '{ "name": "monorepo", "private": true }\n');
+      writeFileSync(
+        path.join(root, "pnpm-workspace.yaml"),
+        // Its owner told pnpm 11+ not to fail on unapproved build scripts (tsx's esbuild) already.
+        'packages:\n  - "apps/*"\nstrictDepBuilds: false\n',
+      );
+    },
+    packageDir: "apps/api",
+    tool: "pnpm",
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    // No lockfile in the package: the one at the workspace root (outside the package) is updated.
+    planned: [...nodePlanned("src/app.ts"), ...helloFiles("src/")],
+    routes: [{ path: "/health" }],
+    typecheck: tscTypecheck,
+    installByCli: true,
+  },
+  {
+    name: "a Hono app installed with yarn 1",
+    make: fixture("hono-node"),
+    tool: "yarn",
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    planned: [...nodePlanned("src/index.ts"), ...helloFiles("src/"), ".yarnrc", "yarn.lock"],
+    routes: [{ path: "/" }],
+    typecheck: tscTypecheck,
+    installByCli: true,
+  },
+  {
+    name: "an Express app installed with bun",
+    make: fixture("express-tutorial"),
+    tool: "bun",
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    planned: [...nodePlanned("src/index.ts"), ...helloFiles("src/"), "bun.lock"],
+    routes: [{ path: "/" }, { path: "/todos" }],
+    typecheck: tscTypecheck,
+    installByCli: true,
+  },
+];
+
 /**
  * The whole life of an add on an app this project did not write (or wrote earlier): the app is
  * made and installed, its routes are recorded, the built CLI adds to it, then the tree, the
@@ -218,19 +396,25 @@ export function describeAdd(cases: AddCase[]): void {
     let syncBefore: string[] = [];
     let snapshotBefore: Record<string, string>;
     let addOutput: string;
+    let root: string;
+    const pm = testCase.tool ?? "npm";
+    let pmEnv: Record<string, string> = {};
 
     beforeAll(async () => {
+      if (testCase.tool) pmEnv = { PATH: withToolOnPath(await installTool(testCase.tool)).PATH! };
       temp = await makeTempDir("cia-add-");
-      dir = path.join(temp.dir, "user-app");
-      await testCase.make(dir);
+      root = path.join(temp.dir, "user-app");
+      dir = testCase.packageDir ? path.join(root, testCase.packageDir) : root;
+      await testCase.make(root);
       appId = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).name;
-      const install = await runIn(dir, "npm", ["install"]);
+      const install = await runIn(root, pm, ["install"], pmEnv);
       expect(install.exitCode, install.output).toBe(0);
 
       // The app as its user knows it: its routes' answers (and its functions, if it has Inngest).
       const app = await startDevServer(dir, {
         timeoutMs: 180_000,
-        env: testCase.devEnv ?? {},
+        packageManager: pm,
+        env: pmEnv,
         readyPath: testCase.routes[0]!.path,
       });
       try {
@@ -249,7 +433,7 @@ export function describeAdd(cases: AddCase[]): void {
         ["--add", testCase.add.join(","), ...(testCase.installByCli ? [] : ["--no-install"])],
         {
           cwd: dir,
-          env: { npm_config_prefer_offline: "true" },
+          env: { npm_config_prefer_offline: "true", ...pmEnv },
         },
       );
       addOutput = result.output;
@@ -266,21 +450,24 @@ export function describeAdd(cases: AddCase[]): void {
 
     it("changes nothing when run a second time", async () => {
       const before = snapshot(dir, sourceOnly);
-      const again = await runCli(["--add", testCase.add.join(","), "--no-install", "--yes"], { cwd: dir });
+      const again = await runCli(["--add", testCase.add.join(","), "--no-install", "--yes"], {
+        cwd: dir,
+        env: pmEnv,
+      });
       expect(again.exitCode, again.output).toBe(0);
       expect(again.output).toContain("Nothing to change");
       expect(snapshot(dir, sourceOnly)).toEqual(before);
     });
 
     it("installs, type-checks and passes the app's tests", async () => {
-      if (testCase.installByCli) expect(addOutput).toContain("Installed dependencies with npm");
+      if (testCase.installByCli) expect(addOutput).toContain(`Installed dependencies with ${pm}`);
       else {
-        const install = await runIn(dir, "npm", ["install"]);
+        const install = await runIn(root, pm, ["install"], pmEnv);
         expect(install.exitCode, install.output).toBe(0);
       }
-      const typecheck = await runIn(dir, ...testCase.typecheck);
+      const typecheck = await runIn(dir, ...testCase.typecheck, pmEnv);
       expect(typecheck.exitCode, typecheck.output).toBe(0);
-      const tests = await runIn(dir, "npm", ["test"]);
+      const tests = await runIn(dir, pm, ["run", "test"], pmEnv);
       expect(tests.exitCode, tests.output).toBe(0);
       expect(tests.output).toMatch(/Tests\s+\d+ passed/);
     }, 600_000);
@@ -288,7 +475,8 @@ export function describeAdd(cases: AddCase[]): void {
     describe("in dev mode", () => {
       let app: RunningApp;
       beforeAll(async () => {
-        app = await startDevServer(dir, { timeoutMs: 180_000, env: testCase.devEnv ?? {} });
+        // The app's own dev script, with no extra env: --add made it load .env.development.
+        app = await startDevServer(dir, { timeoutMs: 180_000, packageManager: pm, env: pmEnv });
       }, 240_000);
       afterAll(async () => {
         await app?.stop();

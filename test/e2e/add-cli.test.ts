@@ -36,6 +36,21 @@ describe("create-inngest-app --add", () => {
     expect(result.output).toContain("--- /dev/null\n+++ b/src/inngest/client.ts");
     expect(result.output).toContain(`+app.use('/api/inngest', serve({ client: inngest, functions }))`);
     expect(result.output).toContain('+    "inngest": "4.24.0"');
+    expect(result.output).toContain('+    "dev": "tsx watch --env-file=.env.development src/index.ts",');
+    expect(snapshot(dir, sourceOnly)).toEqual(before);
+  });
+
+  it("refuses in one line an Express app written with require(), and writes nothing", async () => {
+    copy("express-tutorial");
+    writeFileSync(
+      path.join(dir, "src/index.ts"),
+      `const express = require("express");\n\nconst app = express();\napp.get("/", (_req: unknown, res: any) => res.send("hi"));\napp.listen(3000);\n`,
+    );
+    const before = snapshot(dir, sourceOnly);
+    const result = await add("event-basic");
+    expect(result.exitCode).toBe(1);
+    expect(result.output).toContain("src/index.ts loads express with require(): --add edits apps written with import");
+    expect(hasStackTrace(result.output)).toBe(false);
     expect(snapshot(dir, sourceOnly)).toEqual(before);
   });
 

@@ -84,14 +84,102 @@ describe("planAdd", () => {
     ]);
   });
 
-  it("leaves a package.json in a layout npm does not write alone, and says what to add", () => {
+  it("adds the dependencies to a compact hand-written package.json, keeping its keys' order", () => {
     const dir = copy("hono-node");
-    const manifest = readFileSync(path.join(dir, "package.json"), "utf8").replace(/\n {2}/g, "\n    ");
-    writeFileSync(path.join(dir, "package.json"), manifest.replace('"type": "module",', '"type":   "module",'));
+    const manifest = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+    const compact = `{\n${Object.entries(manifest)
+      .map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`)
+      .join(",\n")}\n}\n`;
+    writeFileSync(path.join(dir, "package.json"), compact);
     const plan = planAdd(detectProject(dir), [eventBasic]);
-    expect(plan.changes.map((change) => change.path)).not.toContain("package.json");
-    expect(plan.manual[0]).toMatchObject({ file: "package.json" });
-    expect(plan.manual[0]!.lines).toContain('"dependencies": "inngest": "4.24.0"');
+    expect(plan.manual).toEqual([]);
+    const after = JSON.parse(plan.changes.find((change) => change.path === "package.json")!.after);
+    expect(after.dependencies).toMatchObject({ ...manifest.dependencies, inngest: "4.24.0" });
+    expect(Object.keys(after).slice(0, Object.keys(manifest).length)).toEqual(Object.keys(manifest));
+  });
+
+  it("loads .env.development in the app's own tsx dev script", () => {
+    const dir = copy("express-split");
+    const plan = planAdd(detectProject(dir), [eventBasic]);
+    const manifest = JSON.parse(plan.changes.find((change) => change.path === "package.json")!.after);
+    expect(manifest.scripts.dev).toBe("tsx watch --env-file=.env.development src/server.ts");
+    const again = planAdd(detectProject(writeAllOf(dir, plan)), [eventBasic]);
+    expect(again.changes).toEqual([]);
+  });
+
+  it("names the app's real entry file when its dev script cannot be edited", () => {
+    const dir = copy("express-split");
+    const manifestPath = path.join(dir, "package.json");
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+    for (const script of ["vite-node --watch src/server.ts", undefined]) {
+      manifest.scripts.dev = script;
+      writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+      const plan = planAdd(detectProject(dir), [eventBasic]);
+      const after = JSON.parse(plan.changes.find((change) => change.path === "package.json")!.after);
+      expect(after.scripts.dev).toBe(script);
+      const note = plan.notes.find((text) => text.includes("INNGEST_DEV=1"));
+      expect(note).toContain("tsx watch --env-file=.env.development src/server.ts");
+      expect(note).not.toContain("src/index.ts");
+    }
+  });
+
+  it("names Express 4 from the app's dependency and keeps new functions flat beside the client", () => {
+    const dir = copy("express4-flat");
+    const project = detectProject(dir);
+    expect(project.frameworkLabel).toBe("Express 4");
+    expect(project.importExtension).toBe("");
+    const plan = planAdd(project, [findFeature("cron")!], { agents: false });
+    expect(plan.manual).toEqual([]);
+    expect(plan.changes.map((change) => change.path)).toEqual([
+      ".env.development",
+      ".env.example",
+      "inngest/cron-weekday-digest.test.ts",
+      "inngest/cron-weekday-digest.ts",
+      "inngest/index.ts",
+      "inngest/testing.ts",
+      "package.json",
+      "vitest.config.ts",
+    ]);
+    const fn = plan.changes.find((change) => change.path === "inngest/cron-weekday-digest.test.ts")!.after;
+    expect(fn).not.toContain('from "../');
+    const index = plan.changes.find((change) => change.path === "inngest/index.ts")!.after;
+    expect(index).toContain("export const functions = [greet, weekdayDigest];");
+  });
+
+  it("reads the module settings and the alias a tsconfig inherits through extends", () => {
+    const dir = copy("express-split");
+    mkdirSync(path.join(dir, "config"));
+    writeFileSync(
+      path.join(dir, "config/tsconfig.base.json"),
+      '{\n  // shared\n  "compilerOptions": { "module": "NodeNext", "baseUrl": "..", "paths": { "@/*": ["src/*"] } }\n}\n',
+    );
+    writeFileSync(
+      path.join(dir, "tsconfig.json"),
+      '{ "extends": ["./config/tsconfig.base.json"], "compilerOptions": { "strict": true }, "include": ["src"] }\n',
+    );
+    expect(detectProject(dir)).toMatchObject({ importExtension: ".js", alias: { prefix: "@/", base: "src" } });
+
+    writeFileSync(path.join(dir, "tsconfig.json"), '{ "extends": "@company/tsconfig/node.json" }\n');
+    expect(() => detectProject(dir)).toThrow(/extends "@company\/tsconfig\/node.json", which was not found/);
+  });
+
+  it("installs a workspace package from the workspace root, with the root's manager", () => {
+    const root = path.join(temp, `workspace-${Math.random().toString(36).slice(2)}`);
+    copyFixture("express-split", path.join(root, "apps/api"));
+    copyFixture("hono-node", path.join(root, "tools/hono"));
+    writeFileSync(path.join(root, "package.json"), '{ "name": "monorepo", "private": true }\n');
+    writeFileSync(path.join(root, "pnpm-workspace.yaml"), 'packages:\n  - "apps/*" # the services\n');
+    writeFileSync(path.join(root, "pnpm-lock.yaml"), "lockfileVersion: '9.0'\n");
+    expect(detectProject(path.join(root, "apps/api"))).toMatchObject({ packageManager: "pnpm", installDir: root });
+    // Not one of the workspace's packages: installs on its own.
+    const alone = detectProject(path.join(root, "tools/hono"));
+    expect(alone).toMatchObject({ packageManager: "npm", installDir: path.join(root, "tools/hono") });
+
+    rmSync(path.join(root, "pnpm-workspace.yaml"));
+    rmSync(path.join(root, "pnpm-lock.yaml"));
+    writeFileSync(path.join(root, "package.json"), '{ "name": "monorepo", "workspaces": ["apps/*", "tools/**"] }\n');
+    writeFileSync(path.join(root, "yarn.lock"), "");
+    expect(detectProject(path.join(root, "tools/hono"))).toMatchObject({ packageManager: "yarn", installDir: root });
   });
 
   it("registers client middleware in new Inngest({ ... }) in the client's own layout", () => {
@@ -140,3 +228,8 @@ describe("planAdd", () => {
     expect(plan.changes.map((change) => change.path)).not.toContain("src/health.test.ts");
   });
 });
+
+function writeAllOf(dir: string, plan: ReturnType<typeof planAdd>): string {
+  writeAll(dir, plan.changes);
+  return dir;
+}

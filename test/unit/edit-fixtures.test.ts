@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runOrThrow } from "../helpers/process.js";
 import { loadParser, parseSource } from "../../src/add/ast.js";
 import { changeSet } from "../../src/add/changes.js";
 import { detectProject } from "../../src/add/detect.js";
@@ -126,5 +127,32 @@ describe("editManifest", () => {
       { test: "vitest run" },
     );
     expect(after).toBe(fixture("manifest", name, "expected.json"));
+  });
+
+  // npm itself is the reference: on each layout, the edit writes what `npm pkg set` writes, byte for byte.
+  const layouts = {
+    "compact lines":
+      '{\n  "name": "a", "scripts": { "start": "node ." },\n  "dependencies": { "zod": "^4.0.0", "express": "^5.1.0" } }\n',
+    "one line, no final newline": '{"name":"a","dependencies":{"zod":"^4.0.0","express":"^5.1.0"}}',
+    "tabs and CRLF": '{\r\n\t"name": "a",\r\n\t"dependencies": {"zod": "^4.0.0", "express": "^5.1.0"}\r\n}\r\n',
+    "empty object": "{}\n",
+  };
+  const temp = mkdtempSync(path.join(os.tmpdir(), "cia-manifest-"));
+  afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+  it.each(Object.entries(layouts))("writes what npm pkg set writes: %s", async (name, manifestText) => {
+    const dir = path.join(temp, name.replace(/\W+/g, "-"));
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, "package.json"), manifestText);
+    await runOrThrow("npm", ["pkg", "set", "scripts.test=vitest run", "dependencies.inngest=4.24.0"], { cwd: dir });
+    const after = editManifest(
+      { manifestText, manifest: JSON.parse(manifestText) },
+      { inngest: "4.24.0" },
+      {},
+      {
+        test: "vitest run",
+      },
+    );
+    expect(after).toBe(readFileSync(path.join(dir, "package.json"), "utf8"));
   });
 });

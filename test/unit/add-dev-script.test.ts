@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { devScriptWithEnv } from "../../src/add/dev-script.js";
+
+describe("devScriptWithEnv", () => {
+  it.each([
+    ["tsx watch src/server.ts", "tsx watch --env-file=.env.development src/server.ts"],
+    ["tsx src/main.ts", "tsx --env-file=.env.development src/main.ts"],
+    [
+      "tsx watch --clear-screen=false src/app.ts",
+      "tsx watch --env-file=.env.development --clear-screen=false src/app.ts",
+    ],
+    ["node --watch dist/index.js", "node --env-file=.env.development --watch dist/index.js"],
+    ["node --import tsx src/server.ts", "node --env-file=.env.development --import tsx src/server.ts"],
+    ["nodemon src/server.ts", "INNGEST_DEV=1 nodemon src/server.ts"],
+    ["ts-node src/server.ts", "INNGEST_DEV=1 ts-node src/server.ts"],
+  ])("%s", (script, expected) => {
+    expect(devScriptWithEnv(script)).toBe(expected);
+  });
+
+  it.each([
+    "tsc && node dist/index.js",
+    "concurrently 'tsc -w' 'node --watch dist/index.js'",
+    "vite-node src/server.ts",
+    "bun --watch src/index.ts",
+    "nodex src/a.ts",
+  ])("leaves %s to the user", (script) => {
+    expect(devScriptWithEnv(script)).toBeUndefined();
+  });
+});
