@@ -27,7 +27,7 @@ describe("information flags", () => {
     const result = await runCli(["--help"], { cwd: temp.dir });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain("Usage:");
-    expect(result.stdout).toContain("--framework <next|express|hono-workers|hono>");
+    expect(result.stdout).toContain("--framework <next|express|hono|hono-workers>");
   });
 
   it("--version prints the package version", async () => {
@@ -188,7 +188,7 @@ describe("bad input: one clear line, exit code 1, nothing written", () => {
     {
       name: "an unknown framework",
       args: ["app", "--framework", "rails", "--features", "event-basic"],
-      message: /Unknown framework "rails". Choose one of: next, express, hono-workers, hono/,
+      message: /Unknown framework "rails". Choose one of: next, express, hono, hono-workers/,
     },
     {
       name: "an unknown feature",
@@ -219,7 +219,7 @@ describe("bad input: one clear line, exit code 1, nothing written", () => {
     {
       name: "no framework and no terminal",
       args: ["app", "--features", "event-basic"],
-      message: /Missing the framework: pass --framework <next\|express\|hono-workers\|hono>/,
+      message: /Missing the framework: pass --framework <next\|express\|hono\|hono-workers>/,
     },
     {
       name: "no features and no terminal",
