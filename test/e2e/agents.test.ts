@@ -62,8 +62,12 @@ describe("files for coding agents in an app given Inngest with --add", () => {
     const agents = readFileSync(path.join(appDir(), "AGENTS.md"), "utf8");
     expect(agents.startsWith(`${mine}\n<!-- BEGIN:inngest -->\n`)).toBe(true);
     expect(agents.endsWith("<!-- END:inngest -->\n")).toBe(true);
-    // The tutorial's dev script does not load .env.development, so the section says how.
-    expect(agents).toContain("`INNGEST_DEV=1 npm run dev`");
+    // --add made the tutorial's dev script load .env.development, so the section names it as it is.
+    expect(JSON.parse(readFileSync(path.join(appDir(), "package.json"), "utf8")).scripts.dev).toContain(
+      "--env-file=.env.development",
+    );
+    expect(agents).toContain("`npm run dev`");
+    expect(agents).not.toContain("INNGEST_DEV=1 npm run dev");
     expect(agents).toContain("Serve handler: `src/index.ts`");
     const servers = JSON.parse(readFileSync(path.join(appDir(), ".mcp.json"), "utf8")).mcpServers;
     expect(servers).toEqual({

@@ -185,7 +185,8 @@ describe("--add --json", () => {
     ]);
     for (const fn of json.functions)
       expect(readFileSync(path.join(appDir(), fn.file), "utf8")).toContain(`id: "${fn.id}"`);
-    expect(json.nextSteps).toEqual(["npm install", "INNGEST_DEV=1 npm run dev", "npx inngest-cli@latest dev"]);
+    // --add made the app's dev script load .env.development: its own `dev` starts in dev mode.
+    expect(json.nextSteps).toEqual(["npm install", "npm run dev", "npx inngest-cli@latest dev"]);
 
     const again = await add("event-basic,cron", "--yes");
     expect(again.exitCode).toBe(0);
