@@ -271,8 +271,9 @@ export function findInngest(project: Project): ExistingInngest {
     const inngestClass = imports.find(
       (binding) => binding.source === "inngest" && binding.imported === "Inngest",
     )?.local;
+    // The framework's serve handler: a serve from another adapter (the test support's inngest/node) is not it.
     const serveName = imports.find(
-      (binding) => binding.source.startsWith("inngest/") && binding.imported === "serve",
+      (binding) => binding.source === project.framework.serveModule && binding.imported === "serve",
     )?.local;
 
     if (inngestClass && !found.client) {

@@ -85,8 +85,10 @@ const nextPlanned = (root: string) => [
   "vitest.config.ts",
 ];
 const helloFiles = (root: string) => [
+  `${root}inngest/events.ts`,
   `${root}inngest/functions/event-basic-hello-world.test.ts`,
   `${root}inngest/functions/event-basic-hello-world.ts`,
+  `${root}inngest/functions/event-basic-try-it.json`,
 ];
 const cronFiles = (root: string) => [
   `${root}inngest/functions/cron-weekday-digest.test.ts`,
@@ -318,17 +320,16 @@ export const nodeCases: AddCase[] = [
     before: ["hello-world"],
     after: ["hello-world", "weekday-digest", "check-fraud", "quote-shipping", "check-out-order"],
     planned: [
-      // The CLI installs here: npm rewrites the lockfile.
-      "package-lock.json",
-      "package.json",
+      // It has every dependency already (zod came with event-basic's typed event): package.json stays.
+      "src/inngest/events.ts",
       "src/inngest/functions/index.ts",
       ...cronFiles("src/"),
       "src/inngest/functions/invoke-checkout.test.ts",
       "src/inngest/functions/invoke-checkout.ts",
+      "src/inngest/functions/invoke-try-it.json",
     ],
     routes: [{ path: "/" }],
     typecheck: ["npm", ["run", "typecheck"]],
-    installByCli: true,
   },
 ];
 
