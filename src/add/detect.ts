@@ -29,6 +29,8 @@ export interface Project {
   pagesDir?: string;
   /** TypeScript sources, relative with forward slashes (no node_modules, build output or dot-folders). */
   sources: string[];
+  /** tsconfig's `types`, when it lists them: only those packages' globals and ambient modules are seen. */
+  types?: string[];
 }
 
 const SKIPPED_DIRS = new Set(["node_modules", "dist", "build", "out", "coverage", ".next"]);
@@ -108,6 +110,7 @@ export function detectProject(dir: string): Project {
     appRouterDir,
     pagesDir,
     sources,
+    types: Array.isArray(compilerOptions.types) ? compilerOptions.types.map(String) : undefined,
   };
 }
 

@@ -32,6 +32,7 @@ import { addEvents } from "./events.js";
 import { addDevEnvToScript, loadsDevEnv } from "./dev-script.js";
 import { editManifest } from "./manifest.js";
 import { keepMiddlewareOffRoute } from "./next-middleware.js";
+import { addNodejsCompat } from "./wrangler-config.js";
 import { mountServeHandler } from "./mount.js";
 import { registerClientMiddleware, registerFunctions, registerInArrayOf } from "./register.js";
 
@@ -106,7 +107,10 @@ export function planAdd(project: Project, requested: readonly Feature[], options
       inThisApp(fillPlaceholders(baseFile(framework, `${INNGEST_DIR}/${CLIENT_FILE}`), placeholders), inngestDir),
     );
   if (read(`${inngestDir}/${TESTING_FILE}`) === null)
-    put(`${inngestDir}/${TESTING_FILE}`, inThisApp(baseFile(framework, `${INNGEST_DIR}/${TESTING_FILE}`), inngestDir));
+    put(
+      `${inngestDir}/${TESTING_FILE}`,
+      withNodeTypes(project, inThisApp(baseFile(framework, `${INNGEST_DIR}/${TESTING_FILE}`), inngestDir)),
+    );
   addVitestConfig(editor, baseFile(framework, "vitest.config.ts"));
   addDevMode(editor, baseFile(framework, ".env.development"));
   const envExample = read(".env.example");
@@ -131,6 +135,7 @@ export function planAdd(project: Project, requested: readonly Feature[], options
   }
 
   if (framework.mount.kind === "route-file") keepMiddlewareOffRoute(project, editor);
+  if (framework.id === "hono-workers") addNodejsCompat(editor);
   addYarn1Settings(project, editor);
   addToManifest(project, editor, inngestDir);
   if (options.agents !== false) {
@@ -242,10 +247,21 @@ function addYarn1Settings(project: Project, editor: Editor): void {
   );
 }
 
+/**
+ * The test helpers serve functions with `node:http` under vitest, so they need Node's types; an app
+ * whose tsconfig lists its runtime's types only (a Worker's) sees them through this reference.
+ */
+function withNodeTypes(project: Project, testing: string): string {
+  if (project.types === undefined || project.types.includes("node")) return testing;
+  return `/// <reference types="node" />\n${testing}`;
+}
+
 /** The dependencies the app lacks, a `test` script when it has none, and dev mode in its `dev` script. */
 function addToManifest(project: Project, editor: Editor, inngestDir: string): void {
   const { plan } = editor;
   const wanted = featureDependencies(plan.added);
+  // The test helpers (inngest/testing.ts) import Node's modules.
+  wanted.devDependencies.push("@types/node");
   const has = { ...project.manifest.dependencies, ...project.manifest.devDependencies } as Record<string, string>;
   for (const section of ["dependencies", "devDependencies"] as const)
     for (const name of wanted[section]) if (!(name in has)) plan[section][name] = versions[name];

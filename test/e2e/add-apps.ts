@@ -2,10 +2,13 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answer, commitAll, runIn } from "../helpers/add.js";
-import { startDevServer, type RunningApp } from "../helpers/app.js";
+import { freePort, startDevServer, type RunningApp } from "../helpers/app.js";
 import { makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
 import { copyFixture } from "../helpers/fixtures.js";
+import { userEnv } from "../helpers/env.js";
 import { appEndpoint } from "../helpers/inngest.js";
+import { installNode } from "../helpers/node-runtime.js";
+import { startBackgroundServer } from "../helpers/process.js";
 import { changedFiles, snapshot, sourceOnly } from "../helpers/snapshot.js";
 import { installTool, withToolOnPath } from "../helpers/tools.js";
 
@@ -39,6 +42,45 @@ interface AddCase {
   tool?: "pnpm" | "yarn" | "bun";
   /** Where the app is inside what `make` made, when that is a workspace (installed from its root). */
   packageDir?: string;
+  /**
+   * The dev script is `wrangler dev`: it runs with Node 22 first on PATH (wrangler needs 22.12+) and
+   * takes the address as flags (it reads no PORT).
+   */
+  wranglerDev?: boolean;
+}
+
+/** The app's own dev script on a free port of 127.0.0.1, polled at `readyPath` until it answers. */
+async function startApp(
+  dir: string,
+  testCase: AddCase,
+  options: { pm: string; env: Record<string, string>; readyPath?: string },
+): Promise<RunningApp> {
+  if (!testCase.wranglerDev) {
+    return startDevServer(dir, {
+      timeoutMs: 180_000,
+      packageManager: options.pm,
+      env: options.env,
+      readyPath: options.readyPath,
+    });
+  }
+  const node22 = await installNode(22);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = await startBackgroundServer(
+    options.pm,
+    ["run", "dev", "--", "--ip", "127.0.0.1", "--port", String(port)],
+    {
+      cwd: dir,
+      env: userEnv({
+        ...options.env,
+        PATH: `${node22}${path.delimiter}${options.env.PATH ?? process.env.PATH ?? ""}`,
+        WRANGLER_SEND_METRICS: "false",
+      }),
+      readyUrl: `${url}${options.readyPath ?? "/api/inngest"}`,
+      timeoutMs: 180_000,
+    },
+  );
+  return { url, ...server };
 }
 
 const fixture = (name: string) => async (dir: string) => {
@@ -333,6 +375,22 @@ export const nodeCases: AddCase[] = [
   },
 ];
 
+/** Hono on Cloudflare Workers, laid out as create-hono's cloudflare-workers template. */
+export const workerCases: AddCase[] = [
+  {
+    name: "a Hono app laid out as create-hono's cloudflare-workers template",
+    make: fixture("hono-workers"),
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    // wrangler.jsonc: the template leaves nodejs_compat commented out, and the SDK needs it.
+    planned: [...nodePlanned("src/index.ts"), ...helloFiles("src/"), "wrangler.jsonc"],
+    routes: [{ path: "/" }, { path: "/nope" }],
+    typecheck: tscTypecheck,
+    wranglerDev: true,
+  },
+];
+
 /** Apps of the other package managers, installed with the pinned clients; the CLI installs with theirs. */
 export const packageManagerCases: AddCase[] = [
   {
@@ -412,12 +470,7 @@ export function describeAdd(cases: AddCase[]): void {
       expect(install.exitCode, install.output).toBe(0);
 
       // The app as its user knows it: its routes' answers (and its functions, if it has Inngest).
-      const app = await startDevServer(dir, {
-        timeoutMs: 180_000,
-        packageManager: pm,
-        env: pmEnv,
-        readyPath: testCase.routes[0]!.path,
-      });
+      const app = await startApp(dir, testCase, { pm, env: pmEnv, readyPath: testCase.routes[0]!.path });
       try {
         for (const route of testCase.routes) answersBefore.push(await answer(`${app.url}${route.path}`, route.init));
         if (testCase.before.length > 0) {
@@ -477,7 +530,7 @@ export function describeAdd(cases: AddCase[]): void {
       let app: RunningApp;
       beforeAll(async () => {
         // The app's own dev script, with no extra env: --add made it load .env.development.
-        app = await startDevServer(dir, { timeoutMs: 180_000, packageManager: pm, env: pmEnv });
+        app = await startApp(dir, testCase, { pm, env: pmEnv });
       }, 240_000);
       afterAll(async () => {
         await app?.stop();

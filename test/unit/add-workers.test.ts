@@ -1,0 +1,78 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadParser, parseJsonc } from "../../src/add/ast.js";
+import { detectProject } from "../../src/add/detect.js";
+import { planAdd } from "../../src/add/plan.js";
+import { findFeature } from "../../src/features/index.js";
+import { copyFixture } from "../helpers/fixtures.js";
+
+const eventBasic = findFeature("event-basic")!;
+
+describe("--add on a Hono app on Cloudflare Workers", () => {
+  const temp = mkdtempSync(path.join(os.tmpdir(), "cia-add-workers-"));
+  beforeAll(loadParser);
+  afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+  const workerApp = (wrangler?: { file: string; text: string }) => {
+    const dir = copyFixture("hono-workers", path.join(temp, Math.random().toString(36).slice(2)));
+    if (wrangler) {
+      rmSync(path.join(dir, "wrangler.jsonc"));
+      writeFileSync(path.join(dir, wrangler.file), wrangler.text);
+    }
+    return dir;
+  };
+  const changed = (dir: string, file: string) =>
+    planAdd(detectProject(dir), [eventBasic]).changes.find((change) => change.path === file)?.after;
+
+  it("detects it as hono-workers, not Hono on Node", () => {
+    expect(detectProject(workerApp()).framework.id).toBe("hono-workers");
+  });
+
+  it("turns on nodejs_compat in create-hono's wrangler.jsonc, where the flag is only commented out", () => {
+    const dir = workerApp();
+    const after = changed(dir, "wrangler.jsonc")!;
+    expect((parseJsonc(after, "wrangler.jsonc") as Record<string, unknown>).compatibility_flags).toEqual([
+      "nodejs_compat",
+    ]);
+    // Every line of the original is still there, comments included.
+    for (const line of readFileSync(path.join(dir, "wrangler.jsonc"), "utf8").split("\n"))
+      expect(after).toContain(line.replace(/"$/, ""));
+  });
+
+  it("adds the flag to an existing compatibility_flags, and leaves a config that has it alone", () => {
+    const withOther = '{\n  "main": "src/index.ts",\n  "compatibility_flags": ["global_fetch_strictly_public"]\n}\n';
+    const after = changed(workerApp({ file: "wrangler.jsonc", text: withOther }), "wrangler.jsonc")!;
+    expect((parseJsonc(after, "wrangler.jsonc") as Record<string, unknown>).compatibility_flags).toEqual([
+      "nodejs_compat",
+      "global_fetch_strictly_public",
+    ]);
+    const already = '{ "main": "src/index.ts", "compatibility_flags": ["nodejs_compat"] }\n';
+    expect(changed(workerApp({ file: "wrangler.json", text: already }), "wrangler.json")).toBeUndefined();
+  });
+
+  it("adds the flag under compatibility_date in a wrangler.toml", () => {
+    const toml = 'name = "api"\nmain = "src/index.ts"\ncompatibility_date = "2026-11-01"\n';
+    expect(changed(workerApp({ file: "wrangler.toml", text: toml }), "wrangler.toml")).toBe(
+      'name = "api"\nmain = "src/index.ts"\ncompatibility_date = "2026-11-01"\ncompatibility_flags = ["nodejs_compat"]\n',
+    );
+  });
+
+  it("says where the flag goes when there is no wrangler config to edit", () => {
+    const dir = workerApp();
+    rmSync(path.join(dir, "wrangler.jsonc"));
+    const plan = planAdd(detectProject(dir), [eventBasic]);
+    expect(plan.manual).toContainEqual(expect.objectContaining({ file: "wrangler.jsonc" }));
+  });
+
+  it("gives the Node test helpers Node's types, which the app's tsconfig does not list", () => {
+    const dir = workerApp();
+    const plan = planAdd(detectProject(dir), [eventBasic]);
+    expect(plan.devDependencies).toHaveProperty("@types/node");
+    expect(changed(dir, "src/inngest/testing.ts")).toMatch(/^\/\/\/ <reference types="node" \/>\n/);
+    expect(changed(copyFixture("hono-node", path.join(temp, "node")), "src/inngest/testing.ts")).not.toContain(
+      "<reference",
+    );
+  });
+});
