@@ -41,19 +41,7 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
   };
 
   if (flags.dryRun) {
-    log.info(`${bold("Dry run")}: nothing is written.`);
-    const { createTwoFilesPatch } = await import("diff");
-    for (const change of plan.changes) {
-      log.info(
-        createTwoFilesPatch(
-          change.before === null ? "/dev/null" : `a/${change.path}`,
-          `b/${change.path}`,
-          change.before ?? "",
-          change.after,
-        ).replace(/^=+\n/, ""),
-      );
-    }
-    printManual(plan);
+    await printDryRun(plan);
     printNotes(plan);
     return finish({ dryRun: true, installed: !newDependencies });
   }
@@ -147,7 +135,24 @@ function parseFeatures(ids: readonly string[]): Feature[] {
   return found;
 }
 
-function printManual(plan: AddPlan): void {
+/** `--dry-run`: each change as a unified diff, then the edits left to the user. Writes nothing. */
+export async function printDryRun(plan: AddPlan): Promise<void> {
+  log.info(`${bold("Dry run")}: nothing is written.`);
+  const { createTwoFilesPatch } = await import("diff");
+  for (const change of plan.changes) {
+    log.info(
+      createTwoFilesPatch(
+        change.before === null ? "/dev/null" : `a/${change.path}`,
+        `b/${change.path}`,
+        change.before ?? "",
+        change.after,
+      ).replace(/^=+\n/, ""),
+    );
+  }
+  printManual(plan);
+}
+
+export function printManual(plan: AddPlan): void {
   if (plan.manual.length === 0) return;
   log.warn(`Some edits could not be made safely; these files were left as they are. Add by hand:`);
   for (const step of plan.manual) {

@@ -10,7 +10,7 @@ import { commandsFor } from "../package-manager.js";
 import { log } from "../ui.js";
 import { loadParser } from "../add/ast.js";
 import { detectProject, type Project } from "../add/detect.js";
-import { confirmDirtyTree, EXIT_MANUAL_STEPS, writeAll } from "../add/run.js";
+import { confirmDirtyTree, EXIT_MANUAL_STEPS, printDryRun, printManual, writeAll } from "../add/run.js";
 import { planFunction, type FunctionPlan } from "./app.js";
 import { syncExpectation } from "./render-test.js";
 import { type FunctionSpec, parseFunctionSpec } from "./spec.js";
@@ -45,20 +45,7 @@ export async function runGenerate(flags: Flags, context: RunContext): Promise<nu
 
   if (flags.dryRun) {
     if (json) printJson(functionJson(project, spec, plan, { dryRun: true, installed: false }));
-    else {
-      log.info(`${bold("Dry run")}: nothing is written.`);
-      const { createTwoFilesPatch } = await import("diff");
-      for (const change of plan.changes)
-        log.info(
-          createTwoFilesPatch(
-            change.before === null ? "/dev/null" : `a/${change.path}`,
-            `b/${change.path}`,
-            change.before ?? "",
-            change.after,
-          ).replace(/^=+\n/, ""),
-        );
-      printManual(plan);
-    }
+    else await printDryRun(plan);
     return code;
   }
 
@@ -112,13 +99,4 @@ function functionJson(
     manualSteps: plan.manual,
     config: syncExpectation(spec),
   };
-}
-
-function printManual(plan: FunctionPlan): void {
-  if (plan.manual.length === 0) return;
-  log.warn("Some edits could not be made safely; these files were left as they are. Add by hand:");
-  for (const step of plan.manual) {
-    log.info(`\n${bold(step.file)}: ${step.where}`);
-    for (const line of step.lines) log.info(`  ${line}`);
-  }
 }
