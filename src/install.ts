@@ -1,4 +1,4 @@
-import { commandsFor, installEnv, type PackageManager } from "./package-manager.js";
+import { commandsFor, installInvocation, type PackageManager } from "./package-manager.js";
 import { CliError } from "./errors.js";
 import { runCommand } from "./run-command.js";
 import { log, startSpinner } from "./ui.js";
@@ -7,7 +7,8 @@ const OUTPUT_TAIL_LINES = 30;
 
 export async function installDependencies(dir: string, pm: PackageManager, relativeDir: string): Promise<void> {
   const spinner = startSpinner(`Installing dependencies with ${pm}`);
-  const result = await runCommand(pm, ["install"], { cwd: dir, env: installEnv(pm), shell: true });
+  const { args, env } = installInvocation(pm);
+  const result = await runCommand(pm, args, { cwd: dir, env, shell: true });
   if (!result.failed) {
     spinner.succeed(`Installed dependencies with ${pm}`);
     return;

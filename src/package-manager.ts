@@ -58,9 +58,14 @@ export function packageManagerFiles(pm: PackageManager): { path: string; content
   return [];
 }
 
-/** The environment an install runs with: Yarn 2+ refuses to create a lockfile when CI is set. */
-export function installEnv(pm: PackageManager): Record<string, string> {
-  return pm === "yarn" ? { YARN_ENABLE_IMMUTABLE_INSTALLS: "false" } : {};
+/**
+ * How to install after package.json changed. With CI set, pnpm and Yarn 2+ refuse to change the
+ * lockfile; the install here exists to bring it up to date with the dependencies just added.
+ */
+export function installInvocation(pm: PackageManager): { args: string[]; env: Record<string, string> } {
+  if (pm === "pnpm") return { args: ["install", "--no-frozen-lockfile"], env: {} };
+  if (pm === "yarn") return { args: ["install"], env: { YARN_ENABLE_IMMUTABLE_INSTALLS: "false" } };
+  return { args: ["install"], env: {} };
 }
 
 const LOCKFILES: readonly [file: string, pm: PackageManager][] = [

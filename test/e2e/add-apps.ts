@@ -487,7 +487,8 @@ export function describeAdd(cases: AddCase[]): void {
         ["--add", testCase.add.join(","), ...(testCase.installByCli ? [] : ["--no-install"])],
         {
           cwd: dir,
-          env: { npm_config_prefer_offline: "true", ...pmEnv },
+          // CI set as on a build machine, where pnpm and yarn 2+ freeze the lockfile --add must update.
+          env: { npm_config_prefer_offline: "true", CI: "true", ...pmEnv },
         },
       );
       addOutput = result.output;

@@ -3,7 +3,7 @@ import {
   commandsFor,
   detectPackageManager,
   gitignoreLines,
-  installEnv,
+  installInvocation,
   packageManagerFiles,
   packageManagerFromLockfile,
 } from "../../src/package-manager.js";
@@ -34,7 +34,7 @@ describe("commandsFor", () => {
   });
 });
 
-describe("packageManagerFiles and installEnv", () => {
+describe("packageManagerFiles and installInvocation", () => {
   it("lets pnpm install without approving dependencies' build scripts", () => {
     const [file] = packageManagerFiles("pnpm");
     expect(file?.path).toBe("pnpm-workspace.yaml");
@@ -45,7 +45,7 @@ describe("packageManagerFiles and installEnv", () => {
     const files = Object.fromEntries(packageManagerFiles("yarn").map((file) => [file.path, file.contents]));
     expect(files[".yarnrc.yml"]).toMatch(/^nodeLinker: node-modules$/m);
     expect(files[".yarnrc"]).toMatch(/^ignore-engines true$/m);
-    expect(installEnv("yarn")).toEqual({ YARN_ENABLE_IMMUTABLE_INSTALLS: "false" });
+    expect(installInvocation("yarn").env).toEqual({ YARN_ENABLE_IMMUTABLE_INSTALLS: "false" });
   });
 
   it("ignores yarn 2+'s install state, and nothing for the others", () => {
@@ -56,7 +56,11 @@ describe("packageManagerFiles and installEnv", () => {
   it("adds nothing for npm and bun", () => {
     expect(packageManagerFiles("npm")).toEqual([]);
     expect(packageManagerFiles("bun")).toEqual([]);
-    expect(installEnv("npm")).toEqual({});
+    expect(installInvocation("npm")).toEqual({ args: ["install"], env: {} });
+  });
+
+  it("lets pnpm update a lockfile that CI would otherwise freeze", () => {
+    expect(installInvocation("pnpm").args).toContain("--no-frozen-lockfile");
   });
 });
 
