@@ -1,5 +1,7 @@
+import path from "node:path";
 import type { CliError, ErrorCode } from "./errors.js";
 import type { ExportRef } from "./features/index.js";
+import { toAppId } from "./names.js";
 
 // `--json`: every command answers with one JSON object on stdout, described by
 // schema/output.schema.json; logs go to stderr. The generator (`--function`) uses the same envelope.
@@ -47,6 +49,41 @@ export interface JsonChangeResult {
   manualSteps: JsonManualStep[];
   /** `--function`: the configuration the new function registers, as the SDK syncs it. */
   config?: Record<string, unknown>;
+}
+
+/** What both --add and --function know of the app they changed, and of the change. */
+interface AppChange {
+  project: {
+    dir: string;
+    manifest: { name?: unknown };
+    framework: { id: string };
+    packageManager: string;
+  };
+  changes: readonly { path: string; before: string | null }[];
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  manual: JsonManualStep[];
+}
+
+/** The envelope's fields that --add and --function fill alike: the app, its files and dependencies. */
+export function appChangeResult(
+  command: "add" | "function",
+  { project, changes, dependencies, devDependencies, manual }: AppChange,
+  dryRun: boolean,
+): Omit<JsonChangeResult, "features" | "functions" | "nextSteps" | "warnings" | "config"> {
+  return {
+    ok: true,
+    command,
+    dryRun,
+    directory: project.dir,
+    appId: toAppId(String(project.manifest.name ?? path.basename(project.dir))),
+    framework: project.framework.id,
+    packageManager: project.packageManager,
+    files: changes.map((change) => ({ path: change.path, action: change.before === null ? "create" : "change" })),
+    dependencies,
+    devDependencies,
+    manualSteps: manual,
+  };
 }
 
 export interface JsonListResult {

@@ -8,9 +8,8 @@ import { CancelledError, CliError } from "../errors.js";
 import { findFeature, type Feature } from "../features/index.js";
 import { registeredFunctions } from "../features/contributions.js";
 import { installDependencies } from "../install.js";
-import { functionsOf, type JsonChangeResult, printJson } from "../json-output.js";
+import { appChangeResult, functionsOf, type JsonChangeResult, printJson } from "../json-output.js";
 import { FUNCTIONS_DIR, INNGEST_DIR } from "../layout.js";
-import { toAppId } from "../names.js";
 import { commandsFor } from "../package-manager.js";
 import { runCommand } from "../run-command.js";
 import { log } from "../ui.js";
@@ -86,18 +85,9 @@ function addedJson(
   const after = (file: string) => plan.changes.find((change) => change.path === file)?.after;
   const env = [...new Set(plan.added.flatMap((feature) => (feature.env ?? []).map((entry) => entry.name)))];
   return {
-    ok: true,
-    command: "add",
-    dryRun: outcome.dryRun,
-    directory: project.dir,
-    appId: toAppId(String(project.manifest.name ?? path.basename(project.dir))),
-    framework: project.framework.id,
-    packageManager: project.packageManager,
+    ...appChangeResult("add", { project, ...plan }, outcome.dryRun),
     features: plan.added.map((feature) => feature.id),
-    files: plan.changes.map((change) => ({ path: change.path, action: change.before === null ? "create" : "change" })),
     functions: functionsOf(registeredFunctions(plan.added), `${inngestDir}/${FUNCTIONS_DIR}`, after),
-    dependencies: plan.dependencies,
-    devDependencies: plan.devDependencies,
     nextSteps: [
       ...(shownDir === "." ? [] : [`cd ${shownDir.includes(" ") ? JSON.stringify(shownDir) : shownDir}`]),
       ...(outcome.installed ? [] : [pm.install]),
@@ -109,7 +99,6 @@ function addedJson(
       ...plan.notes,
       ...(env.length > 0 ? [`The new functions read ${env.join(", ")} from the environment (see .env.example).`] : []),
     ],
-    manualSteps: plan.manual,
   };
 }
 

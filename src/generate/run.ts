@@ -4,8 +4,7 @@ import type { Flags } from "../args.js";
 import type { RunContext } from "../context.js";
 import { CliError } from "../errors.js";
 import { installDependencies } from "../install.js";
-import { type JsonChangeResult, printJson } from "../json-output.js";
-import { toAppId } from "../names.js";
+import { appChangeResult, type JsonChangeResult, printJson } from "../json-output.js";
 import { commandsFor } from "../package-manager.js";
 import { log } from "../ui.js";
 import { loadParser } from "../add/ast.js";
@@ -79,24 +78,14 @@ function functionJson(
   outcome: { dryRun: boolean; installed: boolean },
 ): JsonChangeResult {
   return {
-    ok: true,
-    command: "function",
-    dryRun: outcome.dryRun,
-    directory: project.dir,
-    appId: toAppId(String(project.manifest.name ?? path.basename(project.dir))),
-    framework: project.framework.id,
-    packageManager: project.packageManager,
+    ...appChangeResult("function", { project, ...plan }, outcome.dryRun),
     features: [],
-    files: plan.changes.map((change) => ({ path: change.path, action: change.before === null ? "create" : "change" })),
     functions: [{ id: spec.id, exportName: spec.exportName, file: plan.functionFile }],
-    dependencies: plan.dependencies,
-    devDependencies: plan.devDependencies,
     nextSteps: [
       ...(outcome.installed ? [] : [commandsFor(project.packageManager).install]),
       `npx vitest run ${plan.testFile}`,
     ],
     warnings: plan.notes,
-    manualSteps: plan.manual,
     config: syncExpectation(spec),
   };
 }
