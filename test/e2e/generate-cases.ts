@@ -4,6 +4,23 @@ import type { GeneratedFunctionCase } from "./generate-app.js";
 const retries = (attempts: number) =>
   expect.objectContaining({ step: expect.objectContaining({ retries: { attempts } }) });
 
+/** The acceptance example of issue #12. */
+export const acceptanceExample = [
+  "--function",
+  "sync-contact",
+  "--event",
+  "crm/contact.updated",
+  "--data",
+  "contactId:string,email:string",
+  "--steps",
+  "load-contact,push-to-crm",
+  "--retries",
+  "5",
+  "--throttle",
+  "10/1m,key=event.data.contactId",
+  "--on-failure",
+];
+
 /**
  * Functions that together use every generator flag, alone or in realistic combinations, each with
  * what Inngest must register for it (written from the flags, by hand). The app they go in is named
@@ -11,22 +28,7 @@ const retries = (attempts: number) =>
  */
 export const generatedFunctionCases: GeneratedFunctionCase[] = [
   {
-    // The acceptance example of issue #12.
-    args: [
-      "--function",
-      "sync-contact",
-      "--event",
-      "crm/contact.updated",
-      "--data",
-      "contactId:string,email:string",
-      "--steps",
-      "load-contact,push-to-crm",
-      "--retries",
-      "5",
-      "--throttle",
-      "10/1m,key=event.data.contactId",
-      "--on-failure",
-    ],
+    args: acceptanceExample,
     expectedSync: {
       "sync-contact": {
         triggers: [{ event: "crm/contact.updated" }],

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CliError } from "../../src/errors.js";
 import { type GeneratorFlags, parseFunctionSpec } from "../../src/generate/spec.js";
 import { parseArgs } from "../../src/args.js";
+import { acceptanceExample } from "../e2e/generate-cases.js";
 
 /** The generator's flags as the command line gives them. */
 function flagsOf(argv: string[]): { id: string; generator: GeneratorFlags } {
@@ -129,18 +130,7 @@ describe("parseFunctionSpec refuses", () => {
 
 describe("parseFunctionSpec reads", () => {
   it("the acceptance example", () => {
-    const spec = parse([
-      ...base,
-      "--data",
-      "contactId:string,email:string",
-      "--steps",
-      "load-contact,push-to-crm",
-      "--retries",
-      "5",
-      "--throttle",
-      "10/1m,key=event.data.contactId",
-      "--on-failure",
-    ]);
+    const spec = parse(acceptanceExample);
     expect(spec).toMatchObject({
       id: "sync-contact",
       exportName: "syncContact",
