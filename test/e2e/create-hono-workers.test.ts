@@ -8,8 +8,9 @@ import { appEndpoint, type EndpointClient } from "../helpers/inngest.js";
 import { installNode } from "../helpers/node-runtime.js";
 import { startBackgroundServer } from "../helpers/process.js";
 import { runScript } from "../helpers/run.js";
-import { makeSigningKey, nowSeconds, SignedInngestEndpoint, signingKeyHash } from "../helpers/signing.js";
+import { makeSigningKey, SignedInngestEndpoint } from "../helpers/signing.js";
 import { expected } from "./expected-sync/event-basic.js";
+import { itAnswersOnlySignedRequests } from "./production-app.js";
 
 const APP_NAME = "e2e-worker";
 
@@ -144,8 +145,6 @@ describe("a hono-workers app with event-basic", () => {
   describe("under wrangler dev, in cloud mode with its secrets as the Worker's variables", () => {
     const signingKey = makeSigningKey();
     const fallbackKey = makeSigningKey();
-    const FUNCTION_ID = "hello-world";
-    const EVENT = { name: "app/hello.world", data: { name: "Ada" } };
     let app: RunningApp;
     let endpoint: SignedInngestEndpoint;
 
@@ -163,42 +162,12 @@ describe("a hono-workers app with event-basic", () => {
       await app?.stop();
     });
 
-    it("refuses an unsigned GET, and shows cloud mode and both keys' hashes to a signed one", async () => {
-      expect((await endpoint.inspect(false)).status).toBe(401);
-      const { status, body } = await endpoint.inspect({ key: signingKey });
-      expect(status, app.output()).toBe(200);
-      expect(body).toMatchObject({
-        mode: "cloud",
-        authentication_succeeded: true,
-        has_event_key: true,
-        function_count: 1,
-        signing_key_hash: signingKeyHash(signingKey),
-        signing_key_fallback_hash: signingKeyHash(fallbackKey),
-      });
-    });
+    itAnswersOnlySignedRequests({ signingKey, fallbackKey, appId: APP_NAME }, () => ({
+      endpoint,
+      output: app.output,
+    }));
 
-    it("refuses executions with no signature, another key's, or an expired one", async () => {
-      expect((await endpoint.execute(FUNCTION_ID, EVENT, {}, false)).status).toBe(401);
-      expect((await endpoint.execute(FUNCTION_ID, EVENT, {}, { key: makeSigningKey() })).status).toBe(401);
-      const sixMinutesAgo = nowSeconds() - 6 * 60;
-      const expired = await endpoint.execute(
-        FUNCTION_ID,
-        EVENT,
-        {},
-        { key: signingKey, timestampSeconds: sixMinutesAgo },
-      );
-      expect(expired.status).toBe(401);
-    });
-
-    it("runs hello-world step by step when signed with the key or the fallback key", async () => {
-      const first = await endpoint.execute(FUNCTION_ID, EVENT, {}, { key: signingKey });
-      expect(first.status, app.output()).toBe(206);
-      expect(first.body).toEqual([
-        expect.objectContaining({ op: "StepRun", name: "make-greeting", data: "Hello, Ada!" }),
-      ]);
-      const done = await endpoint.execute(FUNCTION_ID, EVENT, { "make-greeting": "Hello, Ada!" }, { key: fallbackKey });
-      expect(done.status).toBe(200);
-      expect(done.body).toEqual({ message: "Hello, Ada!" });
+    it("writes no .dev.vars: the keys stay the Worker's variables", () => {
       expect(existsSync(path.join(appDir, ".dev.vars"))).toBe(false);
     });
   });

@@ -80,7 +80,6 @@ export function describeProductionApp(framework: string): void {
     describe("started with a signing key and a fallback key", () => {
       const signingKey = makeSigningKey();
       const fallbackKey = makeSigningKey();
-      const strangerKey = makeSigningKey();
       let server: BackgroundServer;
       let endpoint: SignedInngestEndpoint;
 
@@ -105,68 +104,10 @@ export function describeProductionApp(framework: string): void {
         await server?.stop();
       });
 
-      it("answers an unsigned GET /api/inngest with 401", async () => {
-        const { status, body } = await endpoint.inspect(false);
-        expect(status).toBe(401);
-        expect(body).toEqual({ message: "Unauthorized" });
-      });
-
-      it("shows cloud mode, the app and both keys' hashes to a signed GET", async () => {
-        const { status, body } = await endpoint.inspect({ key: signingKey });
-        expect(status, server.output()).toBe(200);
-        expect(body).toMatchObject({
-          mode: "cloud",
-          authentication_succeeded: true,
-          has_signing_key: true,
-          has_event_key: true,
-          app_id: APP_NAME,
-          function_count: 1,
-          signing_key_hash: signingKeyHash(signingKey),
-          signing_key_fallback_hash: signingKeyHash(fallbackKey),
-        });
-      });
-
-      it("refuses an execution with no signature, a wrong one, or an expired one", async () => {
-        const unsigned = await endpoint.execute(FUNCTION_ID, EVENT, {}, false);
-        expect(unsigned.status).toBe(401);
-        const wrongKey = await endpoint.execute(FUNCTION_ID, EVENT, {}, { key: strangerKey });
-        expect(wrongKey.status).toBe(401);
-        const sixMinutesAgo = nowSeconds() - 6 * 60;
-        const expired = await endpoint.execute(
-          FUNCTION_ID,
-          EVENT,
-          {},
-          { key: signingKey, timestampSeconds: sixMinutesAgo },
-        );
-        expect(expired.status).toBe(401);
-      });
-
-      it("runs hello-world step by step when Inngest signs the requests", async () => {
-        const first = await endpoint.execute(FUNCTION_ID, EVENT, {}, { key: signingKey });
-        expect(first.status, server.output()).toBe(206);
-        expect(first.body).toEqual([
-          expect.objectContaining({ op: "StepRun", name: "make-greeting", data: "Hello, Ada!" }),
-        ]);
-        const done = await endpoint.execute(
-          FUNCTION_ID,
-          EVENT,
-          { "make-greeting": "Hello, Ada!" },
-          { key: signingKey },
-        );
-        expect(done.status).toBe(200);
-        expect(done.body).toEqual({ message: "Hello, Ada!" });
-      });
-
-      it("accepts a signature made with the fallback key, for key rotation", async () => {
-        const done = await endpoint.execute(
-          FUNCTION_ID,
-          EVENT,
-          { "make-greeting": "Hello, Ada!" },
-          { key: fallbackKey },
-        );
-        expect(done.status).toBe(200);
-        expect(done.body).toEqual({ message: "Hello, Ada!" });
-      });
+      itAnswersOnlySignedRequests({ signingKey, fallbackKey, appId: APP_NAME }, () => ({
+        endpoint,
+        output: server.output,
+      }));
 
       it("accepts a signed request of nearly 4 MB, the most Inngest sends", async () => {
         // The executor sends the event twice (`event` and `events`): 2 x 1.95 MB of padding.
@@ -177,5 +118,76 @@ export function describeProductionApp(framework: string): void {
         expect(answer.body).toEqual([expect.objectContaining({ op: "StepRun", data: "Hello, Ada!" })]);
       });
     });
+  });
+}
+
+/**
+ * What an app in cloud mode, started with a signing key and a fallback key, answers: only requests
+ * signed as Inngest signs them, with either key, and hello-world run step by step.
+ */
+export function itAnswersOnlySignedRequests(
+  { signingKey, fallbackKey, appId }: { signingKey: string; fallbackKey: string; appId: string },
+  app: () => { endpoint: SignedInngestEndpoint; output: () => string },
+): void {
+  it("answers an unsigned GET /api/inngest with 401", async () => {
+    const { status, body } = await app().endpoint.inspect(false);
+    expect(status).toBe(401);
+    expect(body).toEqual({ message: "Unauthorized" });
+  });
+
+  it("shows cloud mode, the app and both keys' hashes to a signed GET", async () => {
+    const { status, body } = await app().endpoint.inspect({ key: signingKey });
+    expect(status, app().output()).toBe(200);
+    expect(body).toMatchObject({
+      mode: "cloud",
+      authentication_succeeded: true,
+      has_signing_key: true,
+      has_event_key: true,
+      app_id: appId,
+      function_count: 1,
+      signing_key_hash: signingKeyHash(signingKey),
+      signing_key_fallback_hash: signingKeyHash(fallbackKey),
+    });
+  });
+
+  it("refuses an execution with no signature, another key's, or an expired one", async () => {
+    const { endpoint } = app();
+    expect((await endpoint.execute(FUNCTION_ID, EVENT, {}, false)).status).toBe(401);
+    expect((await endpoint.execute(FUNCTION_ID, EVENT, {}, { key: makeSigningKey() })).status).toBe(401);
+    const sixMinutesAgo = nowSeconds() - 6 * 60;
+    const expired = await endpoint.execute(
+      FUNCTION_ID,
+      EVENT,
+      {},
+      { key: signingKey, timestampSeconds: sixMinutesAgo },
+    );
+    expect(expired.status).toBe(401);
+  });
+
+  it("runs hello-world step by step when Inngest signs the requests", async () => {
+    const first = await app().endpoint.execute(FUNCTION_ID, EVENT, {}, { key: signingKey });
+    expect(first.status, app().output()).toBe(206);
+    expect(first.body).toEqual([
+      expect.objectContaining({ op: "StepRun", name: "make-greeting", data: "Hello, Ada!" }),
+    ]);
+    const done = await app().endpoint.execute(
+      FUNCTION_ID,
+      EVENT,
+      { "make-greeting": "Hello, Ada!" },
+      { key: signingKey },
+    );
+    expect(done.status).toBe(200);
+    expect(done.body).toEqual({ message: "Hello, Ada!" });
+  });
+
+  it("accepts a signature made with the fallback key, for key rotation", async () => {
+    const done = await app().endpoint.execute(
+      FUNCTION_ID,
+      EVENT,
+      { "make-greeting": "Hello, Ada!" },
+      { key: fallbackKey },
+    );
+    expect(done.status).toBe(200);
+    expect(done.body).toEqual({ message: "Hello, Ada!" });
   });
 }
