@@ -23,21 +23,35 @@ function commandOf(argv: readonly string[]): "create" | "add" | "list" | "functi
   return has("--add") ? "add" : has("--function") ? "function" : has("--list") ? "list" : "create";
 }
 
+/** The `--json` failure object (json-output.ts), for the failures met before the CLI is loaded. */
+function printFailure(argv: readonly string[], error: { code: string; message: string; exitCode: number }): void {
+  console.log(JSON.stringify({ ok: false, command: commandOf(argv), error }, null, 2));
+}
+
 async function run(): Promise<void> {
   const argv = process.argv.slice(2);
   const json = argv.includes("--json");
   if (!nodeIsSupported(process.versions.node)) {
     const message = `create-inngest-app needs Node.js ${MINIMUM_NODE.join(".")} or newer; this is ${process.versions.node}. Install a newer Node.js and run it again.`;
     console.error(message);
-    if (json) {
-      const error = { code: "unsupported-node", message, exitCode: 1 };
-      console.log(JSON.stringify({ ok: false, command: commandOf(argv), error }, null, 2));
-    }
+    if (json) printFailure(argv, { code: "unsupported-node", message, exitCode: 1 });
     process.exit(1);
   }
   const debug = argv.includes("--debug");
   const version = packageVersion();
-  if (json) (await import("./ui.js")).keepStdoutForJson();
+  if (json) {
+    (await import("./ui.js")).keepStdoutForJson();
+    // A run stopped by a signal still answers with one JSON object; exit codes as a shell gives them.
+    for (const [signal, exitCode] of [
+      ["SIGINT", 130],
+      ["SIGTERM", 143],
+    ] as const) {
+      process.once(signal, () => {
+        printFailure(argv, { code: "cancelled", message: `Stopped by ${signal}.`, exitCode });
+        process.exit(exitCode);
+      });
+    }
+  }
   try {
     // Fast paths: --help and --version print without loading the rest of the CLI.
     const flags = parseArgs(argv);

@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { Ajv } from "ajv";
 import { copyFixture } from "../helpers/fixtures.js";
@@ -7,6 +9,7 @@ import { errorCodes } from "../../src/errors.js";
 import { frameworkIds, frameworks } from "../../src/frameworks/index.js";
 import { features } from "../../src/features/index.js";
 import { commitAll } from "../helpers/add.js";
+import { userEnv } from "../helpers/env.js";
 import { cliPath, makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
 import { snapshot } from "../helpers/snapshot.js";
 import { Terminal } from "../helpers/terminal.js";
@@ -96,6 +99,44 @@ describe("--json output", () => {
     expect(json.error.code).toBe("install-failed");
     // npm's own output reached the user, on stderr.
     expect(output).toMatch(/ECONNREFUSED|127\.0\.0\.1:9/);
+  }, 120_000);
+
+  it("stopped by Ctrl-C during the install: a cancelled failure, exit 130", async () => {
+    // A registry that accepts connections and never answers holds the install until the signal.
+    const silentRegistry = net.createServer(() => {});
+    await new Promise<void>((resolve) => silentRegistry.listen(0, "127.0.0.1", resolve));
+    const { port } = silentRegistry.address() as net.AddressInfo;
+    const child = spawn(
+      "node",
+      [cliPath, "my-app", "--framework", "hono", "--features", "event-basic", "--install", "--no-git", "--json"],
+      {
+        cwd: temp.dir,
+        env: userEnv({
+          NO_COLOR: "1",
+          npm_config_registry: `http://127.0.0.1:${port}/`,
+          npm_config_cache: path.join(temp.dir, "empty-cache"),
+        }),
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    const closed = new Promise<number | null>((resolve) => child.once("close", resolve));
+    await new Promise<void>((resolve) =>
+      child.stderr.on("data", (chunk) => {
+        stderr += chunk;
+        if (stderr.includes("Installing dependencies")) resolve();
+      }),
+    );
+    process.kill(-child.pid!, "SIGINT"); // as a terminal's Ctrl-C: the whole foreground group
+    const exitCode = await closed;
+    silentRegistry.close();
+    const json = JSON.parse(stdout);
+    expect(validate(json), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expect(exitCode).toBe(130);
+    expect(json).toMatchObject({ ok: false, command: "create", error: { code: "cancelled", exitCode: 130 } });
   }, 120_000);
 
   it("a missing answer: every missing flag as data", async () => {
