@@ -6,9 +6,9 @@ import { toolsCache } from "./tools.js";
 
 /**
  * Node.js releases the tests need beside the one running them (wrangler needs 22.12+, `connect()`
- * 22.4+), installed from the npm registry as the `node` package, which ships the official binary.
+ * 22.4+; users run 24 too), installed from the npm registry as the `node` package, which ships the official binary.
  */
-export const nodeReleases = { 22: "22.23.3" } as const;
+export const nodeReleases = { 22: "22.23.3", 24: "24.21.0" } as const;
 
 /**
  * Installs a pinned Node.js release into the tools cache (once, renamed into place when complete)
