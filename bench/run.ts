@@ -134,6 +134,7 @@ const results = {
   runs: RUNS,
   coldStartMs: {} as Record<string, Timed>,
   scaffoldMs: {} as Record<string, Timed>,
+  existingAppMs: {} as Record<string, Timed>,
   size: {} as Record<string, Size>,
   appMs: {} as Record<string, AppFlow | undefined>,
   targets: {} as Record<string, string>,
@@ -169,6 +170,24 @@ results.scaffoldMs = interleaved(RUNS, {
   ),
   "create-vite react-ts": () =>
     timed("node", [viteCli, `vite-${n++}`, "--template", "react-ts", "--no-interactive", "--no-immediate"]),
+});
+
+log("change an existing app (dry run, no install)");
+const existingApp = path.join(work, "existing-app");
+run("node", [cli, "existing-app", "--framework", "express", "--features", "event-basic", "--no-install", "--no-git"]);
+results.existingAppMs = interleaved(RUNS, {
+  "--add cron --dry-run": () => timed("node", [cli, "--add", "cron", "--dry-run"], existingApp),
+  "--function <the generator's acceptance example> --dry-run": () =>
+    timed(
+      "node",
+      [
+        cli,
+        ...["--function", "sync-contact", "--event", "crm/contact.updated", "--data", "contactId:string,email:string"],
+        ...["--steps", "load-contact,push-to-crm", "--retries", "5", "--throttle", "10/1m,key=event.data.contactId"],
+        ...["--on-failure", "--dry-run"],
+      ],
+      existingApp,
+    ),
 });
 
 log("size");
@@ -269,6 +288,11 @@ console.log(
       msRows(results.coldStartMs),
     ),
     table("Scaffold without install (ms)", ["what", "min", "median", "cpu median"], msRows(results.scaffoldMs)),
+    table(
+      "Change an existing Express app (ms)",
+      ["what", "min", "median", "cpu median"],
+      msRows(results.existingAppMs),
+    ),
     table(
       "Package",
       ["package", "packed", "unpacked", "files", "runtime deps"],
