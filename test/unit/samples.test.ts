@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readmeWithFeatures, tryItPayloads } from "../../src/features/contributions.js";
 import { features } from "../../src/features/index.js";
 import { startersDir } from "../../src/layout.js";
+import { expectedCatalogueSync } from "../e2e/expected-sync/index.js";
 
 const sampleFiles = readdirSync(startersDir, { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
@@ -81,6 +82,41 @@ describe("the Try it payloads", () => {
     expect(sent.filter((name) => !declared.has(name))).toEqual([]);
   });
 
+  // The app's endpoint runs any function with any event; on an Inngest server a payload starts only
+  // the functions whose trigger (and its `if`) it matches. What each function registers is
+  // test/e2e/expected-sync, which the app tests check against the real in-band sync.
+  it("match the trigger, and its condition, of the function they are listed under", () => {
+    const mismatched = features.flatMap((feature) =>
+      Object.entries(tryItPayloads(feature)).flatMap(([functionId, { event, failure }]) => {
+        const triggers = (expectedCatalogueSync[functionId]?.triggers ?? []) as {
+          event?: string;
+          expression?: string;
+        }[];
+        return [event, failure?.event ?? event].flatMap((sent) =>
+          triggers.some(
+            (trigger) =>
+              trigger.event === sent.name && (trigger.expression === undefined || holds(trigger.expression, sent)),
+          )
+            ? []
+            : [`${feature.id}: ${functionId} is not started by ${JSON.stringify(sent)}`],
+        );
+      }),
+    );
+    expect(mismatched).toEqual([]);
+  });
+
+  it("cover every function an event starts", () => {
+    const listed = new Set(features.flatMap((feature) => Object.keys(tryItPayloads(feature))));
+    const eventTriggered = Object.entries(expectedCatalogueSync)
+      .filter(([, fields]) =>
+        ((fields.triggers ?? []) as { event?: string }[]).some(
+          (trigger) => trigger.event !== undefined && !trigger.event.startsWith("inngest/"),
+        ),
+      )
+      .map(([functionId]) => functionId);
+    expect(eventTriggered.filter((functionId) => !listed.has(functionId))).toEqual([]);
+  });
+
   it("become the README's Try it section, as Send event JSON and as curl to the Dev Server", () => {
     const retries = features.find((f) => f.id === "retries")!;
     const { event, failure } = tryItPayloads(retries)["sync-crm-contact"]!;
@@ -91,3 +127,28 @@ describe("the Try it payloads", () => {
     expect(readme).toContain(failure!.shows);
   });
 });
+
+/**
+ * Whether a trigger's CEL condition holds for an event: the comparisons of `event.data` fields with
+ * literals, joined by `&&`, that the samples use. Any other expression fails the test until taught.
+ */
+function holds(expression: string, event: { data?: Record<string, unknown> }): boolean {
+  return expression.split("&&").every((clause) => {
+    const match = /^\s*event\.data\.(\w+)\s*(>=|<=|==|!=|>|<)\s*(.+?)\s*$/.exec(clause);
+    if (!match) throw new Error(`The test cannot read the condition ${expression}`);
+    const [, field, operator, literal] = match;
+    const actual = event.data?.[field!];
+    const expected = JSON.parse(literal!.replace(/^'(.*)'$/, '"$1"'));
+    const compare = {
+      ">=": actual! >= expected,
+      "<=": actual! <= expected,
+      ">": actual! > expected,
+      "<": actual! < expected,
+    };
+    return operator === "=="
+      ? actual === expected
+      : operator === "!="
+        ? actual !== expected
+        : compare[operator as keyof typeof compare];
+  });
+}
