@@ -2,7 +2,8 @@
 // read one. Formats as each tool documents its project file (checked 2026-11-25):
 // Claude Code `.mcp.json` and Cursor `.cursor/mcp.json` under `mcpServers`, VS Code
 // `.vscode/mcp.json` under `servers` with `type: "http"`, Gemini CLI `.gemini/settings.json` under
-// `mcpServers` with `httpUrl` (its `url` means SSE).
+// `mcpServers` with `httpUrl` (its `url` means SSE). Gemini CLI reads GEMINI.md unless its settings'
+// `context.fileName` names other files: AGENTS.md is named there, with GEMINI.md kept.
 
 export const DEV_SERVER_MCP_URL = "http://127.0.0.1:8288/mcp";
 export const MCP_SERVER_NAME = "inngest";
@@ -12,6 +13,8 @@ export interface McpConfigFile {
   tool: string;
   serversKey: "mcpServers" | "servers";
   entry: Record<string, string>;
+  /** Other top-level settings the tool needs, added when the file does not set them already. */
+  settings?: Record<string, unknown>;
 }
 
 export const mcpConfigFiles: readonly McpConfigFile[] = [
@@ -33,12 +36,13 @@ export const mcpConfigFiles: readonly McpConfigFile[] = [
     tool: "Gemini CLI",
     serversKey: "mcpServers",
     entry: { httpUrl: DEV_SERVER_MCP_URL },
+    settings: { context: { fileName: ["AGENTS.md", "GEMINI.md"] } },
   },
 ];
 
 /** A new configuration file holding only the Dev Server. */
 export function newMcpConfig(file: McpConfigFile): string {
-  return `${JSON.stringify({ [file.serversKey]: { [MCP_SERVER_NAME]: file.entry } }, null, 2)}\n`;
+  return `${JSON.stringify({ [file.serversKey]: { [MCP_SERVER_NAME]: file.entry }, ...file.settings }, null, 2)}\n`;
 }
 
 /** The entry as one line of JSON: `"inngest": { ... }`. */
@@ -76,6 +80,32 @@ export function withMcpServer(existing: string, file: McpConfigFile): McpMerge {
   const inner = readObject(existing, servers.valueStart);
   if (inner.members.some((member) => member.key === MCP_SERVER_NAME)) return { kind: "unchanged" };
   return insertMember(existing, inner, mcpEntryLine(file), unit);
+}
+
+/**
+ * The file with each of the tool's other settings added at the top level, one line each, where the
+ * file does not set that key (a user's own `context`, say, is left alone); as it was if it is not a
+ * JSON object (withMcpServer has said so).
+ */
+export function withToolSettings(existing: string, file: McpConfigFile): string {
+  let text = existing;
+  for (const [key, value] of Object.entries(file.settings ?? {})) {
+    let top: JsonObject;
+    try {
+      top = readObject(text, skipBlank(text, 0));
+    } catch {
+      return existing;
+    }
+    if (top.members.some((member) => member.key === key)) continue;
+    const merged = insertMember(text, top, `${JSON.stringify(key)}: ${oneLineJson(value)}`, indentUnit(text));
+    if (merged.kind === "insert") text = merged.after;
+  }
+  return text;
+}
+
+/** `{ "fileName": ["AGENTS.md", "GEMINI.md"] }`: JSON on one line, spaced as formatters print it. */
+function oneLineJson(value: unknown): string {
+  return JSON.stringify(value, null, 1).replace(/\n\s*/g, " ").replace(/\[ /g, "[").replace(/ \]/g, "]");
 }
 
 interface JsonMember {

@@ -22,7 +22,7 @@ import {
   INNGEST_DIR,
   TESTING_FILE,
 } from "../layout.js";
-import { mcpConfigFiles, mcpEntryLine, newMcpConfig, withMcpServer } from "../mcp.js";
+import { mcpConfigFiles, mcpEntryLine, newMcpConfig, withMcpServer, withToolSettings } from "../mcp.js";
 import { toAppId } from "../names.js";
 import { commandsFor, packageManagerFiles } from "../package-manager.js";
 import { versions } from "../versions.js";
@@ -191,8 +191,10 @@ function addMcpServers(editor: Editor): void {
       continue;
     }
     const merged = withMcpServer(existing, config);
-    if (merged.kind === "insert") editor.put(config.path, merged.after);
-    else if (merged.kind === "manual") {
+    if (merged.kind !== "manual") {
+      const after = withToolSettings(merged.kind === "insert" ? merged.after : existing, config);
+      if (after !== existing) editor.put(config.path, after);
+    } else {
       editor.plan.manual.push({
         file: config.path,
         where: `${merged.reason}, so it was left as it is; add this server to its "${config.serversKey}" object (${config.tool})`,

@@ -35,6 +35,8 @@ describe("files for coding agents in a created app", () => {
       const { url, httpUrl } = config[key].inngest;
       expect(url ?? httpUrl, file).toBe("http://127.0.0.1:8288/mcp");
     }
+    const gemini = JSON.parse(readFileSync(path.join(temp.dir, "my-app/.gemini/settings.json"), "utf8"));
+    expect(gemini.context.fileName).toContain("AGENTS.md");
   });
 
   it("writes none of them with --no-agents", async () => {
@@ -56,6 +58,8 @@ describe("files for coding agents in an app given Inngest with --add", () => {
     writeFileSync(path.join(appDir(), "AGENTS.md"), mine);
     const myServers = '{\n  "mcpServers": {\n    "db": { "command": "db-mcp", "args": ["--read-only"] }\n  }\n}\n';
     writeFileSync(path.join(appDir(), ".mcp.json"), myServers);
+    mkdirSync(path.join(appDir(), ".gemini"));
+    writeFileSync(path.join(appDir(), ".gemini/settings.json"), '{\n  "theme": "Atom One"\n}\n');
 
     const first = await add("event-basic");
     expect(first.exitCode, first.output).toBe(0);
@@ -79,6 +83,11 @@ describe("files for coding agents in an app given Inngest with --add", () => {
       const { url, httpUrl } = config[key].inngest;
       expect(url ?? httpUrl, file).toBe("http://127.0.0.1:8288/mcp");
     }
+    // Gemini CLI reads AGENTS.md only when its settings name it (and GEMINI.md only when they don't).
+    expect(JSON.parse(readFileSync(path.join(appDir(), ".gemini/settings.json"), "utf8"))).toMatchObject({
+      theme: "Atom One",
+      context: { fileName: ["AGENTS.md", "GEMINI.md"] },
+    });
 
     const afterFirst = snapshot(appDir(), sourceOnly);
     const second = await add("event-basic");

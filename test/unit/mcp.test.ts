@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DEV_SERVER_MCP_URL, mcpConfigFiles, newMcpConfig, withMcpServer } from "../../src/mcp.js";
+import { DEV_SERVER_MCP_URL, mcpConfigFiles, newMcpConfig, withMcpServer, withToolSettings } from "../../src/mcp.js";
 
 const claude = mcpConfigFiles.find((file) => file.path === ".mcp.json")!;
 const vscode = mcpConfigFiles.find((file) => file.path === ".vscode/mcp.json")!;
+const gemini = mcpConfigFiles.find((file) => file.path === ".gemini/settings.json")!;
 
 /** Comments out of JSONC, to read what VS Code would. */
 const withoutComments = (text: string) => text.replace(/^\s*\/\/.*$/gm, "");
@@ -26,8 +27,9 @@ describe("the Dev Server's MCP in the tools' project files", () => {
     expect(JSON.parse(newMcpConfig(vscode))).toEqual({
       servers: { inngest: { type: "http", url: DEV_SERVER_MCP_URL } },
     });
-    expect(JSON.parse(newMcpConfig(mcpConfigFiles.find((file) => file.path === ".gemini/settings.json")!))).toEqual({
+    expect(JSON.parse(newMcpConfig(gemini))).toEqual({
       mcpServers: { inngest: { httpUrl: DEV_SERVER_MCP_URL } },
+      context: { fileName: ["AGENTS.md", "GEMINI.md"] },
     });
   });
 
@@ -73,5 +75,23 @@ describe("the Dev Server's MCP in the tools' project files", () => {
     expect(withMcpServer("[]", claude).kind).toBe("manual");
     expect(withMcpServer('{ "mcpServers": [] }', claude).kind).toBe("manual");
     expect(withMcpServer('{ "a": 1 } trailing', claude).kind).toBe("manual");
+  });
+});
+
+describe("Gemini CLI's context files", () => {
+  it("are named in a user's settings that name none: AGENTS.md, and GEMINI.md still read", () => {
+    const mine = '{\n  "theme": "Atom One"\n}\n';
+    const after = withToolSettings(mine, gemini);
+    expect(after).toBe('{\n  "theme": "Atom One",\n  "context": { "fileName": ["AGENTS.md", "GEMINI.md"] }\n}\n');
+    expect(withToolSettings(after, gemini)).toBe(after);
+  });
+
+  it("are left as the user set them", () => {
+    const mine = '{ "context": { "fileName": "NOTES.md" } }';
+    expect(withToolSettings(mine, gemini)).toBe(mine);
+  });
+
+  it("are nothing to the tools that read AGENTS.md themselves", () => {
+    expect(withToolSettings('{ "a": 1 }', claude)).toBe('{ "a": 1 }');
   });
 });
