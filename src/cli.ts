@@ -55,6 +55,10 @@ async function run(): Promise<void> {
   try {
     // Fast paths: --help and --version print without loading the rest of the CLI.
     const flags = parseArgs(argv);
+    if ((flags.help || flags.version) && json) {
+      const { helpJson, printJson } = await import("./json-output.js");
+      return printJson(flags.help ? helpJson(version) : { ok: true, command: "version", version });
+    }
     if (flags.help) return console.log(helpText(version));
     if (flags.version) return console.log(version);
     const { main } = await import("./main.js");

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { flagSpecs } from "./args.js";
 import type { CliError, ErrorCode } from "./errors.js";
 import type { ExportRef } from "./features/index.js";
 import { toAppId } from "./names.js";
@@ -93,6 +94,32 @@ export interface JsonListResult {
   features: { id: string; label: string; group: string; description: string }[];
 }
 
+export interface JsonFlag {
+  /** As typed: `--framework`. */
+  name: string;
+  alias?: string;
+  value?: string;
+  help: string;
+  takesValue: boolean;
+  negatable: boolean;
+  repeatable: boolean;
+  /** Goes with `--function <id>`. */
+  generator: boolean;
+}
+
+export interface JsonHelpResult {
+  ok: true;
+  command: "help";
+  version: string;
+  flags: JsonFlag[];
+}
+
+export interface JsonVersionResult {
+  ok: true;
+  command: "version";
+  version: string;
+}
+
 export interface JsonFailure {
   ok: false;
   /** Undefined when the flags could not be read. */
@@ -100,10 +127,25 @@ export interface JsonFailure {
   error: { code: ErrorCode; message: string; exitCode: number; missing?: string[] };
 }
 
-export type JsonOutput = JsonChangeResult | JsonListResult | JsonFailure;
+export type JsonOutput = JsonChangeResult | JsonListResult | JsonHelpResult | JsonVersionResult | JsonFailure;
 
 export function printJson(output: JsonOutput): void {
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+}
+
+/** `--help --json`: every flag, as data. */
+export function helpJson(version: string): JsonHelpResult {
+  const flags = flagSpecs.map((spec) => ({
+    name: `--${spec.name}`,
+    ...(spec.alias === undefined ? {} : { alias: `-${spec.alias}` }),
+    ...(spec.value === undefined ? {} : { value: spec.value }),
+    help: spec.help,
+    takesValue: spec.takesValue,
+    negatable: spec.negatable ?? false,
+    repeatable: spec.repeatable ?? false,
+    generator: spec.key === "generator",
+  }));
+  return { ok: true, command: "help", version, flags };
 }
 
 export function failureJson(error: CliError, command: JsonCommand | undefined): JsonFailure {

@@ -54,6 +54,24 @@ describe("--json output", () => {
     );
   });
 
+  it("--help: every flag --help prints, as data; --version: the package's version", async () => {
+    const help = await runJson(["--help"]);
+    expect(help.exitCode).toBe(0);
+    const text = await runCli(["--help"], { cwd: temp.dir });
+    const names = help.json.flags.map((flag: { name: string }) => flag.name.slice(2));
+    for (const name of names) expect(text.stdout).toMatch(new RegExp(`--(\\[no-\\])?${name}\\b`));
+    expect(help.json.flags).toContainEqual(
+      expect.objectContaining({ name: "--framework", value: frameworkIds.join("|"), takesValue: true }),
+    );
+    expect(help.json.flags).toContainEqual(
+      expect.objectContaining({ name: "--event", repeatable: true, generator: true }),
+    );
+    const { version } = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8"));
+    const shown = await runJson(["--version"]);
+    expect(shown.json).toEqual({ ok: true, command: "version", version });
+    expect(help.json.version).toBe(version);
+  });
+
   it("create: every file it names is on disk, with the functions and next steps", async () => {
     const { exitCode, json, stderr } = await runJson(["my-app", ...quick]);
     expect(exitCode, stderr).toBe(0);
