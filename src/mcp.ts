@@ -42,7 +42,9 @@ export const mcpConfigFiles: readonly McpConfigFile[] = [
 
 /** A new configuration file holding only the Dev Server. */
 export function newMcpConfig(file: McpConfigFile): string {
-  return `${JSON.stringify({ [file.serversKey]: { [MCP_SERVER_NAME]: file.entry }, ...file.settings }, null, 2)}\n`;
+  const text = JSON.stringify({ [file.serversKey]: { [MCP_SERVER_NAME]: file.entry }, ...file.settings }, null, 2);
+  // A short array of strings on one line, as formatters print it.
+  return `${text.replace(/\[\n\s*("[^"\n]*"(?:,\n\s*"[^"\n]*")*)\n\s*\]/g, (_, items: string) => `[${items.replace(/,\n\s*/g, ", ")}]`)}\n`;
 }
 
 /** The entry as one line of JSON: `"inngest": { ... }`. */

@@ -1,5 +1,6 @@
 import { lightRed } from "kolorist";
 import type { Framework } from "./framework.js";
+import { honoMount } from "./hono.js";
 
 export const honoWorkers: Framework = {
   id: "hono-workers",
@@ -16,10 +17,5 @@ export const honoWorkers: Framework = {
   colour: lightRed,
   detectDependencies: ["hono", "wrangler"],
   serveModule: "inngest/hono",
-  mount: {
-    kind: "app-call",
-    create: { source: "hono", imported: "Hono", isNew: true, example: "new Hono()" },
-    mountLine: (app, serve) =>
-      `${app}.on(["GET", "PUT", "POST"], "/api/inngest", ${serve}({ client: inngest, functions }));`,
-  },
+  mount: honoMount,
 };

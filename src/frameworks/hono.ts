@@ -1,6 +1,14 @@
 import { lightRed } from "kolorist";
 import type { Framework } from "./framework.js";
 
+/** A Hono app, on Node.js or on Workers: the serve handler on `new Hono()` for GET, PUT and POST. */
+export const honoMount: Framework["mount"] = {
+  kind: "app-call",
+  create: { source: "hono", imported: "Hono", isNew: true, example: "new Hono()" },
+  mountLine: (app, serve) =>
+    `${app}.on(["GET", "PUT", "POST"], "/api/inngest", ${serve}({ client: inngest, functions }));`,
+};
+
 export const hono: Framework = {
   id: "hono",
   label: "Hono (Node.js)",
@@ -13,10 +21,5 @@ export const hono: Framework = {
   detectDependencies: ["hono"],
   connectWorker: true,
   serveModule: "inngest/hono",
-  mount: {
-    kind: "app-call",
-    create: { source: "hono", imported: "Hono", isNew: true, example: "new Hono()" },
-    mountLine: (app, serve) =>
-      `${app}.on(["GET", "PUT", "POST"], "/api/inngest", ${serve}({ client: inngest, functions }));`,
-  },
+  mount: honoMount,
 };
