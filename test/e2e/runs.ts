@@ -208,3 +208,25 @@ export async function startEventApi(): Promise<{ url: string; received: TriedEve
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * Whether a `cancelOn` (or `waitForEvent`) condition as the endpoint syncs it holds, with `event`
+ * the event that started the run and `async` the incoming one. Reads only what the samples write:
+ * equalities of `event.data...`, `async.data...` and literals, joined by `&&`.
+ */
+export function conditionHolds(expression: string, scope: { event: TriedEvent; async: TriedEvent }): boolean {
+  const operand = (text: string): unknown => {
+    const value = text.trim();
+    const quoted = /^(['"])(.*)\1$/.exec(value);
+    if (quoted) return quoted[2];
+    if (/^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+    const [root, ...path] = value.split(".");
+    if (root !== "event" && root !== "async") throw new Error(`cannot read "${value}" in "${expression}"`);
+    return path.reduce<unknown>((object, key) => (object as Record<string, unknown> | undefined)?.[key], scope[root]);
+  };
+  return expression.split("&&").every((clause) => {
+    const sides = clause.split("==");
+    if (sides.length !== 2) throw new Error(`cannot read "${clause.trim()}" in "${expression}"`);
+    return operand(sides[0]!) === operand(sides[1]!);
+  });
+}
