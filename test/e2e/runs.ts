@@ -133,9 +133,9 @@ export async function runLikeInngest(
           attempt = 0;
           break;
         case "InvokeFunction": {
-          const invoked = await invokeLikeInngest(endpoint, appId, op, synced);
-          steps[step] = invoked;
+          steps[step] = await invokeLikeInngest(endpoint, appId, op, synced);
           outcome.ranSteps.push(step);
+          attempt = 0;
           break;
         }
         case "Sleep":
