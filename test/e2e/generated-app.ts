@@ -9,7 +9,7 @@ import { makeTempDir, runCli } from "../helpers/cli.js";
 import { appEndpoint, type EndpointClient } from "../helpers/inngest.js";
 import { runScript } from "../helpers/run.js";
 import { expectedRuns, expectedTryItFailures, skippedTryIts } from "./expected-sync/index.js";
-import { conditionHolds, runLikeInngest, startEventApi } from "./runs.js";
+import { cancelledBy, runLikeInngest, startEventApi } from "./runs.js";
 
 const APP_NAME = "e2e-app";
 
@@ -160,22 +160,14 @@ export function describeGeneratedApp({ framework, features, expectedSync }: Gene
               const { body } = await endpoint.syncInBand();
               const synced = body.functions.find((fn) => fn.id === `${APP_NAME}-${functionId}`);
               const cancelOn = (synced?.cancel ?? []) as { event: string; if?: string }[];
-              const cancelling = cancelOn.filter(
-                (entry) =>
-                  entry.event === cancel!.event.name &&
-                  (entry.if === undefined || conditionHolds(entry.if, { event, async: cancel!.event })),
-              );
-              expect(cancelling, JSON.stringify(cancelOn)).toHaveLength(1);
+              expect(cancelledBy(cancelOn, event, cancel!.event), JSON.stringify(cancelOn)).toHaveLength(1);
               // The same event about someone else (every text field changed) cancels nothing.
               const data = Object.entries(cancel!.event.data).map(([k, v]) => [
                 k,
                 typeof v === "string" ? `${v}-x` : v,
               ]);
               const unrelated = { ...cancel!.event, data: Object.fromEntries(data) };
-              const sameName = cancelOn.filter((entry) => entry.event === unrelated.name);
-              expect(sameName.some((entry) => !entry.if || conditionHolds(entry.if, { event, async: unrelated }))).toBe(
-                false,
-              );
+              expect(cancelledBy(cancelOn, event, unrelated)).toEqual([]);
             });
           }
 

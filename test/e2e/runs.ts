@@ -230,3 +230,16 @@ export function conditionHolds(expression: string, scope: { event: TriedEvent; a
     return operand(sides[0]!) === operand(sides[1]!);
   });
 }
+
+/** The synced `cancelOn` entries by which `incoming` cancels a run that `started` began. */
+export function cancelledBy(
+  cancelOn: { event: string; if?: string }[],
+  started: TriedEvent,
+  incoming: TriedEvent,
+): { event: string; if?: string }[] {
+  return cancelOn.filter(
+    (entry) =>
+      entry.event === incoming.name &&
+      (entry.if === undefined || conditionHolds(entry.if, { event: started, async: incoming })),
+  );
+}
