@@ -110,9 +110,20 @@ interface TriedEvent {
 
 /**
  * Per function, the event that runs it and, for the error-handling samples, the one that shows its
- * failure path. The app's tests send the same payloads, from the same file.
+ * failure path. A run that sleeps or waits for an event says where (`waits`: the step and its op,
+ * `Sleep` or `WaitForEvent`), and one that can be cancelled gives the event that cancels it
+ * (`cancel`). The app's tests send the same payloads, from the same file.
  */
-export type TryIt = Record<string, { event: TriedEvent; failure?: { event: TriedEvent; shows: string } }>;
+export type TryIt = Record<
+  string,
+  {
+    event: TriedEvent;
+    waits?: { op: "Sleep" | "WaitForEvent"; step: string; shows: string };
+    failure?: { event: TriedEvent; shows: string };
+    /** For a function with `cancelOn`: an event that cancels the run the first payload started. */
+    cancel?: { event: TriedEvent; shows: string };
+  }
+>;
 
 export const TRY_IT_SUFFIX = "-try-it.json";
 
@@ -156,9 +167,11 @@ export function tryItSection(features: readonly Feature[]): string {
     "http://localhost:8288, choose **Send event** and paste an event below, or send it with `curl` to the",
     "Dev Server's event API. Each run shows up under **Runs**, step by step.",
   ];
-  for (const [functionId, { event, failure }] of entries) {
-    lines.push("", `### \`${functionId}\``, "", "Starts a run:", "", ...sendInstructions(event));
+  for (const [functionId, { event, waits, failure, cancel }] of entries) {
+    const starts = waits ? `Starts a run that waits: ${waits.shows}.` : "Starts a run:";
+    lines.push("", `### \`${functionId}\``, "", starts, "", ...sendInstructions(event));
     if (failure) lines.push("", `Its failure path: ${failure.shows}.`, "", ...sendInstructions(failure.event));
+    if (cancel) lines.push("", `Cancels it: ${cancel.shows}.`, "", ...sendInstructions(cancel.event));
   }
   return lines.join("\n");
 }

@@ -1,11 +1,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TryIt, TRY_IT_SUFFIX, tryItPayloads } from "../../src/features/contributions.js";
+import { features as catalogue } from "../../src/features/index.js";
+import { FUNCTIONS_DIR, INNGEST_DIR } from "../../src/layout.js";
 import { startDevServer, type RunningApp } from "../helpers/app.js";
 import { makeTempDir, runCli } from "../helpers/cli.js";
 import { appEndpoint, type EndpointClient } from "../helpers/inngest.js";
 import { runScript } from "../helpers/run.js";
-import { expectedRuns } from "./expected-sync/index.js";
+import { expectedRuns, expectedTryItFailures, skippedTryIts } from "./expected-sync/index.js";
+import { cancelledBy, runLikeInngest, startEventApi } from "./runs.js";
 
 const APP_NAME = "e2e-app";
 
@@ -19,7 +23,8 @@ export interface GeneratedAppCase {
 /**
  * The whole life of a generated app, for real: the built CLI scaffolds and installs it, then its
  * own typecheck and tests run, and its dev server answers the Inngest protocol on 127.0.0.1,
- * including the runs its features list in expected-sync/ (`expectedRuns`).
+ * including the runs its features list in expected-sync/ (`expectedRuns`), and every "Try it"
+ * payload its README shows, sent from the app's own `<feature>-try-it.json` files.
  */
 export function describeGeneratedApp({ framework, features, expectedSync }: GeneratedAppCase): void {
   describe(`a ${framework} app with ${features.length === 1 ? features[0] : `${features.length} features`}`, () => {
@@ -65,14 +70,18 @@ export function describeGeneratedApp({ framework, features, expectedSync }: Gene
     describe("in dev mode", () => {
       let app: RunningApp;
       let endpoint: EndpointClient;
+      // Where `step.sendEvent` posts its events: the Dev Server's event API, stood in for on loopback.
+      let eventApi: Awaited<ReturnType<typeof startEventApi>>;
 
       beforeAll(async () => {
-        app = await startDevServer(appDir);
+        eventApi = await startEventApi();
+        app = await startDevServer(appDir, { env: { INNGEST_DEV: eventApi.url } });
         endpoint = appEndpoint(app.url, APP_NAME);
       }, 180_000);
 
       afterAll(async () => {
         await app?.stop();
+        await eventApi?.close();
       });
 
       it("answers GET /api/inngest with its function count and no signing key", async () => {
@@ -123,6 +132,54 @@ export function describeGeneratedApp({ framework, features, expectedSync }: Gene
           }
           expect((await endpoint.inspect()).status).toBe(200);
         });
+      }
+
+      // The README's Try it payloads, read from the files the app was generated with; which functions
+      // have them is known from the starters, before the app exists.
+      const appTryIt = (file: string): TryIt =>
+        JSON.parse(readFileSync(path.join(appDir, INNGEST_DIR, FUNCTIONS_DIR, file), "utf8"));
+      for (const feature of catalogue.filter((f) => features.includes(f.id))) {
+        const file = feature.files.find((name) => name.endsWith(TRY_IT_SUFFIX));
+        for (const [functionId, starter] of Object.entries(tryItPayloads(feature))) {
+          const skipped = skippedTryIts[functionId];
+          const title = starter.waits
+            ? `starts ${functionId} with its Try it payload, which runs until it waits at ${starter.waits.step}`
+            : `runs ${functionId} to completion with its Try it payload`;
+          it.skipIf(skipped !== undefined)(skipped ? `${title} (skipped: ${skipped})` : title, async () => {
+            const { event, waits } = appTryIt(file!)[functionId]!;
+            const outcome = await runLikeInngest(endpoint, APP_NAME, functionId, event);
+            expect(outcome.failedAttempts, functionId).toEqual({});
+            if (waits)
+              expect(outcome).toMatchObject({ status: "waiting", waitingOn: { op: waits.op, step: waits.step } });
+            else expect(outcome.status, functionId).toBe("completed");
+          });
+
+          if (starter.cancel) {
+            it(`cancels ${functionId}'s waiting run with its Try it cancel payload, by one of its cancelOn`, async () => {
+              const { event, cancel } = appTryIt(file!)[functionId]!;
+              const { body } = await endpoint.syncInBand();
+              const synced = body.functions.find((fn) => fn.id === `${APP_NAME}-${functionId}`);
+              const cancelOn = (synced?.cancel ?? []) as { event: string; if?: string }[];
+              expect(cancelledBy(cancelOn, event, cancel!.event), JSON.stringify(cancelOn)).toHaveLength(1);
+              // The same event about someone else (every text field changed) cancels nothing.
+              const data = Object.entries(cancel!.event.data).map(([k, v]) => [
+                k,
+                typeof v === "string" ? `${v}-x` : v,
+              ]);
+              const unrelated = { ...cancel!.event, data: Object.fromEntries(data) };
+              expect(cancelledBy(cancelOn, event, unrelated)).toEqual([]);
+            });
+          }
+
+          if (!starter.failure) continue;
+          it(`shows ${functionId}'s failure path with its Try it failure payload, as the README says`, async () => {
+            const { failure } = appTryIt(file!)[functionId]!;
+            const promised = expectedTryItFailures[functionId];
+            expect(promised, `expected-sync has no tryItFailures entry for ${functionId}`).toBeDefined();
+            const outcome = await runLikeInngest(endpoint, APP_NAME, functionId, failure!.event);
+            expect(outcome).toMatchObject(promised!);
+          });
+        }
       }
     });
   });

@@ -74,9 +74,10 @@ describe("the Try it payloads", () => {
       ),
     );
     const sent = features.flatMap((feature) =>
-      Object.values(tryItPayloads(feature)).flatMap(({ event, failure }) => [
+      Object.values(tryItPayloads(feature)).flatMap(({ event, failure, cancel }) => [
         event.name,
         failure?.event.name ?? event.name,
+        cancel?.event.name ?? event.name,
       ]),
     );
     expect(sent.filter((name) => !declared.has(name))).toEqual([]);
@@ -125,6 +126,15 @@ describe("the Try it payloads", () => {
     expect(readme).toContain(JSON.stringify(event, null, 2));
     expect(readme).toContain(`curl -X POST http://127.0.0.1:8288/e/test -d '${JSON.stringify(failure!.event)}'`);
     expect(readme).toContain(failure!.shows);
+  });
+
+  it("show the event that cancels a cancelOn sample's run, and say where a sleeping run waits", () => {
+    const cancelOn = features.find((f) => f.id === "cancel-on")!;
+    const { waits, cancel } = tryItPayloads(cancelOn)["send-trial-ending-reminder"]!;
+    const readme = readmeWithFeatures("# app\n", [cancelOn]);
+    expect(readme).toContain(`Starts a run that waits: ${waits!.shows}.`);
+    expect(readme).toContain(`Cancels it: ${cancel!.shows}.`);
+    expect(readme).toContain(`curl -X POST http://127.0.0.1:8288/e/test -d '${JSON.stringify(cancel!.event)}'`);
   });
 });
 

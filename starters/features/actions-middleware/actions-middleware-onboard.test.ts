@@ -2,9 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi 
 import { inngest } from "../client";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { onboardCustomer, OnboardingActions, onboardingServices } from "./actions-middleware-onboard";
+import { userSignedUp } from "../events";
 
 const fnId = "onboard-customer";
-const event = { name: "app/user.signed-up", data: { userId: "u1", email: "ada@example.com", plan: "free" } };
+const event = userSignedUp.create({ userId: "u1", email: "ada@example.com", plan: "free" });
 const customer = { customerId: "cus_ada" };
 
 // @inngest/test does not run function-level middleware, so these tests go over HTTP.

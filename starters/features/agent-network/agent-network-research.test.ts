@@ -3,8 +3,9 @@ import { defaultModels } from "../ai-models";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels, type FakeModels } from "../testing-fake-models";
 import { researchSite } from "./agent-network-research";
+import { pageSummaryRequested } from "../events";
 
-const event = { name: "app/page.summary-requested", data: { url: "https://example.com/docs" } };
+const event = pageSummaryRequested.create({ url: "https://example.com/docs" });
 
 describe("research-site", () => {
   let endpoint: TestEndpoint;

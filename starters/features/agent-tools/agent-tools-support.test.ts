@@ -3,11 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels, type FakeModels } from "../testing-fake-models";
 import { lookUpOrder, answerSupportQuestion } from "./agent-tools-support";
+import { supportQuestionAsked } from "../events";
 
-const event = {
-  name: "app/support.question-asked",
-  data: { question: "Where is my order ord_123? I am ada@example.com" },
-};
+const event = supportQuestionAsked.create({ question: "Where is my order ord_123? I am ada@example.com" });
 
 describe("look-up-order", () => {
   it("loads the order, then its shipment", async () => {

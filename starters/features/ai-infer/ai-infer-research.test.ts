@@ -4,8 +4,9 @@ import { defaultModels } from "../ai-models";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels } from "../testing-fake-models";
 import { researchTopic } from "./ai-infer-research";
+import { researchRequested } from "../events";
 
-const event = { name: "app/research.requested", data: { topic: "durable execution" } };
+const event = researchRequested.create({ topic: "durable execution" });
 const completion = (content: string) => ({ choices: [{ index: 0, message: { role: "assistant", content } }] });
 
 describe("research-topic", () => {

@@ -2,12 +2,13 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { analytics, recordPageViews, reindexDocuments } from "./batching-page-views";
+import { documentChanged, pageViewed } from "../events";
 
 type PageViewed = { name: string; data: { userId: string; path: string } };
 const pageViews: [PageViewed, ...PageViewed[]] = [
-  { name: "app/page.viewed", data: { userId: "user_1", path: "/pricing" } },
-  { name: "app/page.viewed", data: { userId: "user_2", path: "/docs" } },
-  { name: "app/page.viewed", data: { userId: "user_1", path: "/signup" } },
+  pageViewed.create({ userId: "user_1", path: "/pricing" }),
+  pageViewed.create({ userId: "user_2", path: "/docs" }),
+  pageViewed.create({ userId: "user_1", path: "/signup" }),
 ];
 
 describe("batching", () => {
@@ -27,7 +28,7 @@ describe("batching", () => {
 
   it("reindexes each document of the batch once", async () => {
     const { result } = await new InngestTestEngine({ function: reindexDocuments }).execute({
-      events: [documentChanged("doc_1"), documentChanged("doc_2"), documentChanged("doc_1")],
+      events: [freePlanDocumentChanged("doc_1"), freePlanDocumentChanged("doc_2"), freePlanDocumentChanged("doc_1")],
     });
     expect(result).toEqual({ reindexed: 2 });
   });
@@ -59,6 +60,6 @@ describe("batching", () => {
   });
 });
 
-function documentChanged(documentId: string) {
-  return { name: "app/document.changed", data: { documentId, plan: "free" } };
+function freePlanDocumentChanged(documentId: string) {
+  return documentChanged.create({ documentId, plan: "free" });
 }

@@ -2,11 +2,9 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { trialReminder } from "./cancel-on-trial-reminder";
+import { trialStarted } from "../events";
 
-const event = {
-  name: "app/trial.started",
-  data: { userId: "user_1", accountId: "acct_1", trialEndsAt: "2030-01-15T00:00:00.000Z" },
-};
+const event = trialStarted.create({ userId: "user_1", accountId: "acct_1", trialEndsAt: "2030-01-15T00:00:00.000Z" });
 
 describe("send-trial-ending-reminder", () => {
   it("sends the trial-ending email after the sleep", async () => {

@@ -2,21 +2,22 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { summarizeDocument, syncMailbox, transcodeVideo } from "./concurrency-limits";
+import { documentUploaded, mailboxSyncRequested, videoUploaded } from "../events";
 
 describe("concurrency limits", () => {
   it("runs each function's step", async () => {
     const transcoded = await new InngestTestEngine({ function: transcodeVideo }).execute({
-      events: [{ name: "app/video.uploaded", data: { videoId: "vid_1" } }],
+      events: [videoUploaded.create({ videoId: "vid_1" })],
     });
     expect(transcoded.result).toEqual({ url: "https://cdn.example.com/vid_1.mp4" });
 
     const synced = await new InngestTestEngine({ function: syncMailbox }).execute({
-      events: [{ name: "app/mailbox.sync-requested", data: { userId: "user_1" } }],
+      events: [mailboxSyncRequested.create({ userId: "user_1" })],
     });
     expect(synced.result).toEqual({ newMessages: 6 });
 
     const summarized = await new InngestTestEngine({ function: summarizeDocument }).execute({
-      events: [{ name: "app/document.uploaded", data: { userId: "user_1", documentId: "doc_1" } }],
+      events: [documentUploaded.create({ userId: "user_1", documentId: "doc_1" })],
     });
     expect(summarized.result).toEqual({ summary: "Summary of doc_1" });
   });

@@ -2,12 +2,13 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { escalateUrgentTicket } from "./conditional-trigger-escalate-ticket";
+import { ticketCreated } from "../events";
 
 describe("escalate-urgent-ticket", () => {
   it("pages on-call for the ticket it is started with", async () => {
     const engine = new InngestTestEngine({ function: escalateUrgentTicket });
     const { result, ctx } = await engine.execute({
-      events: [{ name: "app/ticket.created", data: { ticketId: "T-7", priority: 5, body: "Checkout is down" } }],
+      events: [ticketCreated.create({ ticketId: "T-7", priority: 5, body: "Checkout is down" })],
     });
     expect(ctx.step.run).toHaveBeenCalledWith("page-on-call", expect.any(Function));
     expect(result).toEqual({ ticketId: "T-7", paged: "on-call engineer for T-7" });

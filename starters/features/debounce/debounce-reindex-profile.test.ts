@@ -2,8 +2,9 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { reindexProfile } from "./debounce-reindex-profile";
+import { profileUpdated } from "../events";
 
-const event = { name: "app/profile.updated", data: { userId: "user_1" } };
+const event = profileUpdated.create({ userId: "user_1" });
 
 describe("reindex-profile", () => {
   it("reindexes the user's profile", async () => {

@@ -8,12 +8,10 @@ import {
 import { defaultModels } from "../ai-models";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { summarizeTicket } from "./dependency-injection-summarize";
+import { ticketCreated } from "../events";
 
 const fnId = "summarize-ticket";
-const event = {
-  name: "app/ticket.created",
-  data: { ticketId: "t1", priority: 2, body: "The export button does nothing" },
-};
+const event = ticketCreated.create({ ticketId: "t1", priority: 2, body: "The export button does nothing" });
 
 // @inngest/test does not run function-level middleware, so these tests go over HTTP.
 describe("summarize-ticket over HTTP", () => {

@@ -2,12 +2,13 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { cleanupExpiredSessions } from "./env-triggers-cleanup";
+import { sessionsCleanupRequested } from "../events";
 
 describe("cleanup-expired-sessions", () => {
   it("deletes the expired sessions in a step", async () => {
     const engine = new InngestTestEngine({ function: cleanupExpiredSessions });
     const { result, ctx } = await engine.execute({
-      events: [{ name: "app/sessions.cleanup-requested", data: {} }],
+      events: [sessionsCleanupRequested.create({})],
     });
     expect(ctx.step.run).toHaveBeenCalledWith("delete-expired-sessions", expect.any(Function));
     expect(result).toEqual({ deleted: 42 });

@@ -2,12 +2,13 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { helloWorld } from "./event-basic-hello-world";
+import { helloWorldRequested } from "../events";
 
 describe("hello-world", () => {
   it("greets the name sent in the event", async () => {
     const engine = new InngestTestEngine({ function: helloWorld });
     const { result } = await engine.execute({
-      events: [{ name: "app/hello.world", data: { name: "Ada" } }],
+      events: [helloWorldRequested.create({ name: "Ada" })],
     });
     expect(result).toEqual({ message: "Hello, Ada!" });
   });
@@ -15,7 +16,7 @@ describe("hello-world", () => {
   it("falls back to 'world' in the make-greeting step", async () => {
     const engine = new InngestTestEngine({ function: helloWorld });
     const { result } = await engine.executeStep("make-greeting", {
-      events: [{ name: "app/hello.world", data: {} }],
+      events: [helloWorldRequested.create({})],
     });
     expect(result).toBe("Hello, world!");
   });
@@ -33,7 +34,7 @@ describe("hello-world", () => {
     });
 
     it("runs the step, then returns once the step result is sent back", async () => {
-      const events = [{ name: "app/hello.world", data: { name: "Ada" } }];
+      const events = [helloWorldRequested.create({ name: "Ada" })];
       const first = await endpoint.execute("hello-world", { events });
       expect(first.status).toBe(206);
       expect(first.body).toEqual([

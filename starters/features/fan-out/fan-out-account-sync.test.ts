@@ -2,6 +2,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { scheduleAccountSyncs, syncOneAccount } from "./fan-out-account-sync";
+import { accountSyncRequested } from "../events";
 
 const tick = { name: "inngest/scheduled.timer", data: { cron: "0 * * * *" } };
 
@@ -37,7 +38,7 @@ describe("sync-account", () => {
   it("syncs the account named in the event", async () => {
     const engine = new InngestTestEngine({ function: syncOneAccount });
     const { result, ctx } = await engine.execute({
-      events: [{ name: "app/account.sync-requested", data: { accountId: "acc_42" } }],
+      events: [accountSyncRequested.create({ accountId: "acc_42" })],
     });
     expect(ctx.step.run).toHaveBeenCalledWith("sync-account", expect.any(Function));
     expect(result).toEqual({ accountId: "acc_42", records: 60 });

@@ -2,11 +2,13 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { sendPushNotification } from "./idempotency-push-notification";
+import { notificationRequested } from "../events";
 
-const event = {
-  name: "app/notification.requested",
-  data: { notificationId: "ntf_1", userId: "user_1", message: "Your order shipped" },
-};
+const event = notificationRequested.create({
+  notificationId: "ntf_1",
+  userId: "user_1",
+  message: "Your order shipped",
+});
 
 describe("send-push-notification", () => {
   it("sends the push notification", async () => {

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inngest } from "../client";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { checkFraud, checkOutOrder, quoteShipping } from "./invoke-checkout";
+import { checkoutStarted } from "../events";
 
-const checkoutStarted = { name: "app/checkout.started", data: { orderId: "o1", amount: 120, weightKg: 2 } };
+const checkout = checkoutStarted.create({ orderId: "o1", amount: 120, weightKg: 2 });
 const approved = { approved: true, score: 0.1 };
 
 describe("check-out-order", () => {
@@ -18,7 +19,7 @@ describe("check-out-order", () => {
         { id: "quote-dhl", handler: () => ({ carrier: "dhl", priceCents: 700 }) },
       ],
     });
-    const { result, ctx } = await engine.execute({ events: [checkoutStarted] });
+    const { result, ctx } = await engine.execute({ events: [checkout] });
     expect(ctx.step.invoke).toHaveBeenCalledWith(
       "check-fraud",
       expect.objectContaining({ function: checkFraud, data: { orderId: "o1", amount: 120 }, timeout: "1m" }),
@@ -35,7 +36,7 @@ describe("check-out-order", () => {
       function: checkOutOrder,
       steps: [{ id: "check-fraud", handler: () => ({ approved: false, score: 0.9 }) }],
     });
-    const { result, ctx } = await engine.execute({ events: [checkoutStarted] });
+    const { result, ctx } = await engine.execute({ events: [checkout] });
     expect(ctx.step.invoke).toHaveBeenCalledTimes(1);
     expect(result).toEqual({ orderId: "o1", status: "rejected" });
   });
@@ -76,7 +77,7 @@ describe("invoke over HTTP", () => {
   });
 
   it("asks Inngest to invoke the fraud check with its data and a one-minute timeout", async () => {
-    const first = await endpoint.execute("check-out-order", { events: [checkoutStarted] });
+    const first = await endpoint.execute("check-out-order", { events: [checkout] });
     expect(first.status).toBe(206);
     expect(first.body).toEqual([
       expect.objectContaining({
@@ -93,7 +94,7 @@ describe("invoke over HTTP", () => {
 
   it("asks for both shipping quotes in the same request, then returns the cheapest", async () => {
     const next = await endpoint.execute("check-out-order", {
-      events: [checkoutStarted],
+      events: [checkout],
       steps: { "check-fraud": approved },
     });
     expect(next.status).toBe(206);
@@ -111,7 +112,7 @@ describe("invoke over HTTP", () => {
     ]);
 
     const done = await endpoint.execute("check-out-order", {
-      events: [checkoutStarted],
+      events: [checkout],
       steps: {
         "check-fraud": approved,
         "quote-ups": { carrier: "ups", priceCents: 800 },

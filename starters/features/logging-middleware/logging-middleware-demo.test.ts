@@ -5,9 +5,10 @@ import { inngest } from "../client";
 import type { LoggingMiddlewareLevel } from "../middleware/logging-middleware";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { reserveOrderStock } from "./logging-middleware-demo";
+import { orderPlaced } from "../events";
 
 const fnId = "reserve-order-stock";
-const event = { name: "app/order.placed", data: { orderId: "o1", items: ["book"] } };
+const event = orderPlaced.create({ orderId: "o1", items: ["book"] });
 const reserved = { reservationId: "res_o1" };
 
 describe("reserve-order-stock over HTTP", () => {

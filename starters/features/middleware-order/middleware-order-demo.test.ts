@@ -2,9 +2,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { inngest } from "../client";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { sendGreeting } from "./middleware-order-demo";
+import { greetingRequested } from "../events";
 
 const fnId = "send-greeting";
-const event = { name: "app/greeting.requested", data: {} };
+const event = greetingRequested.create({});
 
 describe("send-greeting over HTTP", () => {
   const trace: string[] = [];

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { defaultModels } from "../ai-models";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels, type FakeModels } from "../testing-fake-models";
-import { answerQuestion } from "./model-providers-ask";
+import { answerQuestion, questionAsked } from "./model-providers-ask";
 
 const question = "What is durable execution?";
 
@@ -35,25 +35,25 @@ describe("answer-question", () => {
 
   it.each([
     {
-      provider: "openai",
+      provider: "openai" as const,
       path: "/v1/chat/completions",
       headers: { authorization: "Bearer openai-key" },
       body: { model: defaultModels.openai, max_completion_tokens: 1000 },
     },
     {
-      provider: "anthropic",
+      provider: "anthropic" as const,
       path: "/v1/messages",
       headers: { "x-api-key": "anthropic-key", "anthropic-version": "2023-06-01" },
       body: { model: defaultModels.anthropic, max_tokens: 1000 },
     },
     {
-      provider: "gemini",
+      provider: "gemini" as const,
       path: `/v1/models/${defaultModels.gemini}:generateContent`,
       headers: {},
       body: { generationConfig: expect.objectContaining({ maxOutputTokens: 1000 }) },
     },
     {
-      provider: "grok",
+      provider: "grok" as const,
       path: "/v1/chat/completions",
       headers: { authorization: "Bearer xai-key" },
       body: { model: defaultModels.grok, max_completion_tokens: 1000 },
@@ -61,10 +61,7 @@ describe("answer-question", () => {
   ])("answers with $provider when the event asks for it", async ({ provider, path, headers, body }) => {
     const models = await fakeModels(`An answer from ${provider}.`);
 
-    const run = await runToCompletion(endpoint.url, "answer-question", {
-      name: "app/question.asked",
-      data: { question, provider },
-    });
+    const run = await runToCompletion(endpoint.url, "answer-question", questionAsked.create({ question, provider }));
 
     expect(run.status).toBe(200);
     expect(run.result).toEqual({ provider, answer: `An answer from ${provider}.` });
@@ -79,10 +76,11 @@ describe("answer-question", () => {
 
   it("passes Gemini's API key in the URL", async () => {
     await fakeModels("ok");
-    const run = await runToCompletion(endpoint.url, "answer-question", {
-      name: "app/question.asked",
-      data: { question, provider: "gemini" },
-    });
+    const run = await runToCompletion(
+      endpoint.url,
+      "answer-question",
+      questionAsked.create({ question, provider: "gemini" }),
+    );
     expect(run.status).toBe(200);
     expect(models.requests[0]?.search).toBe("?key=gemini-key");
   });
@@ -91,10 +89,7 @@ describe("answer-question", () => {
     const models = await fakeModels("Claude says hi.");
     vi.stubEnv("MODEL_PROVIDER", "anthropic");
 
-    const run = await runToCompletion(endpoint.url, "answer-question", {
-      name: "app/question.asked",
-      data: { question },
-    });
+    const run = await runToCompletion(endpoint.url, "answer-question", questionAsked.create({ question }));
 
     expect(run.result).toEqual({ provider: "anthropic", answer: "Claude says hi." });
     expect(models.requests[0]?.path).toBe("/v1/messages");

@@ -2,12 +2,13 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { refreshSearchIndex } from "./multiple-triggers-search-index";
+import { catalogImported, productUpdated } from "../events";
 
 describe("refresh-search-index", () => {
   it("reindexes the one product of a product-updated event", async () => {
     const engine = new InngestTestEngine({ function: refreshSearchIndex });
     const { result, ctx } = await engine.execute({
-      events: [{ name: "app/product.updated", data: { productId: "p1" } }],
+      events: [productUpdated.create({ productId: "p1" })],
     });
     expect(ctx.step.run).toHaveBeenCalledWith("reindex-products", expect.any(Function));
     expect(result).toEqual({ trigger: "app/product.updated", reindexed: 1 });
@@ -16,7 +17,7 @@ describe("refresh-search-index", () => {
   it("reindexes every product of a catalog-imported event", async () => {
     const engine = new InngestTestEngine({ function: refreshSearchIndex });
     const { result } = await engine.execute({
-      events: [{ name: "app/catalog.imported", data: { productIds: ["p1", "p2", "p3"] } }],
+      events: [catalogImported.create({ productIds: ["p1", "p2", "p3"] })],
     });
     expect(result).toEqual({ trigger: "app/catalog.imported", reindexed: 3 });
   });

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { inngest } from "../client";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { alerts, failureLog, importOrders, orderImporter } from "./on-failure-import-orders";
+import { ordersImportRequested } from "../events";
 
 // The README's "Try it" events for this function, read from the same file the README is written from.
 interface TriedEvent {
@@ -15,10 +16,10 @@ const tryIt: Record<string, { event: TriedEvent; failure: { event: TriedEvent } 
 );
 const { event: readmeEvent, failure: readmeFailure } = tryIt["import-store-orders"]!;
 
-const importRequested = {
-  name: "app/orders.import-requested",
-  data: { storeId: "store_42", fileUrl: "https://files.example.com/orders.csv" },
-};
+const importRequested = ordersImportRequested.create({
+  storeId: "store_42",
+  fileUrl: "https://files.example.com/orders.csv",
+});
 // What Inngest sends once every attempt of a run has failed.
 const functionFailed = {
   name: "inngest/function.failed",

@@ -2,8 +2,9 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { generateReport } from "./priority-generate-report";
+import { reportRequested } from "../events";
 
-const event = { name: "app/report.requested", data: { accountId: "acct_1", plan: "enterprise" } };
+const event = reportRequested.create({ accountId: "acct_1", plan: "enterprise" });
 
 describe("generate-report", () => {
   it("generates the report", async () => {

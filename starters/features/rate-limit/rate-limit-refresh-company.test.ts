@@ -2,8 +2,9 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { refreshCompanyProfile } from "./rate-limit-refresh-company";
+import { companyRefreshRequested } from "../events";
 
-const event = { name: "app/company.refresh-requested", data: { companyId: "co_1" } };
+const event = companyRefreshRequested.create({ companyId: "co_1" });
 
 describe("refresh-company-profile", () => {
   it("fetches the company profile", async () => {

@@ -3,6 +3,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { crm, syncCrmContact } from "./retries-sync-crm-contact";
+import { contactUpdated } from "../events";
 
 // The README's "Try it" events for this function, read from the same file the README is written from.
 interface TriedEvent {
@@ -15,7 +16,7 @@ const tryIt: Record<string, { event: TriedEvent; failure: { event: TriedEvent } 
 const { event: readmeEvent, failure: readmeFailure } = tryIt["sync-crm-contact"]!;
 
 const fnId = "sync-crm-contact";
-const event = { name: "app/contact.updated", data: { email: "ada@example.com", name: "Ada" } };
+const event = contactUpdated.create({ email: "ada@example.com", name: "Ada" });
 
 describe("sync-crm-contact", () => {
   afterEach(() => vi.restoreAllMocks());

@@ -3,6 +3,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { sendSms, smsProvider } from "./retry-after-send-sms";
+import { smsRequested } from "../events";
 
 // The README's "Try it" events for this function, read from the same file the README is written from.
 interface TriedEvent {
@@ -14,7 +15,7 @@ const tryIt: Record<string, { event: TriedEvent; failure: { event: TriedEvent } 
 );
 const { event: readmeEvent, failure: readmeFailure } = tryIt["send-sms"]!;
 
-const event = { name: "app/sms.requested", data: { phone: "+15550100", text: "Your code is 1234" } };
+const event = smsRequested.create({ phone: "+15550100", text: "Your code is 1234" });
 
 describe("send-sms", () => {
   afterEach(() => vi.restoreAllMocks());

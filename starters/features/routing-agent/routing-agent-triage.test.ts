@@ -2,11 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { runToCompletion, startFakeModels, type FakeModels } from "../testing-fake-models";
 import { triageTicket } from "./routing-agent-triage";
+import { ticketCreated } from "../events";
 
-const event = {
-  name: "app/ticket.created",
-  data: { ticketId: "T-1", priority: 3, body: "I was charged twice and the app crashes." },
-};
+const event = ticketCreated.create({ ticketId: "T-1", priority: 3, body: "I was charged twice and the app crashes." });
 const select = (name: string) => ({ tool: "select_agent", input: { name } });
 
 describe("triage-ticket", () => {

@@ -2,11 +2,13 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { trialReminderEmails } from "./sleep-trial-reminders";
+import { trialStarted } from "../events";
 
-const trialStarted = {
-  name: "app/trial.started",
-  data: { userId: "u1", accountId: "acct_1", trialEndsAt: "2030-01-15T00:00:00.000Z" },
-};
+const trial = trialStarted.create({
+  userId: "u1",
+  accountId: "acct_1",
+  trialEndsAt: "2030-01-15T00:00:00.000Z",
+});
 const emails = { "send-tips": "sent", "send-case-study": "sent" };
 
 describe("trial-reminder-emails", () => {
@@ -16,7 +18,7 @@ describe("trial-reminder-emails", () => {
       function: trialReminderEmails,
       steps: ["wait-a-day", "wait-three-days", "wait-until-day-before-end"].map((id) => ({ id, handler: () => null })),
     });
-    const { result, ctx } = await engine.execute({ events: [trialStarted] });
+    const { result, ctx } = await engine.execute({ events: [trial] });
     expect(ctx.step.sleep.mock.calls).toEqual([
       ["wait-a-day", "1d"],
       ["wait-three-days", 3 * 24 * 60 * 60 * 1000],
@@ -33,7 +35,7 @@ describe("trial-reminder-emails", () => {
     afterAll(() => endpoint.close());
 
     it("asks Inngest to sleep for one day before the first email", async () => {
-      const first = await endpoint.execute("trial-reminder-emails", { events: [trialStarted] });
+      const first = await endpoint.execute("trial-reminder-emails", { events: [trial] });
       expect(first.status).toBe(206);
       // A Sleep op carries its duration in `name`.
       expect(first.body).toEqual([expect.objectContaining({ op: "Sleep", displayName: "wait-a-day", name: "1d" })]);
@@ -41,7 +43,7 @@ describe("trial-reminder-emails", () => {
 
     it("sends a duration in milliseconds as a duration string", async () => {
       const next = await endpoint.execute("trial-reminder-emails", {
-        events: [trialStarted],
+        events: [trial],
         steps: { "wait-a-day": null, "send-tips": "sent" },
       });
       expect(next.body).toEqual([expect.objectContaining({ op: "Sleep", displayName: "wait-three-days", name: "3d" })]);
@@ -49,7 +51,7 @@ describe("trial-reminder-emails", () => {
 
     it("sleeps until a date, sent as an ISO timestamp", async () => {
       const slept = { "wait-a-day": null, "wait-three-days": null, ...emails };
-      const next = await endpoint.execute("trial-reminder-emails", { events: [trialStarted], steps: slept });
+      const next = await endpoint.execute("trial-reminder-emails", { events: [trial], steps: slept });
       expect(next.body).toEqual([
         expect.objectContaining({
           op: "Sleep",
@@ -59,7 +61,7 @@ describe("trial-reminder-emails", () => {
       ]);
 
       const last = await endpoint.execute("trial-reminder-emails", {
-        events: [trialStarted],
+        events: [trial],
         steps: { ...slept, "wait-until-day-before-end": null, "send-trial-ending": "sent" },
       });
       expect(last).toEqual({ status: 200, body: { userId: "u1", emails: 3 } });

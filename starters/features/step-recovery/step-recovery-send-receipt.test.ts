@@ -3,6 +3,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { exchangeRates, mailers, sendReceipt } from "./step-recovery-send-receipt";
+import { orderPaid } from "../events";
 
 // The README's "Try it" events for this function, read from the same file the README is written from.
 interface TriedEvent {
@@ -14,10 +15,7 @@ const tryIt: Record<string, { event: TriedEvent; failure: { event: TriedEvent } 
 );
 const { event: readmeEvent, failure: readmeFailure } = tryIt["send-receipt"]!;
 
-const event = {
-  name: "app/order.paid",
-  data: { email: "ada@example.com", amountUsd: 50, currency: "EUR" },
-};
+const event = orderPaid.create({ email: "ada@example.com", amountUsd: 50, currency: "EUR" });
 const fnId = "send-receipt";
 const unavailable = { message: "503 Service Unavailable" };
 

@@ -2,8 +2,9 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { importOrdersCsv } from "./step-run-order-import";
+import { ordersCsvUploaded } from "../events";
 
-const csvUploaded = { name: "app/orders.csv-uploaded", data: { csv: "SKU-1, 2\nSKU-2,5\n" } };
+const csvUploaded = ordersCsvUploaded.create({ csv: "SKU-1, 2\nSKU-2,5\n" });
 
 describe("import-orders-csv", () => {
   it("runs the three steps in order and returns what they produced", async () => {

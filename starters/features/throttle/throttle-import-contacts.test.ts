@@ -2,8 +2,9 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { importContacts } from "./throttle-import-contacts";
+import { contactsImportRequested } from "../events";
 
-const event = { name: "app/contacts.import-requested", data: { userId: "user_1" } };
+const event = contactsImportRequested.create({ userId: "user_1" });
 
 describe("import-contacts", () => {
   it("imports the user's contacts", async () => {

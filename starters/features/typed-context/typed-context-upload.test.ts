@@ -4,6 +4,7 @@ import { inngest } from "../client";
 import { TypedContextMiddleware } from "../middleware/typed-context-middleware";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { storeUpload } from "./typed-context-upload";
+import { fileUploaded } from "../events";
 
 describe("store-upload over HTTP", () => {
   let endpoint: TestEndpoint;
@@ -14,7 +15,7 @@ describe("store-upload over HTTP", () => {
 
   it("receives the region from the middleware and picks its bucket", async () => {
     const answer = await endpoint.execute("store-upload", {
-      events: [{ name: "app/file.uploaded", data: { fileId: "f1" } }],
+      events: [fileUploaded.create({ fileId: "f1" })],
     });
     expect(answer).toEqual({ status: 200, body: { fileId: "f1", region: "eu-west-1", bucket: "uploads-eu" } });
   });

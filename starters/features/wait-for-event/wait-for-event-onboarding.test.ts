@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEndpoint, type TestEndpoint } from "../testing";
 import { onboardingProfileFollowUp } from "./wait-for-event-onboarding";
+import { planUpgraded, profileCompleted, userSignedUp } from "../events";
 
 // @inngest/test 1.0.0 cannot mock waitForEvent (the mock always fails), so these tests play
 // the Inngest side over HTTP: each request carries the results of the waits so far.
-const events = [{ name: "app/user.signed-up", data: { userId: "u1", email: "ada@example.com", plan: "free" } }];
-const profileCompleted = { name: "app/profile.completed", data: { userId: "u1" }, id: "e1", ts: 1 };
-const upgraded = { name: "app/plan.upgraded", data: { userId: "u1", plan: "pro" }, id: "e2", ts: 2 };
+const events = [userSignedUp.create({ userId: "u1", email: "ada@example.com", plan: "free" })];
+const profile = profileCompleted.create({ userId: "u1" }, { id: "e1", ts: 1 });
+const upgraded = planUpgraded.create({ userId: "u1", plan: "pro" }, { id: "e2", ts: 2 });
 
 describe("onboarding-profile-follow-up", () => {
   let endpoint: TestEndpoint;
@@ -52,7 +53,7 @@ describe("onboarding-profile-follow-up", () => {
   it("once the profile is complete, waits 14 days for a pro upgrade by the same user", async () => {
     const next = await endpoint.execute("onboarding-profile-follow-up", {
       events,
-      steps: { "wait-for-profile": profileCompleted },
+      steps: { "wait-for-profile": profile },
     });
     expect(next.body).toEqual([
       expect.objectContaining({
@@ -65,13 +66,13 @@ describe("onboarding-profile-follow-up", () => {
   });
 
   it("makes an upgrade offer when no upgrade arrives", async () => {
-    const steps = { "wait-for-profile": profileCompleted, "wait-for-upgrade": null };
+    const steps = { "wait-for-profile": profile, "wait-for-upgrade": null };
     const next = await endpoint.execute("onboarding-profile-follow-up", { events, steps });
     expect(next.body).toEqual([expect.objectContaining({ op: "StepRun", name: "send-upgrade-offer" })]);
   });
 
   it("finishes without emails when both events arrive", async () => {
-    const steps = { "wait-for-profile": profileCompleted, "wait-for-upgrade": upgraded };
+    const steps = { "wait-for-profile": profile, "wait-for-upgrade": upgraded };
     const done = await endpoint.execute("onboarding-profile-follow-up", { events, steps });
     expect(done).toEqual({ status: 200, body: { profileCompleted: true, upgraded: true } });
   });

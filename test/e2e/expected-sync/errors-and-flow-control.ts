@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import type { ExpectedTryItFailures } from "./runs.js";
 
 // What the in-band sync reports for the functions of the "Errors" and "Flow control" patterns,
 // keyed by function id without the `<appId>-` prefix. Only the fields each pattern is about;
@@ -90,5 +91,41 @@ export const expected: Record<string, Record<string, unknown>> = {
   "reindex-profile": {
     triggers: [{ event: "app/profile.updated" }],
     debounce: { period: "5s", key: "event.data.userId" },
+  },
+};
+
+// What each error sample's Try-it failure payload shows, as its README promises it.
+export const tryItFailures: ExpectedTryItFailures = {
+  // "the CRM step fails on attempts 1 and 2 (two retries...), then succeeds on the third"
+  "sync-crm-contact": {
+    status: "completed",
+    failedAttempts: { "upsert-crm-contact": 2 },
+    failedSteps: [],
+    ranSteps: ["upsert-crm-contact"],
+  },
+  // "the first attempt is rate limited (a RetryAfterError, retry-after 30 seconds); the retry ... sends the SMS"
+  "send-sms": {
+    status: "completed",
+    failedAttempts: { "send-sms": 1 },
+    retryAfter: { "send-sms": "30" },
+    ranSteps: ["send-sms"],
+  },
+  // "all 4 attempts fail (3 retries), the run fails, and a run of import-store-orders-failure alerts
+  // on-call and logs the failure"
+  "import-store-orders": {
+    status: "failed",
+    failedAttempts: { "import-orders": 4 },
+    failedSteps: ["import-orders"],
+    ranSteps: [],
+    failureHandler: { status: "completed", ranSteps: ["alert-on-call", "log-failure"] },
+  },
+  // "fetch-live-rate and send-with-primary-mailer each fail 3 times (2 retries), then use-cached-rate
+  // and send-with-backup-mailer run and the run completes with sentWith "backup""
+  "send-receipt": {
+    status: "completed",
+    failedAttempts: { "fetch-live-rate": 3, "send-with-primary-mailer": 3 },
+    failedSteps: ["fetch-live-rate", "send-with-primary-mailer"],
+    ranSteps: ["use-cached-rate", "send-with-backup-mailer"],
+    result: { sentWith: "backup" },
   },
 };

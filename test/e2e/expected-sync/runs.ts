@@ -21,3 +21,13 @@ export interface ExpectedRun {
 
 /** Each feature's runs, by feature id. */
 export type ExpectedRuns = Record<string, ExpectedRun[]>;
+
+/**
+ * What each Try-it failure payload must show when the harness drives its run over the endpoint
+ * (`runLikeInngest` in ../runs.ts), by function id: the promise of its `shows` text, as fields of
+ * the run's outcome (`toMatchObject`).
+ */
+export type ExpectedTryItFailures = Record<string, Record<string, unknown>>;
+
+/** Try-it payloads the harness does not send, by function id, with the reason. */
+export type SkippedTryIts = Record<string, string>;
