@@ -9,7 +9,7 @@ import type { EndpointClient } from "../helpers/inngest.js";
 // and, when the run fails for good, runs the function's `-failure` handler. It stops at the first
 // sleep or wait, which only time or another event would resume.
 
-interface TriedEvent {
+export interface TriedEvent {
   name: string;
   data: Record<string, unknown>;
 }
@@ -210,11 +210,12 @@ export async function startEventApi(): Promise<{ url: string; received: TriedEve
 }
 
 /**
- * Whether a `cancelOn` (or `waitForEvent`) condition as the endpoint syncs it holds, with `event`
- * the event that started the run and `async` the incoming one. Reads only what the samples write:
- * equalities of `event.data...`, `async.data...` and literals, joined by `&&`.
+ * Whether a CEL condition as the endpoint syncs it holds: a trigger's `if` (with `event`, the event
+ * sent), or a `cancelOn` / `waitForEvent` one (with `event`, the event that started the run, and
+ * `async`, the incoming one). Reads only what the samples write: comparisons of `event.data...`,
+ * `async.data...` and literals, joined by `&&`; anything else throws until it is taught.
  */
-export function conditionHolds(expression: string, scope: { event: TriedEvent; async: TriedEvent }): boolean {
+export function conditionHolds(expression: string, scope: { event: TriedEvent; async?: TriedEvent }): boolean {
   const operand = (text: string): unknown => {
     const value = text.trim();
     const quoted = /^(['"])(.*)\1$/.exec(value);
@@ -225,9 +226,13 @@ export function conditionHolds(expression: string, scope: { event: TriedEvent; a
     return path.reduce<unknown>((object, key) => (object as Record<string, unknown> | undefined)?.[key], scope[root]);
   };
   return expression.split("&&").every((clause) => {
-    const sides = clause.split("==");
-    if (sides.length !== 2) throw new Error(`cannot read "${clause.trim()}" in "${expression}"`);
-    return operand(sides[0]!) === operand(sides[1]!);
+    const match = /^(.+?)(==|!=|>=|<=|>|<)(.+)$/.exec(clause);
+    if (!match) throw new Error(`cannot read "${clause.trim()}" in "${expression}"`);
+    const [left, right] = [operand(match[1]!), operand(match[3]!)];
+    if (match[2] === "==") return left === right;
+    if (match[2] === "!=") return left !== right;
+    if (typeof left !== "number" || typeof right !== "number") return false;
+    return { ">=": left >= right, "<=": left <= right, ">": left > right, "<": left < right }[match[2] as ">="];
   });
 }
 

@@ -5,6 +5,7 @@ import { readmeWithFeatures, tryItPayloads } from "../../src/features/contributi
 import { features } from "../../src/features/index.js";
 import { startersDir } from "../../src/layout.js";
 import { expectedCatalogueSync } from "../e2e/expected-sync/index.js";
+import { conditionHolds } from "../e2e/runs.js";
 
 const sampleFiles = readdirSync(startersDir, { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
@@ -96,7 +97,8 @@ describe("the Try it payloads", () => {
         return [event, failure?.event ?? event].flatMap((sent) =>
           triggers.some(
             (trigger) =>
-              trigger.event === sent.name && (trigger.expression === undefined || holds(trigger.expression, sent)),
+              trigger.event === sent.name &&
+              (trigger.expression === undefined || conditionHolds(trigger.expression, { event: sent })),
           )
             ? []
             : [`${feature.id}: ${functionId} is not started by ${JSON.stringify(sent)}`],
@@ -137,28 +139,3 @@ describe("the Try it payloads", () => {
     expect(readme).toContain(`curl -X POST http://127.0.0.1:8288/e/test -d '${JSON.stringify(cancel!.event)}'`);
   });
 });
-
-/**
- * Whether a trigger's CEL condition holds for an event: the comparisons of `event.data` fields with
- * literals, joined by `&&`, that the samples use. Any other expression fails the test until taught.
- */
-function holds(expression: string, event: { data?: Record<string, unknown> }): boolean {
-  return expression.split("&&").every((clause) => {
-    const match = /^\s*event\.data\.(\w+)\s*(>=|<=|==|!=|>|<)\s*(.+?)\s*$/.exec(clause);
-    if (!match) throw new Error(`The test cannot read the condition ${expression}`);
-    const [, field, operator, literal] = match;
-    const actual = event.data?.[field!];
-    const expected = JSON.parse(literal!.replace(/^'(.*)'$/, '"$1"'));
-    const compare = {
-      ">=": actual! >= expected,
-      "<=": actual! <= expected,
-      ">": actual! > expected,
-      "<": actual! < expected,
-    };
-    return operator === "=="
-      ? actual === expected
-      : operator === "!="
-        ? actual !== expected
-        : compare[operator as keyof typeof compare];
-  });
-}
