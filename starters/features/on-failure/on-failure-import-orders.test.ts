@@ -1,20 +1,16 @@
-import { readFileSync } from "node:fs";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { inngest } from "../client";
-import { startTestEndpoint, type TestEndpoint } from "../testing";
+import { startTestEndpoint, type TestEndpoint, readTryIt } from "../testing";
 import { alerts, failureLog, importOrders, orderImporter } from "./on-failure-import-orders";
 import { ordersImportRequested } from "../events";
 
 // The README's "Try it" events for this function, read from the same file the README is written from.
-interface TriedEvent {
-  name: string;
-  data: Record<string, unknown>;
-}
-const tryIt: Record<string, { event: TriedEvent; failure: { event: TriedEvent } }> = JSON.parse(
-  readFileSync(new URL("./on-failure-try-it.json", import.meta.url), "utf8"),
+const { event: readmeEvent, failure: readmeFailure } = readTryIt(
+  import.meta.url,
+  "./on-failure-try-it.json",
+  "import-store-orders",
 );
-const { event: readmeEvent, failure: readmeFailure } = tryIt["import-store-orders"]!;
 
 const importRequested = ordersImportRequested.create({
   storeId: "store_42",

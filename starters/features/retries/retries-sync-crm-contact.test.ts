@@ -1,19 +1,15 @@
-import { readFileSync } from "node:fs";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { startTestEndpoint, type TestEndpoint } from "../testing";
+import { startTestEndpoint, type TestEndpoint, readTryIt } from "../testing";
 import { crm, syncCrmContact } from "./retries-sync-crm-contact";
 import { contactUpdated } from "../events";
 
 // The README's "Try it" events for this function, read from the same file the README is written from.
-interface TriedEvent {
-  name: string;
-  data: Record<string, unknown>;
-}
-const tryIt: Record<string, { event: TriedEvent; failure: { event: TriedEvent } }> = JSON.parse(
-  readFileSync(new URL("./retries-try-it.json", import.meta.url), "utf8"),
+const { event: readmeEvent, failure: readmeFailure } = readTryIt(
+  import.meta.url,
+  "./retries-try-it.json",
+  "sync-crm-contact",
 );
-const { event: readmeEvent, failure: readmeFailure } = tryIt["sync-crm-contact"]!;
 
 const fnId = "sync-crm-contact";
 const event = contactUpdated.create({ email: "ada@example.com", name: "Ada" });

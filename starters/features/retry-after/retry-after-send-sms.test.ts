@@ -1,19 +1,15 @@
-import { readFileSync } from "node:fs";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { startTestEndpoint, type TestEndpoint } from "../testing";
+import { startTestEndpoint, type TestEndpoint, readTryIt } from "../testing";
 import { sendSms, smsProvider } from "./retry-after-send-sms";
 import { smsRequested } from "../events";
 
 // The README's "Try it" events for this function, read from the same file the README is written from.
-interface TriedEvent {
-  name: string;
-  data: Record<string, unknown>;
-}
-const tryIt: Record<string, { event: TriedEvent; failure: { event: TriedEvent } }> = JSON.parse(
-  readFileSync(new URL("./retry-after-try-it.json", import.meta.url), "utf8"),
+const { event: readmeEvent, failure: readmeFailure } = readTryIt(
+  import.meta.url,
+  "./retry-after-try-it.json",
+  "send-sms",
 );
-const { event: readmeEvent, failure: readmeFailure } = tryIt["send-sms"]!;
 
 const event = smsRequested.create({ phone: "+15550100", text: "Your code is 1234" });
 

@@ -1,19 +1,15 @@
-import { readFileSync } from "node:fs";
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { startTestEndpoint, type TestEndpoint } from "../testing";
+import { startTestEndpoint, type TestEndpoint, readTryIt } from "../testing";
 import { exchangeRates, mailers, sendReceipt } from "./step-recovery-send-receipt";
 import { orderPaid } from "../events";
 
 // The README's "Try it" events for this function, read from the same file the README is written from.
-interface TriedEvent {
-  name: string;
-  data: Record<string, unknown>;
-}
-const tryIt: Record<string, { event: TriedEvent; failure: { event: TriedEvent } }> = JSON.parse(
-  readFileSync(new URL("./step-recovery-try-it.json", import.meta.url), "utf8"),
+const { event: readmeEvent, failure: readmeFailure } = readTryIt(
+  import.meta.url,
+  "./step-recovery-try-it.json",
+  "send-receipt",
 );
-const { event: readmeEvent, failure: readmeFailure } = tryIt["send-receipt"]!;
 
 const event = orderPaid.create({ email: "ada@example.com", amountUsd: 50, currency: "EUR" });
 const fnId = "send-receipt";

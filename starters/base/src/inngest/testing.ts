@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { InngestFunction } from "inngest";
 import { serve } from "inngest/node";
 import { inngest } from "./client";
@@ -149,4 +152,23 @@ export async function readBody(response: Response): Promise<unknown> {
   } catch {
     return text;
   }
+}
+
+/** An event as the README's "Try it" section gives it. */
+export interface TriedEvent {
+  name: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The README's "Try it" events for one function, read from the JSON file beside the test (the file
+ * the README is written from); `testFileUrl` is the test's `import.meta.url`.
+ */
+export function readTryIt(
+  testFileUrl: string,
+  file: string,
+  functionId: string,
+): { event: TriedEvent; failure: { event: TriedEvent } } {
+  const json = readFileSync(path.join(path.dirname(fileURLToPath(testFileUrl)), file), "utf8");
+  return JSON.parse(json)[functionId];
 }
