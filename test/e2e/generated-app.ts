@@ -75,7 +75,7 @@ export function describeGeneratedApp({ framework, features, expectedSync }: Gene
 
       beforeAll(async () => {
         eventApi = await startEventApi();
-        app = await startDevServer(appDir, { env: { INNGEST_DEV: eventApi.url } });
+        app = await startDevServer(appDir, { vars: { INNGEST_DEV: eventApi.url }, timeoutMs: 180_000 });
         endpoint = appEndpoint(app.url, APP_NAME);
       }, 180_000);
 

@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import net from "node:net";
+import path from "node:path";
 import { userEnv } from "./env.js";
+import { installNode } from "./node-runtime.js";
 import { startBackgroundServer } from "./process.js";
 
 export async function freePort(): Promise<number> {
@@ -23,24 +26,42 @@ export interface RunningApp {
 export interface DevServerOptions {
   /** The package manager whose `run dev` starts it (npm by default). */
   packageManager?: string;
-  /** Variables added to a user's shell environment, e.g. a manager on PATH or INNGEST_DEV. */
+  /** Variables added to a user's shell environment, e.g. a manager on PATH. */
   env?: Record<string, string>;
+  /** The app's own variables, such as INNGEST_DEV: its environment on Node.js, `--var` bindings on Workers. */
+  vars?: Record<string, string>;
   timeoutMs?: number;
   /** The path polled until it answers (default: /api/inngest). */
   readyPath?: string;
 }
 
 /**
- * Starts `<pm> run dev` of a generated app in its own process group on a free port, and waits
- * until `GET /api/inngest` answers.
+ * Starts `<pm> run dev` of an app in its own process group on a free port of 127.0.0.1, and waits
+ * until `readyPath` answers. A dev script that runs `wrangler dev` gets the address as flags (it
+ * reads no PORT) and Node 22 first on PATH (wrangler needs 22.12+).
  */
 export async function startDevServer(dir: string, options: DevServerOptions = {}): Promise<RunningApp> {
-  const { packageManager = "npm", env = {}, timeoutMs = 120_000, readyPath = "/api/inngest" } = options;
+  const { packageManager = "npm", env = {}, vars = {}, timeoutMs = 120_000, readyPath = "/api/inngest" } = options;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = await startBackgroundServer(packageManager, ["run", "dev"], {
+  const devScript: string = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).scripts?.dev ?? "";
+  const wrangler = /^wrangler dev\b/.test(devScript);
+  const args = wrangler
+    ? [
+        ...["run", "dev", "--", "--ip", "127.0.0.1", "--port", String(port)],
+        ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
+      ]
+    : ["run", "dev"];
+  const node22 = wrangler ? `${await installNode(22)}${path.delimiter}` : "";
+  const shellEnv = { ...userEnv(), ...env };
+  const server = await startBackgroundServer(packageManager, args, {
     cwd: dir,
-    env: { ...userEnv(), ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...shellEnv,
+      ...(wrangler ? { PATH: `${node22}${shellEnv.PATH ?? ""}`, WRANGLER_SEND_METRICS: "false" } : vars),
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     readyUrl: `${url}${readyPath}`,
     timeoutMs,
   });
