@@ -158,20 +158,32 @@ export function tryItNotes(features: readonly Feature[]): string[] {
 
 /** The `## Try it` section: what to paste into the Dev Server's "Send event", or send with curl. */
 export function tryItSection(features: readonly Feature[]): string {
-  const entries = features.flatMap((feature) => Object.entries(tryItPayloads(feature)));
-  if (entries.length === 0) return "";
+  if (features.every((feature) => Object.keys(tryItPayloads(feature)).length === 0)) return "";
   const lines = [
     "## Try it",
     "",
     "Start the app (`dev` script) and the Dev Server (`npx inngest-cli@latest dev`), open",
     "http://localhost:8288, choose **Send event** and paste an event below, or send it with `curl` to the",
-    "Dev Server's event API. Each run shows up under **Runs**, step by step.",
+    "Dev Server's event API. Each run shows up under **Runs**, step by step. A function that runs on a",
+    "schedule, or only when another one invokes it, has no event here: start it from the **Functions**",
+    "page with **Invoke**.",
   ];
-  for (const [functionId, { event, waits, failure, cancel }] of entries) {
-    const starts = waits ? `Starts a run that waits: ${waits.shows}.` : "Starts a run:";
-    lines.push("", `### \`${functionId}\``, "", starts, "", ...sendInstructions(event));
-    if (failure) lines.push("", `Its failure path: ${failure.shows}.`, "", ...sendInstructions(failure.event));
-    if (cancel) lines.push("", `Cancels it: ${cancel.shows}.`, "", ...sendInstructions(cancel.event));
+  for (const feature of features) {
+    const keys = (feature.env ?? []).map((entry) => entry.name).filter((name) => name.endsWith("_API_KEY"));
+    const modelNote =
+      keys.length === 0
+        ? []
+        : [
+            "",
+            `It calls models with ${keys.map((key) => `\`${key}\``).join(" and ")} (see \`.env.example\`): set ${keys.length === 1 ? "it" : "them"} in`,
+            "`.env.development` first, or its model calls fail.",
+          ];
+    for (const [functionId, { event, waits, failure, cancel }] of Object.entries(tryItPayloads(feature))) {
+      const starts = waits ? `Starts a run that waits: ${waits.shows}.` : "Starts a run:";
+      lines.push("", `### \`${functionId}\``, ...modelNote, "", starts, "", ...sendInstructions(event));
+      if (failure) lines.push("", `Its failure path: ${failure.shows}.`, "", ...sendInstructions(failure.event));
+      if (cancel) lines.push("", `Cancels it: ${cancel.shows}.`, "", ...sendInstructions(cancel.event));
+    }
   }
   return lines.join("\n");
 }

@@ -120,6 +120,19 @@ describe("the Try it payloads", () => {
     expect(eventTriggered.filter((functionId) => !listed.has(functionId))).toEqual([]);
   });
 
+  it("say, in the README, which keys a model-calling function needs, and how to start one with no event", () => {
+    const section = (ids: string[]) =>
+      readmeWithFeatures(
+        "# app\n",
+        ids.map((id) => features.find((f) => f.id === id)!),
+      ).split("## Try it")[1]!;
+    const ai = section(["agent-network"]);
+    for (const key of ["OPENAI_API_KEY", "ANTHROPIC_API_KEY"]) expect(ai).toContain(`\`${key}\``);
+    const plain = section(["event-basic", "fan-out"]);
+    expect(plain).not.toContain("API_KEY");
+    expect(plain).toMatch(/no event here: start it from the \*\*Functions\*\*\npage with \*\*Invoke\*\*/);
+  });
+
   it("become the README's Try it section, as Send event JSON and as curl to the Dev Server", () => {
     const retries = features.find((f) => f.id === "retries")!;
     const { event, failure } = tryItPayloads(retries)["sync-crm-contact"]!;
