@@ -4,6 +4,7 @@ import { CliError } from "../errors.js";
 import { frameworkLabels, frameworks, type Framework, type ImportExtension } from "../frameworks/index.js";
 import { packageManagerFromLockfile, type PackageManager } from "../package-manager.js";
 import { importsOf, parseJsonc, parseSource, walk, type AstNode } from "./ast.js";
+import { DEV_ENV_FILE } from "./dev-script.js";
 import type { ExportRef } from "../features/feature.js";
 
 /** What `--add` learns about an existing app before planning anything. Reads, never writes. */
@@ -31,7 +32,15 @@ export interface Project {
   sources: string[];
   /** tsconfig's `types`, when it lists them: only those packages' globals and ambient modules are seen. */
   types?: string[];
+  /**
+   * Where dev mode's `INNGEST_DEV=1` goes, and whether the app's dev server reads that file by itself
+   * (else --add edits the `dev` script to load it).
+   */
+  devEnv: { file: string; readByDevServer: boolean };
 }
+
+/** Packages that compile an app's TypeScript themselves: with one, `typescript` is not needed to run it. */
+const TYPESCRIPT_COMPILERS = ["typescript", "wrangler", "vite"];
 
 const SKIPPED_DIRS = new Set(["node_modules", "dist", "build", "out", "coverage", ".next"]);
 
@@ -67,9 +76,9 @@ export function detectProject(dir: string): Project {
   }
   let frameworkLabel = labelWithVersion(framework.label, deps[framework.detectDependencies[0]!]);
   const tsconfigPath = path.join(dir, "tsconfig.json");
-  if (!existsSync(tsconfigPath) || !("typescript" in deps)) {
+  if (!existsSync(tsconfigPath) || !TYPESCRIPT_COMPILERS.some((name) => name in deps)) {
     throw new CliError(
-      `This looks like a JavaScript ${frameworkLabel} app (no tsconfig.json or typescript dependency): --add only edits TypeScript apps. Nothing was changed.`,
+      `This looks like a JavaScript ${frameworkLabel} app (no tsconfig.json, or nothing to compile TypeScript: typescript, wrangler or vite): --add only edits TypeScript apps. Nothing was changed.`,
       "javascript-project",
     );
   }
@@ -111,7 +120,20 @@ export function detectProject(dir: string): Project {
     pagesDir,
     sources,
     types: Array.isArray(compilerOptions.types) ? compilerOptions.types.map(String) : undefined,
+    devEnv: devEnvOf(dir, framework, deps),
   };
+}
+
+/**
+ * A Worker served by Vite with `@cloudflare/vite-plugin` gets its local vars from `.dev.vars`, or from
+ * `.env` when there is no `.dev.vars` (the plugin has no `--env-file` as `wrangler dev` has): dev mode
+ * goes in the one it reads. Next.js reads `.env.development`; other dev scripts are made to.
+ */
+function devEnvOf(dir: string, framework: Framework, deps: Record<string, string>): Project["devEnv"] {
+  if (framework.id === "hono-workers" && "@cloudflare/vite-plugin" in deps) {
+    return { file: existsSync(path.join(dir, ".dev.vars")) ? ".dev.vars" : ".env", readByDevServer: true };
+  }
+  return { file: DEV_ENV_FILE, readByDevServer: framework.loadsEnvFiles === true };
 }
 
 /** "Express 5" becomes "Express 4" for an app on `^4.19.2`; a label without a version stays. */

@@ -11,6 +11,7 @@ import { installNode } from "../helpers/node-runtime.js";
 import { startBackgroundServer } from "../helpers/process.js";
 import { changedFiles, snapshot, sourceOnly } from "../helpers/snapshot.js";
 import { installTool, withToolOnPath } from "../helpers/tools.js";
+import { versions } from "../../src/versions.js";
 
 /** The create-next-app that the Next.js apps are made with, from the registry. */
 const CREATE_NEXT_APP = "create-next-app@16.4.3";
@@ -43,11 +44,17 @@ interface AddCase {
   /** Where the app is inside what `make` made, when that is a workspace (installed from its root). */
   packageDir?: string;
   /**
-   * The dev script is `wrangler dev`: it runs with Node 22 first on PATH (wrangler needs 22.12+) and
-   * takes the address as flags (it reads no PORT).
+   * The dev script serves a Worker, with `wrangler dev` or with Vite and `@cloudflare/vite-plugin`: it
+   * runs with Node 22 first on PATH (wrangler needs 22.12+) and takes the address as flags (it reads no PORT).
    */
-  wranglerDev?: boolean;
+  workerDev?: "wrangler" | "vite";
 }
+
+/** The flags each Worker dev server takes its address with. */
+const addressFlags = {
+  wrangler: (port: number) => ["--ip", "127.0.0.1", "--port", String(port)],
+  vite: (port: number) => ["--host", "127.0.0.1", "--port", String(port), "--strictPort"],
+};
 
 /** The app's own dev script on a free port of 127.0.0.1, polled at `readyPath` until it answers. */
 async function startApp(
@@ -55,7 +62,7 @@ async function startApp(
   testCase: AddCase,
   options: { pm: string; env: Record<string, string>; readyPath?: string },
 ): Promise<RunningApp> {
-  if (!testCase.wranglerDev) {
+  if (!testCase.workerDev) {
     return startDevServer(dir, {
       timeoutMs: 180_000,
       packageManager: options.pm,
@@ -68,7 +75,7 @@ async function startApp(
   const url = `http://127.0.0.1:${port}`;
   const server = await startBackgroundServer(
     options.pm,
-    ["run", "dev", "--", "--ip", "127.0.0.1", "--port", String(port)],
+    ["run", "dev", "--", ...addressFlags[testCase.workerDev](port)],
     {
       cwd: dir,
       env: userEnv({
@@ -375,7 +382,7 @@ export const nodeCases: AddCase[] = [
   },
 ];
 
-/** Hono on Cloudflare Workers, laid out as create-hono's cloudflare-workers template. */
+/** Hono on Cloudflare Workers, laid out as create-hono's cloudflare-workers and cloudflare-workers+vite templates. */
 export const workerCases: AddCase[] = [
   {
     name: "a Hono app laid out as create-hono's cloudflare-workers template",
@@ -387,7 +394,25 @@ export const workerCases: AddCase[] = [
     planned: [...nodePlanned("src/index.ts"), ...helloFiles("src/"), "wrangler.jsonc"],
     routes: [{ path: "/" }, { path: "/nope" }],
     typecheck: tscTypecheck,
-    wranglerDev: true,
+    workerDev: "wrangler",
+  },
+  {
+    name: "a Vite-built Hono Worker (create-hono's cloudflare-workers+vite: @cloudflare/vite-plugin, no typescript)",
+    make: fixture("hono-workers-vite"),
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    // The plugin has no --env-file: dev mode goes in .env, which it reads; the dev script stays `vite`.
+    planned: [
+      ...nodePlanned("src/index.tsx").filter((file) => file !== ".env.development"),
+      ".env",
+      ...helloFiles("src/"),
+      "wrangler.jsonc",
+    ],
+    routes: [{ path: "/" }, { path: "/health" }, { path: "/nope" }],
+    // The app compiles with Vite and has no typescript of its own: the pinned compiler checks it.
+    typecheck: ["npx", ["-y", "-p", `typescript@${versions.typescript}`, "tsc", "--noEmit"]],
+    workerDev: "vite",
   },
 ];
 

@@ -75,4 +75,40 @@ describe("--add on a Hono app on Cloudflare Workers", () => {
       "<reference",
     );
   });
+
+  describe("built with Vite and @cloudflare/vite-plugin (create-hono's cloudflare-workers+vite)", () => {
+    const viteApp = () => copyFixture("hono-workers-vite", path.join(temp, Math.random().toString(36).slice(2)));
+
+    it("is a TypeScript Workers app although it has no typescript dependency", () => {
+      const project = detectProject(viteApp());
+      expect(project.framework.id).toBe("hono-workers");
+      expect(project.manifest.devDependencies).not.toHaveProperty("typescript");
+    });
+
+    it("puts dev mode in .env, which the plugin reads, and leaves the `vite` dev script alone", () => {
+      const dir = viteApp();
+      const plan = planAdd(detectProject(dir), [eventBasic]);
+      const paths = plan.changes.map((change) => change.path);
+      expect(changed(dir, ".env")).toMatch(/^INNGEST_DEV=1$/m);
+      expect(paths).not.toContain(".env.development");
+      expect(JSON.parse(changed(dir, "package.json")!).scripts.dev).toBe("vite");
+      expect(changed(dir, "src/inngest/client.ts")).not.toContain(".env.development");
+      expect(plan.notes.join("\n")).toContain(".gitignore ignores .env:");
+      expect(changed(dir, "src/index.tsx")).toContain("'/api/inngest'");
+    });
+
+    it("adds to .dev.vars when the app has one: the plugin then reads no .env", () => {
+      const dir = viteApp();
+      writeFileSync(path.join(dir, ".dev.vars"), "API_TOKEN=local");
+      const plan = planAdd(detectProject(dir), [eventBasic]);
+      expect(changed(dir, ".dev.vars")).toMatch(/^API_TOKEN=local\n(#.*\n)*INNGEST_DEV=1\n$/);
+      expect(plan.changes.map((change) => change.path)).not.toContain(".env");
+    });
+
+    it("refuses a JavaScript app: no tsconfig.json", () => {
+      const dir = viteApp();
+      rmSync(path.join(dir, "tsconfig.json"));
+      expect(() => detectProject(dir)).toThrow(/JavaScript Hono \(Cloudflare Workers\) app/);
+    });
+  });
 });
