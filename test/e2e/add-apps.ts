@@ -204,6 +204,30 @@ const nextAppWithProxy = async (dir: string) => {
   );
 };
 
+/**
+ * A create-next-app --src-dir app whose src/middleware.ts (the name before Next.js 16's proxy.ts, still
+ * run) answers 401 on every path its matcher catches, /api/inngest among them.
+ */
+const nextSrcAppWithMiddleware = async (dir: string) => {
+  await createNextApp(true)(dir);
+  writeFileSync(
+    path.join(dir, "src/middleware.ts"),
+    [
+      'import { NextResponse, type NextRequest } from "next/server";',
+      "",
+      "export function middleware(request: NextRequest) {",
+      '  if (request.headers.get("authorization") === "Bearer dev") return NextResponse.next();',
+      '  return NextResponse.json({ error: "unauthorized" }, { status: 401 });',
+      "}",
+      "",
+      "export const config = {",
+      '  matcher: ["/((?!_next/static|_next/image|favicon.ico|sitemap.xml|robots.txt).*)"],',
+      "};",
+      "",
+    ].join("\n"),
+  );
+};
+
 /** A create-next-app app turned into a Pages Router one: pages/ instead of app/. */
 const nextPagesApp = async (dir: string) => {
   await createNextApp(false)(dir);
@@ -225,6 +249,22 @@ export const nextRouterCases: AddCase[] = [
     planned: [...nextPlanned(""), ...helloFiles(""), "proxy.ts"],
     // The favicon is outside the matcher (the app is ready when it answers 200); "/" answers 401.
     routes: [{ path: "/favicon.ico", statusOnly: true }, { path: "/" }],
+    typecheck: nextTypecheck,
+  },
+  {
+    name: "a src/middleware.ts whose matcher catches /api/inngest, in a create-next-app --src-dir app",
+    make: nextSrcAppWithMiddleware,
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    planned: [...nextPlanned("src/"), ...helloFiles("src/"), "src/middleware.ts"],
+    // The favicon is outside the matcher (the app is ready when it answers 200); "/" answers 401
+    // without the header the middleware asks for, and the page with it.
+    routes: [
+      { path: "/favicon.ico", statusOnly: true },
+      { path: "/" },
+      { path: "/", init: { headers: { authorization: "Bearer dev" } }, statusOnly: true },
+    ],
     typecheck: nextTypecheck,
   },
   {
