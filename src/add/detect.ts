@@ -5,6 +5,7 @@ import { frameworkLabels, frameworks, type Framework, type ImportExtension } fro
 import { packageManagerFromLockfile, type PackageManager } from "../package-manager.js";
 import { importsOf, parseJsonc, parseSource, walk, type AstNode } from "./ast.js";
 import { DEV_ENV_FILE } from "./dev-script.js";
+import { olderThan } from "./framework-version.js";
 import type { ExportRef } from "../features/feature.js";
 
 /** What `--add` learns about an existing app before planning anything. Reads, never writes. */
@@ -82,6 +83,8 @@ export function detectProject(dir: string): Project {
       "javascript-project",
     );
   }
+  const installer = installerOf(dir);
+  refuseWithoutJsonParser(framework, deps[framework.detectDependencies[0]!], [dir, installer.installDir]);
   const compilerOptions = readCompilerOptions(dir, tsconfigPath);
 
   const sources = listSources(dir);
@@ -112,7 +115,7 @@ export function detectProject(dir: string): Project {
     manifest,
     framework,
     frameworkLabel,
-    ...installerOf(dir),
+    ...installer,
     srcDir,
     alias: readAlias(compilerOptions),
     importExtension,
@@ -134,6 +137,23 @@ function devEnvOf(dir: string, framework: Framework, deps: Record<string, string
     return { file: existsSync(path.join(dir, ".dev.vars")) ? ".dev.vars" : ".env", readByDevServer: true };
   }
   return { file: DEV_ENV_FILE, readByDevServer: framework.loadsEnvFiles === true };
+}
+
+/**
+ * The mount gives the Inngest path the framework's JSON parser (`express.json`): an app on a version
+ * older than the one that brought it (Express before 4.16) is refused in one line.
+ */
+function refuseWithoutJsonParser(framework: Framework, range: string | undefined, dirs: string[]): void {
+  const { mount } = framework;
+  if (mount.kind !== "app-call" || !mount.jsonBodyParserSince) return;
+  const since = mount.jsonBodyParserSince;
+  const runs = olderThan(since, framework.detectDependencies[0]!, range, dirs);
+  if (!runs) return;
+  const name = framework.label.replace(/ \d+$/, "");
+  throw new CliError(
+    `This app runs ${name} ${runs}, which has no ${mount.create.source}.${mount.jsonBodyParser} (${name} ${since} brought it) to parse the JSON the Inngest handler receives: upgrade to ${since} or later, then run --add again. Nothing was changed.`,
+    "unsupported-framework-version",
+  );
 }
 
 /** "Express 5" becomes "Express 4" for an app on `^4.19.2`; a label without a version stays. */

@@ -119,6 +119,20 @@ describe("create-inngest-app --add", () => {
     expect(snapshot(dir, sourceOnly)).toEqual(before);
   });
 
+  it("refuses in one line an Express older than 4.16 (no express.json), and writes nothing", async () => {
+    copy("express-tutorial");
+    const manifest = JSON.parse(file("package.json"));
+    manifest.dependencies.express = "4.15.4";
+    writeFileSync(path.join(dir, "package.json"), JSON.stringify(manifest, null, 2));
+    const before = snapshot(dir, sourceOnly);
+    const result = await add("event-basic");
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.output).toContain("This app runs Express 4.15.4, which has no express.json");
+    expect(hasStackTrace(result.output)).toBe(false);
+    expect(snapshot(dir, sourceOnly)).toEqual(before);
+  });
+
   it("stops on uncommitted changes without a terminal, and goes on with --yes", async () => {
     copy("hono-node");
     await commitAll(dir);
