@@ -32,7 +32,7 @@ import { addEvents } from "./events.js";
 import { addDevEnvToScript, DEV_ENV_FILE, loadsDevEnv } from "./dev-script.js";
 import { editManifest } from "./manifest.js";
 import { keepMiddlewareOffRoute } from "./next-middleware.js";
-import { addNodejsCompat } from "./wrangler-config.js";
+import { addCompatibilityFlags } from "./wrangler-config.js";
 import { mountServeHandler } from "./mount.js";
 import { registerClientMiddleware, registerFunctions, registerInArrayOf } from "./register.js";
 
@@ -137,7 +137,11 @@ export function planAdd(project: Project, requested: readonly Feature[], options
   }
 
   if (framework.mount.kind === "route-file") keepMiddlewareOffRoute(project, editor);
-  if (framework.id === "hono-workers") addNodejsCompat(editor);
+  if (framework.id === "hono-workers")
+    addCompatibilityFlags(editor, {
+      vitePlugin:
+        "@cloudflare/vite-plugin" in { ...project.manifest.devDependencies, ...project.manifest.dependencies },
+    });
   addYarn1Settings(project, editor);
   addToManifest(project, editor, inngestDir);
   if (options.agents !== false) {

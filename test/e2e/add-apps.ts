@@ -437,6 +437,22 @@ export const workerCases: AddCase[] = [
     workerDev: "wrangler",
   },
   {
+    name: "an older Workers app: create-hono's layout with compatibility_date 2024-06-01",
+    make: async (dir) => {
+      copyFixture("hono-workers", dir);
+      const config = path.join(dir, "wrangler.jsonc");
+      writeFileSync(config, readFileSync(config, "utf8").replace(/"\d{4}-\d{2}-\d{2}"/, '"2024-06-01"'));
+    },
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    // wrangler.jsonc: nodejs_compat, and enable_weak_ref that the date does not turn on yet.
+    planned: [...nodePlanned("src/index.ts"), ...helloFiles("src/"), "wrangler.jsonc"],
+    routes: [{ path: "/" }],
+    typecheck: tscTypecheck,
+    workerDev: "wrangler",
+  },
+  {
     name: "a Vite-built Hono Worker (create-hono's cloudflare-workers+vite: @cloudflare/vite-plugin, no typescript)",
     make: fixture("hono-workers-vite"),
     add: ["event-basic"],

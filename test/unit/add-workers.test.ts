@@ -59,6 +59,29 @@ describe("--add on a Hono app on Cloudflare Workers", () => {
     );
   });
 
+  it("adds enable_weak_ref for a compatibility_date before 2025-05-05 (the SDK uses FinalizationRegistry), and says why", () => {
+    const toml = 'name = "api"\nmain = "src/index.ts"\ncompatibility_date = "2024-06-01"\n';
+    const dir = workerApp({ file: "wrangler.toml", text: toml });
+    const plan = planAdd(detectProject(dir), [eventBasic]);
+    expect(plan.changes.find((change) => change.path === "wrangler.toml")?.after).toBe(
+      'name = "api"\nmain = "src/index.ts"\ncompatibility_date = "2024-06-01"\ncompatibility_flags = ["nodejs_compat", "enable_weak_ref"]\n',
+    );
+    expect(plan.notes).toContainEqual(
+      expect.stringMatching(/^wrangler\.toml has compatibility_date 2024-06-01: enable_weak_ref/),
+    );
+
+    const withCompat =
+      '{\n  "main": "src/index.ts",\n  "compatibility_date": "2025-05-04",\n  "compatibility_flags": ["nodejs_compat"]\n}\n';
+    const after = changed(workerApp({ file: "wrangler.jsonc", text: withCompat }), "wrangler.jsonc")!;
+    expect((parseJsonc(after, "wrangler.jsonc") as Record<string, unknown>).compatibility_flags).toEqual([
+      "enable_weak_ref",
+      "nodejs_compat",
+    ]);
+    const recent =
+      '{\n  "main": "src/index.ts",\n  "compatibility_date": "2025-05-05",\n  "compatibility_flags": ["nodejs_compat"]\n}\n';
+    expect(changed(workerApp({ file: "wrangler.jsonc", text: recent }), "wrangler.jsonc")).toBeUndefined();
+  });
+
   it("says where the flag goes when there is no wrangler config to edit", () => {
     const dir = workerApp();
     rmSync(path.join(dir, "wrangler.jsonc"));
@@ -103,6 +126,18 @@ describe("--add on a Hono app on Cloudflare Workers", () => {
       const plan = planAdd(detectProject(dir), [eventBasic]);
       expect(changed(dir, ".dev.vars")).toMatch(/^API_TOKEN=local\n(#.*\n)*INNGEST_DEV=1\n$/);
       expect(plan.changes.map((change) => change.path)).not.toContain(".env");
+    });
+
+    it("adds nodejs_compat_v2 for a compatibility_date before 2024-09-23: the plugin runs no other", () => {
+      const dir = viteApp();
+      const config = readFileSync(path.join(dir, "wrangler.jsonc"), "utf8");
+      writeFileSync(path.join(dir, "wrangler.jsonc"), config.replace(/"\d{4}-\d{2}-\d{2}"/, '"2024-06-01"'));
+      const after = changed(dir, "wrangler.jsonc")!;
+      expect((parseJsonc(after, "wrangler.jsonc") as Record<string, unknown>).compatibility_flags).toEqual([
+        "nodejs_compat",
+        "enable_weak_ref",
+        "nodejs_compat_v2",
+      ]);
     });
 
     it("refuses a JavaScript app: no tsconfig.json", () => {
