@@ -38,6 +38,8 @@ export interface Project {
    * (else --add edits the `dev` script to load it).
    */
   devEnv: { file: string; readByDevServer: boolean };
+  /** A Worker served by Vite with `@cloudflare/vite-plugin` (create-hono's cloudflare-workers+vite). */
+  vitePlugin: boolean;
 }
 
 /** Packages that compile an app's TypeScript themselves: with one, `typescript` is not needed to run it. */
@@ -87,6 +89,7 @@ export function detectProject(dir: string): Project {
   refuseWithoutJsonParser(framework, deps[framework.detectDependencies[0]!], [dir, installer.installDir]);
   const compilerOptions = readCompilerOptions(dir, tsconfigPath);
 
+  const vitePlugin = framework.id === "hono-workers" && "@cloudflare/vite-plugin" in deps;
   const sources = listSources(dir);
   let appRouterDir: string | undefined;
   let pagesDir: string | undefined;
@@ -123,18 +126,27 @@ export function detectProject(dir: string): Project {
     pagesDir,
     sources,
     types: Array.isArray(compilerOptions.types) ? compilerOptions.types.map(String) : undefined,
-    devEnv: devEnvOf(dir, framework, deps),
+    devEnv: devEnvOf(dir, framework, manifest, vitePlugin),
+    vitePlugin,
   };
 }
 
 /**
- * A Worker served by Vite with `@cloudflare/vite-plugin` gets its local vars from `.dev.vars`, or from
- * `.env` when there is no `.dev.vars` (the plugin has no `--env-file` as `wrangler dev` has): dev mode
- * goes in the one it reads. Next.js reads `.env.development`; other dev scripts are made to.
+ * A Worker's local vars come from `.dev.vars`, or from `.env` when there is no `.dev.vars`. Served by
+ * Vite with `@cloudflare/vite-plugin` (which has no `--env-file`), or by a `wrangler dev` that would
+ * hide the app's own file behind `--env-file`, dev mode goes in the one it reads. Next.js reads
+ * `.env.development`; other dev scripts are made to.
  */
-function devEnvOf(dir: string, framework: Framework, deps: Record<string, string>): Project["devEnv"] {
-  if (framework.id === "hono-workers" && "@cloudflare/vite-plugin" in deps) {
-    return { file: existsSync(path.join(dir, ".dev.vars")) ? ".dev.vars" : ".env", readByDevServer: true };
+function devEnvOf(
+  dir: string,
+  framework: Framework,
+  manifest: Record<string, any>,
+  vitePlugin: boolean,
+): Project["devEnv"] {
+  if (framework.id === "hono-workers") {
+    const varsFile = [".dev.vars", ".env"].find((name) => existsSync(path.join(dir, name)));
+    const passesEnvFile = /--env-file\b/.test(String(manifest.scripts?.dev ?? ""));
+    if (vitePlugin || (varsFile && !passesEnvFile)) return { file: varsFile ?? ".env", readByDevServer: true };
   }
   return { file: DEV_ENV_FILE, readByDevServer: framework.loadsEnvFiles === true };
 }

@@ -1,3 +1,4 @@
+import { cyan } from "kolorist";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { AGENTS_FILE, agentsSection, withAgentsSection } from "../agents.js";
@@ -137,11 +138,8 @@ export function planAdd(project: Project, requested: readonly Feature[], options
   }
 
   if (framework.mount.kind === "route-file") keepMiddlewareOffRoute(project, editor);
-  if (framework.id === "hono-workers")
-    addCompatibilityFlags(editor, {
-      vitePlugin:
-        "@cloudflare/vite-plugin" in { ...project.manifest.devDependencies, ...project.manifest.dependencies },
-    });
+  if (framework.id === "hono-workers") addCompatibilityFlags(editor, { vitePlugin: project.vitePlugin });
+  if (project.vitePlugin) noteViteDevUrl(project, editor);
   addYarn1Settings(project, editor);
   addToManifest(project, editor, inngestDir);
   if (options.agents !== false) {
@@ -218,6 +216,18 @@ function addVitestConfig(editor: Editor, starterConfig: string): void {
       `${config} exists and was left as it is: set INNGEST_DEV=1 in its test env (test: { env: { INNGEST_DEV: "1" } }) so the Inngest tests can call the endpoint.`,
     );
   }
+}
+
+/**
+ * Vite serves on 5173 unless told otherwise (Inngest's own Vite example runs `vite --port 3000`): the
+ * summary gives the URL to start the Dev Server with, should it not find the app by itself.
+ */
+function noteViteDevUrl(project: Project, editor: Editor): void {
+  const dev = String(project.manifest.scripts?.dev ?? "");
+  if (!/^\s*vite(\s+(dev|serve))?\s*$/.test(dev)) return;
+  editor.plan.notes.push(
+    `Your "dev" script (${dev}) serves on Vite's port, 5173 by default: if the Dev Server does not find the app, start it with ${cyan("npx inngest-cli@latest dev -u http://localhost:5173/api/inngest")}.`,
+  );
 }
 
 /** `INNGEST_DEV=1` in the env file the app's dev server reads (or is made to read). */

@@ -82,6 +82,19 @@ describe("--add on a Hono app on Cloudflare Workers", () => {
     expect(changed(workerApp({ file: "wrangler.jsonc", text: recent }), "wrangler.jsonc")).toBeUndefined();
   });
 
+  it("keeps an app's own .dev.vars in use: dev mode goes there, not behind wrangler dev --env-file", () => {
+    const dir = workerApp();
+    writeFileSync(path.join(dir, ".dev.vars"), "API_TOKEN=local\n");
+    const plan = planAdd(detectProject(dir), [eventBasic]);
+    expect(changed(dir, ".dev.vars")).toMatch(/^API_TOKEN=local\n(#.*\n)*INNGEST_DEV=1\n$/);
+    expect(JSON.parse(changed(dir, "package.json")!).scripts.dev).toBe("wrangler dev");
+    expect(plan.changes.map((change) => change.path)).not.toContain(".env.development");
+    // Without a file of its own, the dev script loads .env.development, as a new Workers app's does.
+    expect(JSON.parse(changed(workerApp(), "package.json")!).scripts.dev).toBe(
+      "wrangler dev --env-file .env.development",
+    );
+  });
+
   it("says where the flag goes when there is no wrangler config to edit", () => {
     const dir = workerApp();
     rmSync(path.join(dir, "wrangler.jsonc"));
@@ -117,6 +130,7 @@ describe("--add on a Hono app on Cloudflare Workers", () => {
       expect(JSON.parse(changed(dir, "package.json")!).scripts.dev).toBe("vite");
       expect(changed(dir, "src/inngest/client.ts")).not.toContain(".env.development");
       expect(plan.notes.join("\n")).toContain(".gitignore ignores .env:");
+      expect(plan.notes.join("\n")).toContain("-u http://localhost:5173/api/inngest");
       expect(changed(dir, "src/index.tsx")).toContain("'/api/inngest'");
     });
 
