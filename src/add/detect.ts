@@ -68,6 +68,8 @@ export function detectProject(dir: string): Project {
   }
 
   const deps = { ...manifest.dependencies, ...manifest.devDependencies } as Record<string, string>;
+  // @cloudflare/vite-plugin runs the Worker with wrangler, a peer dependency the app need not name.
+  if ("@cloudflare/vite-plugin" in deps) deps.wrangler ??= "(peer of @cloudflare/vite-plugin)";
   const framework = frameworks
     .filter((candidate) => candidate.detectDependencies.every((name) => name in deps))
     .sort((a, b) => b.detectDependencies.length - a.detectDependencies.length)[0];

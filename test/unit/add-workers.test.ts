@@ -121,6 +121,16 @@ describe("--add on a Hono app on Cloudflare Workers", () => {
       expect(project.manifest.devDependencies).not.toHaveProperty("typescript");
     });
 
+    it("is a Worker without wrangler in package.json: the plugin brings it as a peer dependency", () => {
+      const dir = viteApp();
+      const manifest = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+      delete manifest.devDependencies.wrangler;
+      writeFileSync(path.join(dir, "package.json"), JSON.stringify(manifest, null, 2));
+      const project = detectProject(dir);
+      expect(project.framework.id).toBe("hono-workers");
+      expect(project.vitePlugin).toBe(true);
+    });
+
     it("puts dev mode in .env, which the plugin reads, and leaves the `vite` dev script alone", () => {
       const dir = viteApp();
       const plan = planAdd(detectProject(dir), [eventBasic]);
