@@ -171,7 +171,7 @@ function agentsFacts(
 ) {
   const pm = commandsFor(project.packageManager);
   const scripts = (JSON.parse(editor.read("package.json") ?? "{}").scripts ?? {}) as Record<string, string>;
-  // Next.js and Vite's Workers read their env files themselves; other dev scripts only when made to.
+  // Next.js and Workers (.dev.vars, .env) read their env file themselves; other dev scripts only when made to.
   const devLoadsEnv = project.devEnv.readByDevServer || loadsDevEnv(scripts.dev ?? "");
   const clientId = /\bid:\s*["'`]([^"'`]+)["'`]/.exec(editor.read(found.clientFile) ?? "")?.[1];
   return {
