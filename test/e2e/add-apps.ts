@@ -453,6 +453,39 @@ export const workerCases: AddCase[] = [
     workerDev: "wrangler",
   },
   {
+    name: "a Workers app with its own .dev.vars, which wrangler dev --env-file would hide",
+    make: async (dir) => {
+      copyFixture("hono-workers", dir);
+      writeFileSync(path.join(dir, ".dev.vars"), 'GREETING="from .dev.vars"\n');
+      writeFileSync(
+        path.join(dir, "src/index.ts"),
+        [
+          "import { Hono } from 'hono'",
+          "",
+          "const app = new Hono<{ Bindings: { GREETING?: string } }>()",
+          "",
+          "app.get('/greeting', (c) => c.text(c.env.GREETING ?? 'no greeting'))",
+          "",
+          "export default app",
+          "",
+        ].join("\n"),
+      );
+    },
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    // Dev mode goes in .dev.vars and the dev script stays `wrangler dev`: /greeting answers as before.
+    planned: [
+      ...nodePlanned("src/index.ts").filter((file) => file !== ".env.development"),
+      ".dev.vars",
+      ...helloFiles("src/"),
+      "wrangler.jsonc",
+    ],
+    routes: [{ path: "/greeting" }],
+    typecheck: tscTypecheck,
+    workerDev: "wrangler",
+  },
+  {
     name: "a Vite-built Hono Worker (create-hono's cloudflare-workers+vite: @cloudflare/vite-plugin, no typescript)",
     make: fixture("hono-workers-vite"),
     add: ["event-basic"],
