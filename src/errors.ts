@@ -23,6 +23,7 @@ export const errorCodes = [
   "no-package-json",
   "parse-error",
   "unsupported-framework",
+  "unsupported-framework-version",
   "javascript-project",
   "commonjs-project",
   "no-router-dir",

@@ -4,6 +4,8 @@ import { CliError } from "../errors.js";
 import { frameworkLabels, frameworks, type Framework, type ImportExtension } from "../frameworks/index.js";
 import { packageManagerFromLockfile, type PackageManager } from "../package-manager.js";
 import { importsOf, parseJsonc, parseSource, walk, type AstNode } from "./ast.js";
+import { DEV_ENV_FILE } from "./dev-script.js";
+import { olderThan } from "./framework-version.js";
 import type { ExportRef } from "../features/feature.js";
 
 /** What `--add` learns about an existing app before planning anything. Reads, never writes. */
@@ -31,7 +33,17 @@ export interface Project {
   sources: string[];
   /** tsconfig's `types`, when it lists them: only those packages' globals and ambient modules are seen. */
   types?: string[];
+  /**
+   * Where dev mode's `INNGEST_DEV=1` goes, and whether the app's dev server reads that file by itself
+   * (else --add edits the `dev` script to load it).
+   */
+  devEnv: { file: string; readByDevServer: boolean };
+  /** A Worker served by Vite with `@cloudflare/vite-plugin` (create-hono's cloudflare-workers+vite). */
+  vitePlugin: boolean;
 }
+
+/** Packages that compile an app's TypeScript themselves: with one, `typescript` is not needed to run it. */
+const TYPESCRIPT_COMPILERS = ["typescript", "wrangler", "vite"];
 
 const SKIPPED_DIRS = new Set(["node_modules", "dist", "build", "out", "coverage", ".next"]);
 
@@ -56,6 +68,8 @@ export function detectProject(dir: string): Project {
   }
 
   const deps = { ...manifest.dependencies, ...manifest.devDependencies } as Record<string, string>;
+  // @cloudflare/vite-plugin runs the Worker with wrangler, a peer dependency the app need not name.
+  if ("@cloudflare/vite-plugin" in deps) deps.wrangler ??= "(peer of @cloudflare/vite-plugin)";
   const framework = frameworks
     .filter((candidate) => candidate.detectDependencies.every((name) => name in deps))
     .sort((a, b) => b.detectDependencies.length - a.detectDependencies.length)[0];
@@ -67,14 +81,17 @@ export function detectProject(dir: string): Project {
   }
   let frameworkLabel = labelWithVersion(framework.label, deps[framework.detectDependencies[0]!]);
   const tsconfigPath = path.join(dir, "tsconfig.json");
-  if (!existsSync(tsconfigPath) || !("typescript" in deps)) {
+  if (!existsSync(tsconfigPath) || !TYPESCRIPT_COMPILERS.some((name) => name in deps)) {
     throw new CliError(
-      `This looks like a JavaScript ${frameworkLabel} app (no tsconfig.json or typescript dependency): --add only edits TypeScript apps. Nothing was changed.`,
+      `This looks like a JavaScript ${frameworkLabel} app (no tsconfig.json, or nothing to compile TypeScript: typescript, wrangler or vite): --add only edits TypeScript apps. Nothing was changed.`,
       "javascript-project",
     );
   }
+  const installer = installerOf(dir);
+  refuseWithoutJsonParser(framework, deps[framework.detectDependencies[0]!], [dir, installer.installDir]);
   const compilerOptions = readCompilerOptions(dir, tsconfigPath);
 
+  const vitePlugin = framework.id === "hono-workers" && "@cloudflare/vite-plugin" in deps;
   const sources = listSources(dir);
   let appRouterDir: string | undefined;
   let pagesDir: string | undefined;
@@ -103,7 +120,7 @@ export function detectProject(dir: string): Project {
     manifest,
     framework,
     frameworkLabel,
-    ...installerOf(dir),
+    ...installer,
     srcDir,
     alias: readAlias(compilerOptions),
     importExtension,
@@ -111,7 +128,46 @@ export function detectProject(dir: string): Project {
     pagesDir,
     sources,
     types: Array.isArray(compilerOptions.types) ? compilerOptions.types.map(String) : undefined,
+    devEnv: devEnvOf(dir, framework, manifest, vitePlugin),
+    vitePlugin,
   };
+}
+
+/**
+ * A Worker's local vars come from `.dev.vars`, or from `.env` when there is no `.dev.vars`. Served by
+ * Vite with `@cloudflare/vite-plugin` (which has no `--env-file`), or by a `wrangler dev` that would
+ * hide the app's own file behind `--env-file`, dev mode goes in the one it reads. Next.js reads
+ * `.env.development`; other dev scripts are made to.
+ */
+function devEnvOf(
+  dir: string,
+  framework: Framework,
+  manifest: Record<string, any>,
+  vitePlugin: boolean,
+): Project["devEnv"] {
+  if (framework.id === "hono-workers") {
+    const varsFile = [".dev.vars", ".env"].find((name) => existsSync(path.join(dir, name)));
+    const passesEnvFile = /--env-file\b/.test(String(manifest.scripts?.dev ?? ""));
+    if (vitePlugin || (varsFile && !passesEnvFile)) return { file: varsFile ?? ".env", readByDevServer: true };
+  }
+  return { file: DEV_ENV_FILE, readByDevServer: framework.loadsEnvFiles === true };
+}
+
+/**
+ * The mount gives the Inngest path the framework's JSON parser (`express.json`): an app on a version
+ * older than the one that brought it (Express before 4.16) is refused in one line.
+ */
+function refuseWithoutJsonParser(framework: Framework, range: string | undefined, dirs: string[]): void {
+  const { mount } = framework;
+  if (mount.kind !== "app-call" || !mount.jsonBodyParserSince) return;
+  const since = mount.jsonBodyParserSince;
+  const runs = olderThan(since, framework.detectDependencies[0]!, range, dirs);
+  if (!runs) return;
+  const name = framework.label.replace(/ \d+$/, "");
+  throw new CliError(
+    `This app runs ${name} ${runs}, which has no ${mount.create.source}.${mount.jsonBodyParser} (${name} ${since} brought it) to parse the JSON the Inngest handler receives: upgrade to ${since} or later, then run --add again. Nothing was changed.`,
+    "unsupported-framework-version",
+  );
 }
 
 /** "Express 5" becomes "Express 4" for an app on `^4.19.2`; a label without a version stays. */

@@ -1,3 +1,4 @@
+import { cyan } from "kolorist";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { AGENTS_FILE, agentsSection, withAgentsSection } from "../agents.js";
@@ -29,10 +30,10 @@ import { versions } from "../versions.js";
 import { type AddPlan, changeSet, type Editor } from "./changes.js";
 import { findInngest, readSource, type Project } from "./detect.js";
 import { addEvents } from "./events.js";
-import { addDevEnvToScript, loadsDevEnv } from "./dev-script.js";
+import { addDevEnvToScript, DEV_ENV_FILE, loadsDevEnv } from "./dev-script.js";
 import { editManifest } from "./manifest.js";
 import { keepMiddlewareOffRoute } from "./next-middleware.js";
-import { addNodejsCompat } from "./wrangler-config.js";
+import { addCompatibilityFlags } from "./wrangler-config.js";
 import { mountServeHandler } from "./mount.js";
 import { registerClientMiddleware, registerFunctions, registerInArrayOf } from "./register.js";
 
@@ -101,10 +102,12 @@ export function planAdd(project: Project, requested: readonly Feature[], options
   }
 
   // What every Inngest app has: the client, the test helpers, vitest, dev mode, .env.example.
+  /** A starter file whose comments name the env file dev mode is in, as this app has it. */
+  const starterFile = (file: string) => baseFile(framework, file).replaceAll(DEV_ENV_FILE, () => project.devEnv.file);
   if (!existing.client)
     put(
       clientFile,
-      inThisApp(fillPlaceholders(baseFile(framework, `${INNGEST_DIR}/${CLIENT_FILE}`), placeholders), inngestDir),
+      inThisApp(fillPlaceholders(starterFile(`${INNGEST_DIR}/${CLIENT_FILE}`), placeholders), inngestDir),
     );
   if (read(`${inngestDir}/${TESTING_FILE}`) === null)
     put(
@@ -112,9 +115,9 @@ export function planAdd(project: Project, requested: readonly Feature[], options
       withNodeTypes(project, inThisApp(baseFile(framework, `${INNGEST_DIR}/${TESTING_FILE}`), inngestDir)),
     );
   addVitestConfig(editor, baseFile(framework, "vitest.config.ts"));
-  addDevMode(editor, baseFile(framework, ".env.development"));
+  addDevMode(editor, project.devEnv.file, baseFile(framework, ".env.development"));
   const envExample = read(".env.example");
-  put(".env.example", envExampleWith(envExample ?? baseFile(framework, ".env.example"), plan.added));
+  put(".env.example", envExampleWith(envExample ?? starterFile(".env.example"), plan.added));
 
   // The features' files, events, middleware and functions.
   for (const file of plan.added.flatMap(featureFiles)) {
@@ -135,7 +138,8 @@ export function planAdd(project: Project, requested: readonly Feature[], options
   }
 
   if (framework.mount.kind === "route-file") keepMiddlewareOffRoute(project, editor);
-  if (framework.id === "hono-workers") addNodejsCompat(editor);
+  if (framework.id === "hono-workers") addCompatibilityFlags(editor, { vitePlugin: project.vitePlugin });
+  if (project.vitePlugin) noteViteDevUrl(project, editor);
   addYarn1Settings(project, editor);
   addToManifest(project, editor, inngestDir);
   if (options.agents !== false) {
@@ -167,8 +171,8 @@ function agentsFacts(
 ) {
   const pm = commandsFor(project.packageManager);
   const scripts = (JSON.parse(editor.read("package.json") ?? "{}").scripts ?? {}) as Record<string, string>;
-  // Next.js loads .env.development itself; other dev scripts only when they load it (or --add made them).
-  const devLoadsEnv = project.framework.loadsEnvFiles === true || loadsDevEnv(scripts.dev ?? "");
+  // Next.js and Workers (.dev.vars, .env) read their env file themselves; other dev scripts only when made to.
+  const devLoadsEnv = project.devEnv.readByDevServer || loadsDevEnv(scripts.dev ?? "");
   const clientId = /\bid:\s*["'`]([^"'`]+)["'`]/.exec(editor.read(found.clientFile) ?? "")?.[1];
   return {
     frameworkLabel: project.framework.label,
@@ -216,18 +220,40 @@ function addVitestConfig(editor: Editor, starterConfig: string): void {
   }
 }
 
-function addDevMode(editor: Editor, starterEnv: string): void {
-  const envFile = editor.read(".env.development");
-  const gitignore = editor.read(".gitignore") ?? "";
-  if (/^\/?\.env(\*|\.development|\.\*)\s*$/m.test(gitignore) && !/^\s*INNGEST_DEV=/m.test(envFile ?? "")) {
+/**
+ * Vite serves on 5173 unless told otherwise (Inngest's own Vite example runs `vite --port 3000`): the
+ * summary gives the URL to start the Dev Server with, should it not find the app by itself.
+ */
+function noteViteDevUrl(project: Project, editor: Editor): void {
+  const dev = String(project.manifest.scripts?.dev ?? "");
+  if (!/^\s*vite(\s+(dev|serve))?\s*$/.test(dev)) return;
+  editor.plan.notes.push(
+    `Your "dev" script (${dev}) serves on Vite's port, 5173 by default: if the Dev Server does not find the app, start it with ${cyan("npx inngest-cli@latest dev -u http://localhost:5173/api/inngest")}.`,
+  );
+}
+
+/** `INNGEST_DEV=1` in the env file the app's dev server reads (or is made to read). */
+function addDevMode(editor: Editor, envFileName: string, starterEnv: string): void {
+  const envFile = editor.read(envFileName);
+  if (gitignores(editor.read(".gitignore") ?? "", envFileName) && !/^\s*INNGEST_DEV=/m.test(envFile ?? "")) {
     editor.plan.notes.push(
-      ".gitignore ignores .env.development: teammates who clone the app need INNGEST_DEV=1 in theirs (or in the dev script) for local development.",
+      `.gitignore ignores ${envFileName}: teammates who clone the app need INNGEST_DEV=1 in their own for local development.`,
     );
   }
-  if (envFile === null) editor.put(".env.development", starterEnv);
+  if (envFile === null) editor.put(envFileName, starterEnv);
   else if (!/^\s*INNGEST_DEV=/m.test(envFile)) {
-    editor.put(".env.development", `${envFile}${envFile === "" || envFile.endsWith("\n") ? "" : "\n"}${starterEnv}`);
+    editor.put(envFileName, `${envFile}${envFile === "" || envFile.endsWith("\n") ? "" : "\n"}${starterEnv}`);
   }
+}
+
+/** Whether a line of the root .gitignore (`.env`, `/.env*`, `.dev.vars`...) matches a file at the root. */
+function gitignores(gitignore: string, file: string): boolean {
+  return gitignore.split(/\r?\n/).some((line) => {
+    const pattern = line.trim().replace(/^\//, "");
+    if (pattern === "" || pattern.startsWith("#") || pattern.startsWith("!")) return false;
+    const glob = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*");
+    return new RegExp(`^${glob}$`).test(file);
+  });
 }
 
 /**
@@ -275,6 +301,6 @@ function addToManifest(project: Project, editor: Editor, inngestDir: string): vo
     );
   }
   const newScripts: Record<string, string> = addTestScript ? { test: "vitest run" } : {};
-  if (!project.framework.loadsEnvFiles) addDevEnvToScript(project, editor, newScripts);
+  if (!project.devEnv.readByDevServer) addDevEnvToScript(project, editor, newScripts);
   editor.put("package.json", editManifest(project, plan.dependencies, plan.devDependencies, newScripts));
 }

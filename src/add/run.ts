@@ -104,7 +104,7 @@ function addedJson(
 
 /** Whether the app's dev script (as --add leaves it) serves the Dev Server: it sets INNGEST_DEV. */
 function devStartsInDevMode(project: Project, plannedManifest: string | undefined): boolean {
-  if (project.framework.loadsEnvFiles) return true;
+  if (project.devEnv.readByDevServer) return true;
   const scripts = (JSON.parse(plannedManifest ?? project.manifestText).scripts ?? {}) as Record<string, string>;
   return loadsDevEnv(scripts.dev ?? "");
 }

@@ -19,6 +19,7 @@ export const express: Framework = {
     // Without a JSON body parser every execution request answers 401. Scoped to the Inngest path
     // when the app has none of its own, so that the user's routes see the same bodies as before.
     jsonBodyParser: "json",
+    jsonBodyParserSince: "4.16.0",
     mountLine: (app, serve, jsonParser) =>
       jsonParser
         ? `${app}.use("/api/inngest", ${jsonParser}.json({ limit: "10mb" }), ${serve}({ client: inngest, functions }));`

@@ -65,6 +65,8 @@ export interface AppCallMount {
    * them (`express.json`), which the mount needs when the app has none of its own. Omitted: built in.
    */
   jsonBodyParser?: string;
+  /** The framework version that brought `jsonBodyParser`: an app on an older one is refused. */
+  jsonBodyParserSince?: string;
   /** The statement that mounts the handler on `app`, given the local names of `serve` and the parser import. */
   mountLine: (app: string, serve: string, jsonParser: string | undefined) => string;
 }

@@ -11,6 +11,7 @@ import { installNode } from "../helpers/node-runtime.js";
 import { startBackgroundServer } from "../helpers/process.js";
 import { changedFiles, snapshot, sourceOnly } from "../helpers/snapshot.js";
 import { installTool, withToolOnPath } from "../helpers/tools.js";
+import { versions } from "../../src/versions.js";
 
 /** The create-next-app that the Next.js apps are made with, from the registry. */
 const CREATE_NEXT_APP = "create-next-app@16.4.3";
@@ -43,11 +44,17 @@ interface AddCase {
   /** Where the app is inside what `make` made, when that is a workspace (installed from its root). */
   packageDir?: string;
   /**
-   * The dev script is `wrangler dev`: it runs with Node 22 first on PATH (wrangler needs 22.12+) and
-   * takes the address as flags (it reads no PORT).
+   * The dev script serves a Worker, with `wrangler dev` or with Vite and `@cloudflare/vite-plugin`: it
+   * runs with Node 22 first on PATH (wrangler needs 22.12+) and takes the address as flags (it reads no PORT).
    */
-  wranglerDev?: boolean;
+  workerDev?: "wrangler" | "vite";
 }
+
+/** The flags each Worker dev server takes its address with. */
+const addressFlags = {
+  wrangler: (port: number) => ["--ip", "127.0.0.1", "--port", String(port)],
+  vite: (port: number) => ["--host", "127.0.0.1", "--port", String(port), "--strictPort"],
+};
 
 /** The app's own dev script on a free port of 127.0.0.1, polled at `readyPath` until it answers. */
 async function startApp(
@@ -55,7 +62,7 @@ async function startApp(
   testCase: AddCase,
   options: { pm: string; env: Record<string, string>; readyPath?: string },
 ): Promise<RunningApp> {
-  if (!testCase.wranglerDev) {
+  if (!testCase.workerDev) {
     return startDevServer(dir, {
       timeoutMs: 180_000,
       packageManager: options.pm,
@@ -68,7 +75,7 @@ async function startApp(
   const url = `http://127.0.0.1:${port}`;
   const server = await startBackgroundServer(
     options.pm,
-    ["run", "dev", "--", "--ip", "127.0.0.1", "--port", String(port)],
+    ["run", "dev", "--", ...addressFlags[testCase.workerDev](port)],
     {
       cwd: dir,
       env: userEnv({
@@ -197,6 +204,30 @@ const nextAppWithProxy = async (dir: string) => {
   );
 };
 
+/**
+ * A create-next-app --src-dir app whose src/middleware.ts (the name before Next.js 16's proxy.ts, still
+ * run) answers 401 on every path its matcher catches, /api/inngest among them.
+ */
+const nextSrcAppWithMiddleware = async (dir: string) => {
+  await createNextApp(true)(dir);
+  writeFileSync(
+    path.join(dir, "src/middleware.ts"),
+    [
+      'import { NextResponse, type NextRequest } from "next/server";',
+      "",
+      "export function middleware(request: NextRequest) {",
+      '  if (request.headers.get("authorization") === "Bearer dev") return NextResponse.next();',
+      '  return NextResponse.json({ error: "unauthorized" }, { status: 401 });',
+      "}",
+      "",
+      "export const config = {",
+      '  matcher: ["/((?!_next/static|_next/image|favicon.ico|sitemap.xml|robots.txt).*)"],',
+      "};",
+      "",
+    ].join("\n"),
+  );
+};
+
 /** A create-next-app app turned into a Pages Router one: pages/ instead of app/. */
 const nextPagesApp = async (dir: string) => {
   await createNextApp(false)(dir);
@@ -218,6 +249,22 @@ export const nextRouterCases: AddCase[] = [
     planned: [...nextPlanned(""), ...helloFiles(""), "proxy.ts"],
     // The favicon is outside the matcher (the app is ready when it answers 200); "/" answers 401.
     routes: [{ path: "/favicon.ico", statusOnly: true }, { path: "/" }],
+    typecheck: nextTypecheck,
+  },
+  {
+    name: "a src/middleware.ts whose matcher catches /api/inngest, in a create-next-app --src-dir app",
+    make: nextSrcAppWithMiddleware,
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    planned: [...nextPlanned("src/"), ...helloFiles("src/"), "src/middleware.ts"],
+    // The favicon is outside the matcher (the app is ready when it answers 200); "/" answers 401
+    // without the header the middleware asks for, and the page with it.
+    routes: [
+      { path: "/favicon.ico", statusOnly: true },
+      { path: "/" },
+      { path: "/", init: { headers: { authorization: "Bearer dev" } }, statusOnly: true },
+    ],
     typecheck: nextTypecheck,
   },
   {
@@ -375,7 +422,7 @@ export const nodeCases: AddCase[] = [
   },
 ];
 
-/** Hono on Cloudflare Workers, laid out as create-hono's cloudflare-workers template. */
+/** Hono on Cloudflare Workers, laid out as create-hono's cloudflare-workers and cloudflare-workers+vite templates. */
 export const workerCases: AddCase[] = [
   {
     name: "a Hono app laid out as create-hono's cloudflare-workers template",
@@ -387,7 +434,74 @@ export const workerCases: AddCase[] = [
     planned: [...nodePlanned("src/index.ts"), ...helloFiles("src/"), "wrangler.jsonc"],
     routes: [{ path: "/" }, { path: "/nope" }],
     typecheck: tscTypecheck,
-    wranglerDev: true,
+    workerDev: "wrangler",
+  },
+  {
+    name: "an older Workers app: create-hono's layout with compatibility_date 2024-06-01",
+    make: async (dir) => {
+      copyFixture("hono-workers", dir);
+      const config = path.join(dir, "wrangler.jsonc");
+      writeFileSync(config, readFileSync(config, "utf8").replace(/"\d{4}-\d{2}-\d{2}"/, '"2024-06-01"'));
+    },
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    // wrangler.jsonc: nodejs_compat, and enable_weak_ref that the date does not turn on yet.
+    planned: [...nodePlanned("src/index.ts"), ...helloFiles("src/"), "wrangler.jsonc"],
+    routes: [{ path: "/" }],
+    typecheck: tscTypecheck,
+    workerDev: "wrangler",
+  },
+  {
+    name: "a Workers app with its own .dev.vars, which wrangler dev --env-file would hide",
+    make: async (dir) => {
+      copyFixture("hono-workers", dir);
+      writeFileSync(path.join(dir, ".dev.vars"), 'GREETING="from .dev.vars"\n');
+      writeFileSync(
+        path.join(dir, "src/index.ts"),
+        [
+          "import { Hono } from 'hono'",
+          "",
+          "const app = new Hono<{ Bindings: { GREETING?: string } }>()",
+          "",
+          "app.get('/greeting', (c) => c.text(c.env.GREETING ?? 'no greeting'))",
+          "",
+          "export default app",
+          "",
+        ].join("\n"),
+      );
+    },
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    // Dev mode goes in .dev.vars and the dev script stays `wrangler dev`: /greeting answers as before.
+    planned: [
+      ...nodePlanned("src/index.ts").filter((file) => file !== ".env.development"),
+      ".dev.vars",
+      ...helloFiles("src/"),
+      "wrangler.jsonc",
+    ],
+    routes: [{ path: "/greeting" }],
+    typecheck: tscTypecheck,
+    workerDev: "wrangler",
+  },
+  {
+    name: "a Vite-built Hono Worker (create-hono's cloudflare-workers+vite: @cloudflare/vite-plugin, no typescript)",
+    make: fixture("hono-workers-vite"),
+    add: ["event-basic"],
+    before: [],
+    after: ["hello-world"],
+    // The plugin has no --env-file: dev mode goes in .env, which it reads; the dev script stays `vite`.
+    planned: [
+      ...nodePlanned("src/index.tsx").filter((file) => file !== ".env.development"),
+      ".env",
+      ...helloFiles("src/"),
+      "wrangler.jsonc",
+    ],
+    routes: [{ path: "/" }, { path: "/health" }, { path: "/nope" }],
+    // The app compiles with Vite and has no typescript of its own: the pinned compiler checks it.
+    typecheck: ["npx", ["-y", "-p", `typescript@${versions.typescript}`, "tsc", "--noEmit"]],
+    workerDev: "vite",
   },
 ];
 

@@ -40,6 +40,18 @@ describe("create-inngest-app --add", () => {
     expect(snapshot(dir, sourceOnly)).toEqual(before);
   });
 
+  it("--dry-run on a Vite-built Worker shows dev mode going into .env, which the plugin reads", async () => {
+    copy("hono-workers-vite");
+    const before = snapshot(dir, sourceOnly);
+    const result = await add("event-basic", "--dry-run");
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.output).toContain("--- /dev/null\n+++ b/.env\n");
+    expect(result.output).toMatch(/^\+INNGEST_DEV=1$/m);
+    expect(result.output).not.toContain("+++ b/.env.development");
+    expect(result.output).toContain('+  "compatibility_flags": ["nodejs_compat"],');
+    expect(snapshot(dir, sourceOnly)).toEqual(before);
+  });
+
   it("refuses in one line an Express app written with require(), and writes nothing", async () => {
     copy("express-tutorial");
     writeFileSync(
@@ -116,6 +128,20 @@ describe("create-inngest-app --add", () => {
     result = await add("event-basic");
     expect(result.exitCode).toBe(1);
     expect(result.output).toContain("JavaScript");
+    expect(snapshot(dir, sourceOnly)).toEqual(before);
+  });
+
+  it("refuses in one line an Express older than 4.16 (no express.json), and writes nothing", async () => {
+    copy("express-tutorial");
+    const manifest = JSON.parse(file("package.json"));
+    manifest.dependencies.express = "4.15.4";
+    writeFileSync(path.join(dir, "package.json"), JSON.stringify(manifest, null, 2));
+    const before = snapshot(dir, sourceOnly);
+    const result = await add("event-basic");
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.output).toContain("This app runs Express 4.15.4, which has no express.json");
+    expect(hasStackTrace(result.output)).toBe(false);
     expect(snapshot(dir, sourceOnly)).toEqual(before);
   });
 

@@ -1,4 +1,5 @@
 import { describeAdd, nextRouterCases } from "./add-apps.js";
 
-// Next.js apps whose router or proxy --add must handle: a proxy.ts in the route's way, the Pages Router.
+// Next.js apps whose router or middleware --add must handle: a proxy.ts or src/middleware.ts in the
+// route's way, the Pages Router.
 describeAdd(nextRouterCases);

@@ -1,4 +1,5 @@
 import { describeAdd, workerCases } from "./add-apps.js";
 
-// A Hono app on Cloudflare Workers: --add mounts the handler, and `wrangler dev` serves it in workerd.
+// Hono apps on Cloudflare Workers: --add mounts the handler, and the app's own `wrangler dev` or
+// Vite (with @cloudflare/vite-plugin) serves it in workerd.
 describeAdd(workerCases);

@@ -282,6 +282,14 @@ describe("--add --json", () => {
       (dir: string) => writeFileSync(path.join(dir, "package.json"), '{ "dependencies": { "fastify": "5.0.0" } }'),
     ],
     [
+      "unsupported-framework-version",
+      (dir: string) => {
+        const manifest = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+        manifest.dependencies.express = "~4.15.0";
+        writeFileSync(path.join(dir, "package.json"), JSON.stringify(manifest));
+      },
+    ],
+    [
       "parse-error",
       (dir: string) => {
         const index = readFileSync(path.join(dir, "src/index.ts"), "utf8");

@@ -59,6 +59,42 @@ describe("--add on a Hono app on Cloudflare Workers", () => {
     );
   });
 
+  it("adds enable_weak_ref for a compatibility_date before 2025-05-05 (the SDK uses FinalizationRegistry), and says why", () => {
+    const toml = 'name = "api"\nmain = "src/index.ts"\ncompatibility_date = "2024-06-01"\n';
+    const dir = workerApp({ file: "wrangler.toml", text: toml });
+    const plan = planAdd(detectProject(dir), [eventBasic]);
+    expect(plan.changes.find((change) => change.path === "wrangler.toml")?.after).toBe(
+      'name = "api"\nmain = "src/index.ts"\ncompatibility_date = "2024-06-01"\ncompatibility_flags = ["nodejs_compat", "enable_weak_ref"]\n',
+    );
+    expect(plan.notes).toContainEqual(
+      expect.stringMatching(/^wrangler\.toml has compatibility_date 2024-06-01: enable_weak_ref/),
+    );
+
+    const withCompat =
+      '{\n  "main": "src/index.ts",\n  "compatibility_date": "2025-05-04",\n  "compatibility_flags": ["nodejs_compat"]\n}\n';
+    const after = changed(workerApp({ file: "wrangler.jsonc", text: withCompat }), "wrangler.jsonc")!;
+    expect((parseJsonc(after, "wrangler.jsonc") as Record<string, unknown>).compatibility_flags).toEqual([
+      "enable_weak_ref",
+      "nodejs_compat",
+    ]);
+    const recent =
+      '{\n  "main": "src/index.ts",\n  "compatibility_date": "2025-05-05",\n  "compatibility_flags": ["nodejs_compat"]\n}\n';
+    expect(changed(workerApp({ file: "wrangler.jsonc", text: recent }), "wrangler.jsonc")).toBeUndefined();
+  });
+
+  it("keeps an app's own .dev.vars in use: dev mode goes there, not behind wrangler dev --env-file", () => {
+    const dir = workerApp();
+    writeFileSync(path.join(dir, ".dev.vars"), "API_TOKEN=local\n");
+    const plan = planAdd(detectProject(dir), [eventBasic]);
+    expect(changed(dir, ".dev.vars")).toMatch(/^API_TOKEN=local\n(#.*\n)*INNGEST_DEV=1\n$/);
+    expect(JSON.parse(changed(dir, "package.json")!).scripts.dev).toBe("wrangler dev");
+    expect(plan.changes.map((change) => change.path)).not.toContain(".env.development");
+    // Without a file of its own, the dev script loads .env.development, as a new Workers app's does.
+    expect(JSON.parse(changed(workerApp(), "package.json")!).scripts.dev).toBe(
+      "wrangler dev --env-file .env.development",
+    );
+  });
+
   it("says where the flag goes when there is no wrangler config to edit", () => {
     const dir = workerApp();
     rmSync(path.join(dir, "wrangler.jsonc"));
@@ -74,5 +110,64 @@ describe("--add on a Hono app on Cloudflare Workers", () => {
     expect(changed(copyFixture("hono-node", path.join(temp, "node")), "src/inngest/testing.ts")).not.toContain(
       "<reference",
     );
+  });
+
+  describe("built with Vite and @cloudflare/vite-plugin (create-hono's cloudflare-workers+vite)", () => {
+    const viteApp = () => copyFixture("hono-workers-vite", path.join(temp, Math.random().toString(36).slice(2)));
+
+    it("is a TypeScript Workers app although it has no typescript dependency", () => {
+      const project = detectProject(viteApp());
+      expect(project.framework.id).toBe("hono-workers");
+      expect(project.manifest.devDependencies).not.toHaveProperty("typescript");
+    });
+
+    it("is a Worker without wrangler in package.json: the plugin brings it as a peer dependency", () => {
+      const dir = viteApp();
+      const manifest = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+      delete manifest.devDependencies.wrangler;
+      writeFileSync(path.join(dir, "package.json"), JSON.stringify(manifest, null, 2));
+      const project = detectProject(dir);
+      expect(project.framework.id).toBe("hono-workers");
+      expect(project.vitePlugin).toBe(true);
+    });
+
+    it("puts dev mode in .env, which the plugin reads, and leaves the `vite` dev script alone", () => {
+      const dir = viteApp();
+      const plan = planAdd(detectProject(dir), [eventBasic]);
+      const paths = plan.changes.map((change) => change.path);
+      expect(changed(dir, ".env")).toMatch(/^INNGEST_DEV=1$/m);
+      expect(paths).not.toContain(".env.development");
+      expect(JSON.parse(changed(dir, "package.json")!).scripts.dev).toBe("vite");
+      expect(changed(dir, "src/inngest/client.ts")).not.toContain(".env.development");
+      expect(plan.notes.join("\n")).toContain(".gitignore ignores .env:");
+      expect(plan.notes.join("\n")).toContain("-u http://localhost:5173/api/inngest");
+      expect(changed(dir, "src/index.tsx")).toContain("'/api/inngest'");
+    });
+
+    it("adds to .dev.vars when the app has one: the plugin then reads no .env", () => {
+      const dir = viteApp();
+      writeFileSync(path.join(dir, ".dev.vars"), "API_TOKEN=local");
+      const plan = planAdd(detectProject(dir), [eventBasic]);
+      expect(changed(dir, ".dev.vars")).toMatch(/^API_TOKEN=local\n(#.*\n)*INNGEST_DEV=1\n$/);
+      expect(plan.changes.map((change) => change.path)).not.toContain(".env");
+    });
+
+    it("adds nodejs_compat_v2 for a compatibility_date before 2024-09-23: the plugin runs no other", () => {
+      const dir = viteApp();
+      const config = readFileSync(path.join(dir, "wrangler.jsonc"), "utf8");
+      writeFileSync(path.join(dir, "wrangler.jsonc"), config.replace(/"\d{4}-\d{2}-\d{2}"/, '"2024-06-01"'));
+      const after = changed(dir, "wrangler.jsonc")!;
+      expect((parseJsonc(after, "wrangler.jsonc") as Record<string, unknown>).compatibility_flags).toEqual([
+        "nodejs_compat",
+        "enable_weak_ref",
+        "nodejs_compat_v2",
+      ]);
+    });
+
+    it("refuses a JavaScript app: no tsconfig.json", () => {
+      const dir = viteApp();
+      rmSync(path.join(dir, "tsconfig.json"));
+      expect(() => detectProject(dir)).toThrow(/JavaScript Hono \(Cloudflare Workers\) app/);
+    });
   });
 });
