@@ -2,13 +2,10 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answer, commitAll, runIn } from "../helpers/add.js";
-import { freePort, startDevServer, type RunningApp } from "../helpers/app.js";
+import { startDevServer, type RunningApp } from "../helpers/app.js";
 import { makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
 import { copyFixture } from "../helpers/fixtures.js";
-import { userEnv } from "../helpers/env.js";
 import { appEndpoint } from "../helpers/inngest.js";
-import { installNode } from "../helpers/node-runtime.js";
-import { startBackgroundServer } from "../helpers/process.js";
 import { changedFiles, snapshot, sourceOnly } from "../helpers/snapshot.js";
 import { installTool, withToolOnPath } from "../helpers/tools.js";
 import { versions } from "../../src/versions.js";
@@ -43,51 +40,19 @@ interface AddCase {
   tool?: "pnpm" | "yarn" | "bun";
   /** Where the app is inside what `make` made, when that is a workspace (installed from its root). */
   packageDir?: string;
-  /**
-   * The dev script serves a Worker, with `wrangler dev` or with Vite and `@cloudflare/vite-plugin`: it
-   * runs with Node 22 first on PATH (wrangler needs 22.12+) and takes the address as flags (it reads no PORT).
-   */
-  workerDev?: "wrangler" | "vite";
 }
 
-/** The flags each Worker dev server takes its address with. */
-const addressFlags = {
-  wrangler: (port: number) => ["--ip", "127.0.0.1", "--port", String(port)],
-  vite: (port: number) => ["--host", "127.0.0.1", "--port", String(port), "--strictPort"],
-};
-
 /** The app's own dev script on a free port of 127.0.0.1, polled at `readyPath` until it answers. */
-async function startApp(
+function startApp(
   dir: string,
-  testCase: AddCase,
   options: { pm: string; env: Record<string, string>; readyPath?: string },
 ): Promise<RunningApp> {
-  if (!testCase.workerDev) {
-    return startDevServer(dir, {
-      timeoutMs: 180_000,
-      packageManager: options.pm,
-      env: options.env,
-      readyPath: options.readyPath,
-    });
-  }
-  const node22 = await installNode(22);
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const server = await startBackgroundServer(
-    options.pm,
-    ["run", "dev", "--", ...addressFlags[testCase.workerDev](port)],
-    {
-      cwd: dir,
-      env: userEnv({
-        ...options.env,
-        PATH: `${node22}${path.delimiter}${options.env.PATH ?? process.env.PATH ?? ""}`,
-        WRANGLER_SEND_METRICS: "false",
-      }),
-      readyUrl: `${url}${options.readyPath ?? "/api/inngest"}`,
-      timeoutMs: 180_000,
-    },
-  );
-  return { url, ...server };
+  return startDevServer(dir, {
+    timeoutMs: 180_000,
+    packageManager: options.pm,
+    env: options.env,
+    readyPath: options.readyPath,
+  });
 }
 
 const fixture = (name: string) => async (dir: string) => {
@@ -434,7 +399,6 @@ export const workerCases: AddCase[] = [
     planned: [...nodePlanned("src/index.ts"), ...helloFiles("src/"), "wrangler.jsonc"],
     routes: [{ path: "/" }, { path: "/nope" }],
     typecheck: tscTypecheck,
-    workerDev: "wrangler",
   },
   {
     name: "an older Workers app: create-hono's layout with compatibility_date 2024-06-01",
@@ -450,7 +414,6 @@ export const workerCases: AddCase[] = [
     planned: [...nodePlanned("src/index.ts"), ...helloFiles("src/"), "wrangler.jsonc"],
     routes: [{ path: "/" }],
     typecheck: tscTypecheck,
-    workerDev: "wrangler",
   },
   {
     name: "a Workers app with its own .dev.vars, which wrangler dev --env-file would hide",
@@ -483,7 +446,6 @@ export const workerCases: AddCase[] = [
     ],
     routes: [{ path: "/greeting" }],
     typecheck: tscTypecheck,
-    workerDev: "wrangler",
   },
   {
     name: "a Vite-built Hono Worker (create-hono's cloudflare-workers+vite: @cloudflare/vite-plugin, no typescript)",
@@ -501,7 +463,6 @@ export const workerCases: AddCase[] = [
     routes: [{ path: "/" }, { path: "/health" }, { path: "/nope" }],
     // The app compiles with Vite and has no typescript of its own: the pinned compiler checks it.
     typecheck: ["npx", ["-y", "-p", `typescript@${versions.typescript}`, "tsc", "--noEmit"]],
-    workerDev: "vite",
   },
 ];
 
@@ -584,7 +545,7 @@ export function describeAdd(cases: AddCase[]): void {
       expect(install.exitCode, install.output).toBe(0);
 
       // The app as its user knows it: its routes' answers (and its functions, if it has Inngest).
-      const app = await startApp(dir, testCase, { pm, env: pmEnv, readyPath: testCase.routes[0]!.path });
+      const app = await startApp(dir, { pm, env: pmEnv, readyPath: testCase.routes[0]!.path });
       try {
         for (const route of testCase.routes) answersBefore.push(await answer(`${app.url}${route.path}`, route.init));
         if (testCase.before.length > 0) {
@@ -645,7 +606,7 @@ export function describeAdd(cases: AddCase[]): void {
       let app: RunningApp;
       beforeAll(async () => {
         // The app's own dev script, with no extra env: --add made it load .env.development.
-        app = await startApp(dir, testCase, { pm, env: pmEnv });
+        app = await startApp(dir, { pm, env: pmEnv });
       }, 240_000);
       afterAll(async () => {
         await app?.stop();

@@ -36,34 +36,58 @@ export interface DevServerOptions {
 }
 
 /**
+ * The dev servers of Workers apps, known by the start of the dev script: each takes its address as
+ * flags (none reads PORT) and runs with Node 22 first on PATH (wrangler needs 22.12+, and Vite's
+ * Cloudflare plugin runs wrangler).
+ */
+const workerDevServers = [
+  {
+    script: /^wrangler dev\b/,
+    flags: (port: number, vars: Record<string, string>) => [
+      ...["--ip", "127.0.0.1", "--port", String(port)],
+      // The Worker sees no environment, only its bindings.
+      ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
+    ],
+  },
+  {
+    script: /^vite(\s|$)/,
+    flags: (port: number, vars: Record<string, string>) => {
+      if (Object.keys(vars).length > 0) throw new Error("Vite's Cloudflare plugin takes no variables as flags");
+      return ["--host", "127.0.0.1", "--port", String(port), "--strictPort"];
+    },
+  },
+];
+
+/**
  * Starts `<pm> run dev` of an app in its own process group on a free port of 127.0.0.1, and waits
- * until `readyPath` answers. A dev script that runs `wrangler dev` gets the address as flags (it
- * reads no PORT) and Node 22 first on PATH (wrangler needs 22.12+).
+ * until `readyPath` answers.
  */
 export async function startDevServer(dir: string, options: DevServerOptions = {}): Promise<RunningApp> {
   const { packageManager = "npm", env = {}, vars = {}, timeoutMs = 120_000, readyPath = "/api/inngest" } = options;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const devScript: string = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).scripts?.dev ?? "";
-  const wrangler = /^wrangler dev\b/.test(devScript);
-  const args = wrangler
-    ? [
-        ...["run", "dev", "--", "--ip", "127.0.0.1", "--port", String(port)],
-        ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
-      ]
-    : ["run", "dev"];
-  const node22 = wrangler ? `${await installNode(22)}${path.delimiter}` : "";
+  const worker = workerDevServers.find((server) => server.script.test(devScript));
   const shellEnv = { ...userEnv(), ...env };
-  const server = await startBackgroundServer(packageManager, args, {
-    cwd: dir,
-    env: {
-      ...shellEnv,
-      ...(wrangler ? { PATH: `${node22}${shellEnv.PATH ?? ""}`, WRANGLER_SEND_METRICS: "false" } : vars),
-      PORT: String(port),
-      NEXT_TELEMETRY_DISABLED: "1",
+  const server = await startBackgroundServer(
+    packageManager,
+    worker ? ["run", "dev", "--", ...worker.flags(port, vars)] : ["run", "dev"],
+    {
+      cwd: dir,
+      env: {
+        ...shellEnv,
+        ...(worker
+          ? {
+              PATH: `${await installNode(22)}${path.delimiter}${shellEnv.PATH ?? ""}`,
+              WRANGLER_SEND_METRICS: "false",
+            }
+          : vars),
+        PORT: String(port),
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      readyUrl: `${url}${readyPath}`,
+      timeoutMs,
     },
-    readyUrl: `${url}${readyPath}`,
-    timeoutMs,
-  });
+  );
   return { url, ...server };
 }
