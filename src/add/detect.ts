@@ -5,7 +5,6 @@ import { frameworkLabels, frameworks, type Framework, type ImportExtension } fro
 import { packageManagerFromLockfile, type PackageManager } from "../package-manager.js";
 import { importsOf, parseJsonc, parseSource, walk, type AstNode } from "./ast.js";
 import { DEV_ENV_FILE } from "./dev-script.js";
-import { olderThan } from "./framework-version.js";
 import type { ExportRef } from "../features/feature.js";
 
 /** What `--add` learns about an existing app before planning anything. Reads, never writes. */
@@ -88,7 +87,6 @@ export function detectProject(dir: string): Project {
     );
   }
   const installer = installerOf(dir);
-  refuseWithoutJsonParser(framework, deps[framework.detectDependencies[0]!], [dir, installer.installDir]);
   const compilerOptions = readCompilerOptions(dir, tsconfigPath);
 
   const vitePlugin = framework.id === "hono-workers" && "@cloudflare/vite-plugin" in deps;
@@ -151,23 +149,6 @@ function devEnvOf(
     if (vitePlugin || (varsFile && !passesEnvFile)) return { file: varsFile ?? ".env", readByDevServer: true };
   }
   return { file: DEV_ENV_FILE, readByDevServer: framework.loadsEnvFiles === true };
-}
-
-/**
- * The mount gives the Inngest path the framework's JSON parser (`express.json`): an app on a version
- * older than the one that brought it (Express before 4.16) is refused in one line.
- */
-function refuseWithoutJsonParser(framework: Framework, range: string | undefined, dirs: string[]): void {
-  const { mount } = framework;
-  if (mount.kind !== "app-call" || !mount.jsonBodyParserSince) return;
-  const since = mount.jsonBodyParserSince;
-  const runs = olderThan(since, framework.detectDependencies[0]!, range, dirs);
-  if (!runs) return;
-  const name = framework.label.replace(/ \d+$/, "");
-  throw new CliError(
-    `This app runs ${name} ${runs}, which has no ${mount.create.source}.${mount.jsonBodyParser} (${name} ${since} brought it) to parse the JSON the Inngest handler receives: upgrade to ${since} or later, then run --add again. Nothing was changed.`,
-    "unsupported-framework-version",
-  );
 }
 
 /** "Express 5" becomes "Express 4" for an app on `^4.19.2`; a label without a version stays. */

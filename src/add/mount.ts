@@ -4,6 +4,7 @@ import { CliError } from "../errors.js";
 import { enclosingStatement, importsOf, indentAt, topLevelNames, walk, type AstNode } from "./ast.js";
 import { applyEdits, type Editor } from "./changes.js";
 import { readSource, type Project, type Source } from "./detect.js";
+import { olderThan } from "./framework-version.js";
 import { importEdit, inStyleOf, isCall } from "./source-edits.js";
 import { importPath } from "./specifiers.js";
 
@@ -16,6 +17,7 @@ export function mountServeHandler(
   target: { clientFile: string; clientExport: string; indexFile: string },
   editor: Editor,
 ): void {
+  refuseWithoutJsonParser(project);
   const { framework } = project;
   const mount = framework.mount;
   const clientImport = (fromDir: string) => {
@@ -163,5 +165,25 @@ export function mountServeHandler(
       importEdit(source, [importServe(local), clientImport(dir), functionsImport(dir)]),
       { at: insertAfter.end, text: `\n\n${indent}${comment}\n${indent}${inStyleOf(source, line)}` },
     ]),
+  );
+}
+
+/**
+ * The mount gives the Inngest path the framework's JSON parser (`express.json`): an app on a version
+ * older than the one that brought it (Express before 4.16) is refused in one line. An app that
+ * serves Inngest already gets no mount, and so is not asked.
+ */
+function refuseWithoutJsonParser({ framework, manifest, dir, installDir }: Project): void {
+  const { mount } = framework;
+  if (mount.kind !== "app-call" || !mount.jsonBodyParserSince) return;
+  const since = mount.jsonBodyParserSince;
+  const name = framework.detectDependencies[0]!;
+  const range = manifest.dependencies?.[name] ?? manifest.devDependencies?.[name];
+  const runs = olderThan(since, name, range, [dir, installDir]);
+  if (!runs) return;
+  const label = framework.label.replace(/ \d+$/, "");
+  throw new CliError(
+    `This app runs ${label} ${runs}, which has no ${mount.create.source}.${mount.jsonBodyParser} (${label} ${since} brought it) to parse the JSON the Inngest handler receives: upgrade to ${since} or later, then run --add again. Nothing was changed.`,
+    "unsupported-framework-version",
   );
 }

@@ -145,6 +145,21 @@ describe("create-inngest-app --add", () => {
     expect(snapshot(dir, sourceOnly)).toEqual(before);
   });
 
+  it("does not ask for express.json where there is nothing to mount: an old Express app that serves Inngest already", async () => {
+    copy("express-tutorial");
+    expect((await add("event-basic", "--yes")).exitCode).toBe(0);
+    const manifest = JSON.parse(file("package.json"));
+    manifest.dependencies.express = "4.15.4";
+    writeFileSync(path.join(dir, "package.json"), JSON.stringify(manifest, null, 2));
+    const more = await add("cron", "--yes");
+    expect(more.exitCode, more.output).toBe(0);
+    expect(file("src/inngest/functions/index.ts")).toContain("cron");
+    const generated = await runCli(["--function", "nightly-report", "--cron", "0 3 * * *", "--no-install", "--yes"], {
+      cwd: dir,
+    });
+    expect(generated.exitCode, generated.output).toBe(0);
+  });
+
   it("stops on uncommitted changes without a terminal, and goes on with --yes", async () => {
     copy("hono-node");
     await commitAll(dir);
