@@ -23,7 +23,7 @@ function commandOf(argv: readonly string[]): "create" | "add" | "list" | "functi
   return has("--add") ? "add" : has("--function") ? "function" : has("--list") ? "list" : "create";
 }
 
-/** The `--json` failure object (json-output.ts), for the failures met before the CLI is loaded. */
+/** The `--json` failure object (json-output.ts), printed without loading the rest of the CLI. */
 function printFailure(argv: readonly string[], error: { code: string; message: string; exitCode: number }): void {
   console.log(JSON.stringify({ ok: false, command: commandOf(argv), error }, null, 2));
 }
@@ -39,18 +39,24 @@ async function run(): Promise<void> {
   }
   const debug = argv.includes("--debug");
   const version = packageVersion();
-  if (json) {
-    (await import("./ui.js")).keepStdoutForJson();
-    // A run stopped by a signal still answers with one JSON object; exit codes as a shell gives them.
-    for (const [signal, exitCode] of [
-      ["SIGINT", 130],
-      ["SIGTERM", 143],
-    ] as const) {
-      process.once(signal, () => {
-        printFailure(argv, { code: "cancelled", message: `Stopped by ${signal}.`, exitCode });
-        process.exit(exitCode);
-      });
-    }
+  if (json) (await import("./ui.js")).keepStdoutForJson();
+  // With listeners in place, Node delivers SIGINT and SIGTERM between turns of the event loop: a
+  // synchronous write finishes first. The command being run (an install) is stopped too, and what
+  // was written is kept. Exit codes as a shell gives them.
+  for (const [signal, exitCode] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
+    process.once(signal, async () => {
+      (await import("./run-command.js")).stopRunningCommands(signal);
+      if (json)
+        printFailure(argv, {
+          code: "cancelled",
+          message: `Stopped by ${signal}: what was already written is kept.`,
+          exitCode,
+        });
+      process.exit(exitCode);
+    });
   }
   try {
     // Fast paths: --help and --version print without loading the rest of the CLI.

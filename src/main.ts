@@ -59,11 +59,8 @@ export async function main(flags: Flags, context: RunContext): Promise<void> {
   }
 
   const shownDir = relativeDir(context.cwd, options.targetDir);
-  // With listeners in place, Node delivers SIGINT and SIGTERM between turns of the event loop, so a
-  // signal waits for the synchronous write to finish (the project whole) and then ends the run.
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => process.exit(signal === "SIGINT" ? 130 : 143));
-  }
+  // cli.ts listens for SIGINT and SIGTERM, so a signal waits for this synchronous write to finish
+  // (the project whole) before it ends the run.
   writePlan(plan, options.emptyTarget);
   log.success(`Created ${bold(options.projectName)} in ${cyan(shownDir)} (${plan.files.length} files)`);
 

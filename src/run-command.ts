@@ -12,6 +12,13 @@ export interface CommandResult {
   all: string;
 }
 
+const running = new Set<ReturnType<typeof spawn>>();
+
+/** Passes a signal that stops the CLI on to the commands it is running (an install, say). */
+export function stopRunningCommands(signal: NodeJS.Signals): void {
+  for (const child of running) child.kill(signal);
+}
+
 /**
  * Runs a command to its end and never throws: stdin closed, output collected. On Windows a package
  * manager is a `.cmd` script, which Node starts only through a shell (`shell` is for those: its
@@ -32,6 +39,8 @@ export function runCommand(
       stdio: ["ignore", "pipe", "pipe"],
       shell: options.shell === true && process.platform === "win32",
     });
+    running.add(child);
+    child.once("close", () => running.delete(child));
     child.stdout.setEncoding("utf8");
     child.stderr.setEncoding("utf8");
     child.stdout.on("data", (chunk: string) => {

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { Ajv } from "ajv";
@@ -119,43 +119,54 @@ describe("--json output", () => {
     expect(output).toMatch(/ECONNREFUSED|127\.0\.0\.1:9/);
   }, 120_000);
 
-  it("stopped by Ctrl-C during the install: a cancelled failure, exit 130", async () => {
-    // A registry that accepts connections and never answers holds the install until the signal.
-    const silentRegistry = net.createServer(() => {});
-    await new Promise<void>((resolve) => silentRegistry.listen(0, "127.0.0.1", resolve));
-    const { port } = silentRegistry.address() as net.AddressInfo;
-    const child = spawn(
-      "node",
-      [cliPath, "my-app", "--framework", "hono", "--features", "event-basic", "--install", "--no-git", "--json"],
-      {
-        cwd: temp.dir,
-        env: userEnv({
-          NO_COLOR: "1",
-          npm_config_registry: `http://127.0.0.1:${port}/`,
-          npm_config_cache: path.join(temp.dir, "empty-cache"),
-        }),
-        detached: true,
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    const closed = new Promise<number | null>((resolve) => child.once("close", resolve));
-    await new Promise<void>((resolve) =>
-      child.stderr.on("data", (chunk) => {
-        stderr += chunk;
-        if (stderr.includes("Installing dependencies")) resolve();
-      }),
-    );
-    process.kill(-child.pid!, "SIGINT"); // as a terminal's Ctrl-C: the whole foreground group
-    const exitCode = await closed;
-    silentRegistry.close();
-    const json = JSON.parse(stdout);
-    expect(validate(json), JSON.stringify(validate.errors, null, 2)).toBe(true);
-    expect(exitCode).toBe(130);
-    expect(json).toMatchObject({ ok: false, command: "create", error: { code: "cancelled", exitCode: 130 } });
-  }, 120_000);
+  // Linux: what runs in the app's directory is read from /proc.
+  it.skipIf(process.platform !== "linux").each([
+    { signal: "SIGINT", to: "the whole foreground group, as a terminal's Ctrl-C", group: true, exitCode: 130 },
+    { signal: "SIGTERM", to: "the CLI alone, as a supervisor would", group: false, exitCode: 143 },
+  ] as const)(
+    "stopped by $signal during the install, sent to $to: a cancelled failure, and the install stopped too",
+    async ({ signal, group, exitCode }) => {
+      // A registry that accepts connections and never answers holds the install until the signal.
+      let asked = false;
+      const silentRegistry = net.createServer(() => {
+        asked = true;
+      });
+      await new Promise<void>((resolve) => silentRegistry.listen(0, "127.0.0.1", resolve));
+      const { port } = silentRegistry.address() as net.AddressInfo;
+      const child = spawn(
+        "node",
+        [cliPath, "my-app", "--framework", "hono", "--features", "event-basic", "--install", "--no-git", "--json"],
+        {
+          cwd: temp.dir,
+          env: userEnv({
+            NO_COLOR: "1",
+            npm_config_registry: `http://127.0.0.1:${port}/`,
+            npm_config_cache: path.join(temp.dir, "empty-cache"),
+          }),
+          detached: true,
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
+      let stdout = "";
+      child.stdout.on("data", (chunk) => (stdout += chunk));
+      const closed = new Promise<number | null>((resolve) => child.once("close", resolve));
+      const appDir = path.join(temp.dir, "my-app");
+      try {
+        await until(() => asked && runningIn(appDir).length > 0); // npm waits on the registry
+        process.kill(group ? -child.pid! : child.pid!, signal);
+        expect(await closed).toBe(exitCode);
+        // Left running, npm would wait on the registry for minutes in a directory the user thinks done.
+        await until(() => runningIn(appDir).length === 0);
+        const json = JSON.parse(stdout);
+        expect(validate(json), JSON.stringify(validate.errors, null, 2)).toBe(true);
+        expect(json).toMatchObject({ ok: false, command: "create", error: { code: "cancelled", exitCode } });
+      } finally {
+        for (const pid of runningIn(appDir)) process.kill(pid, "SIGKILL");
+        silentRegistry.close();
+      }
+    },
+    120_000,
+  );
 
   it("a missing answer: every missing flag as data", async () => {
     const { exitCode, json } = await runJson([]);
@@ -316,3 +327,25 @@ describe("--add --json", () => {
     expect(unknown.json).toMatchObject({ ok: false, error: { code: "unknown-feature" } });
   });
 });
+
+/** Waits until `condition` holds, polling, for up to 60 s. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 100) {
+    if (waited > 60_000) throw new Error(`timed out waiting for ${condition.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The processes whose working directory is `dir` (Linux). */
+function runningIn(dir: string): number[] {
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readlinkSync(`/proc/${pid}/cwd`) === dir;
+      } catch {
+        return false; // gone, or not ours to read
+      }
+    })
+    .map(Number);
+}
