@@ -156,6 +156,11 @@ export function tryItNotes(features: readonly Feature[]): string[] {
   );
 }
 
+/** The model providers' keys a feature's functions call models with (`OPENAI_API_KEY`...). */
+export function modelKeys(feature: Feature): string[] {
+  return (feature.env ?? []).map((entry) => entry.name).filter((name) => name.endsWith("_API_KEY"));
+}
+
 /** The `## Try it` section: what to paste into the Dev Server's "Send event", or send with curl. */
 export function tryItSection(features: readonly Feature[]): string {
   if (features.every((feature) => Object.keys(tryItPayloads(feature)).length === 0)) return "";
@@ -169,7 +174,7 @@ export function tryItSection(features: readonly Feature[]): string {
     "page with **Invoke**.",
   ];
   for (const feature of features) {
-    const keys = (feature.env ?? []).map((entry) => entry.name).filter((name) => name.endsWith("_API_KEY"));
+    const keys = modelKeys(feature);
     const modelNote =
       keys.length === 0
         ? []

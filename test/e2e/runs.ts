@@ -218,7 +218,7 @@ export async function startEventApi(): Promise<{ url: string; received: TriedEve
 export function conditionHolds(expression: string, scope: { event: TriedEvent; async?: TriedEvent }): boolean {
   const operand = (text: string): unknown => {
     const value = text.trim();
-    const quoted = /^(['"])(.*)\1$/.exec(value);
+    const quoted = /^(['"])([^'"]*)\1$/.exec(value);
     if (quoted) return quoted[2];
     if (/^-?\d+(\.\d+)?$/.test(value)) return Number(value);
     const [root, ...path] = value.split(".");

@@ -1,5 +1,3 @@
-import type { SkippedTryIts } from "./runs.js";
-
 // The sync configuration of the AI features' functions (ai-infer, agent-network, agent-tools,
 // model-providers, routing-agent), as a generated app reports it over an in-band sync.
 export const expected: Record<string, Record<string, unknown>> = {
@@ -10,15 +8,4 @@ export const expected: Record<string, Record<string, unknown>> = {
   "look-up-order": { name: "look-up-order", triggers: [] },
   "answer-question": { name: "answer-question", triggers: [{ event: "app/question.asked" }] },
   "triage-ticket": { name: "triage-ticket", triggers: [{ event: "app/ticket.created" }] },
-};
-
-// Their Try-it runs call a model (an `AIGateway` step the Inngest server runs with the provider's key),
-// so the harness does not send them; their tests run them against a fake model server instead.
-const callsAModel = "calls a model, which needs a provider key";
-export const tryItSkipped: SkippedTryIts = {
-  "research-topic": callsAModel,
-  "research-site": callsAModel,
-  "answer-support-question": callsAModel,
-  "answer-question": callsAModel,
-  "triage-ticket": callsAModel,
 };

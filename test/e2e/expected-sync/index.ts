@@ -1,8 +1,8 @@
-import { expected as ai, tryItSkipped } from "./ai.js";
+import { expected as ai } from "./ai.js";
 import { expected as errorsAndFlowControl, tryItFailures } from "./errors-and-flow-control.js";
 import { expected as eventBasic, runs as eventBasicRuns } from "./event-basic.js";
 import { expected as middleware } from "./middleware.js";
-import type { ExpectedRuns, ExpectedTryItFailures, SkippedTryIts } from "./runs.js";
+import type { ExpectedRuns, ExpectedTryItFailures } from "./runs.js";
 import { expected as triggersAndSteps, runs as triggersAndStepsRuns } from "./triggers-and-steps.js";
 
 /** What the in-band sync must report for every function of the whole catalogue. */
@@ -22,6 +22,3 @@ export const expectedRuns: ExpectedRuns = { ...eventBasicRuns, ...triggersAndSte
 
 /** What each Try-it failure payload must show, by function id. */
 export const expectedTryItFailures: ExpectedTryItFailures = tryItFailures;
-
-/** Try-it payloads the app harness does not send, by function id, with the reason. */
-export const skippedTryIts: SkippedTryIts = tryItSkipped;

@@ -28,6 +28,3 @@ export type ExpectedRuns = Record<string, ExpectedRun[]>;
  * the run's outcome (`toMatchObject`).
  */
 export type ExpectedTryItFailures = Record<string, Record<string, unknown>>;
-
-/** Try-it payloads the harness does not send, by function id, with the reason. */
-export type SkippedTryIts = Record<string, string>;
