@@ -146,7 +146,8 @@ function devEnvOf(
   if (framework.id === "hono-workers") {
     const varsFile = [".dev.vars", ".env"].find((name) => existsSync(path.join(dir, name)));
     const passesEnvFile = /--env-file\b/.test(String(manifest.scripts?.dev ?? ""));
-    if (vitePlugin || (varsFile && !passesEnvFile)) return { file: varsFile ?? ".env", readByDevServer: true };
+    // .dev.vars when there is neither: every wrangler and Vite plugin reads it (.env only since 2025).
+    if (vitePlugin || (varsFile && !passesEnvFile)) return { file: varsFile ?? ".dev.vars", readByDevServer: true };
   }
   return { file: DEV_ENV_FILE, readByDevServer: framework.loadsEnvFiles === true };
 }

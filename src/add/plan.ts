@@ -246,14 +246,20 @@ function addDevMode(editor: Editor, envFileName: string, starterEnv: string): vo
   }
 }
 
-/** Whether a line of the root .gitignore (`.env`, `/.env*`, `.dev.vars`...) matches a file at the root. */
+/**
+ * Whether the root .gitignore (`.env`, `/.env*`, `.dev.vars`...) ignores a file at the root: the
+ * last line that matches it decides, and a `!` line un-ignores.
+ */
 function gitignores(gitignore: string, file: string): boolean {
-  return gitignore.split(/\r?\n/).some((line) => {
-    const pattern = line.trim().replace(/^\//, "");
-    if (pattern === "" || pattern.startsWith("#") || pattern.startsWith("!")) return false;
+  let ignored = false;
+  for (const line of gitignore.split(/\r?\n/)) {
+    const negated = line.trim().startsWith("!");
+    const pattern = line.trim().replace(/^!/, "").replace(/^\//, "");
+    if (pattern === "" || pattern.startsWith("#")) continue;
     const glob = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*");
-    return new RegExp(`^${glob}$`).test(file);
-  });
+    if (new RegExp(`^${glob}$`).test(file)) ignored = !negated;
+  }
+  return ignored;
 }
 
 /**

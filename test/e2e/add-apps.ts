@@ -453,10 +453,10 @@ export const workerCases: AddCase[] = [
     add: ["event-basic"],
     before: [],
     after: ["hello-world"],
-    // The plugin has no --env-file: dev mode goes in .env, which it reads; the dev script stays `vite`.
+    // The plugin has no --env-file: dev mode goes in .dev.vars, which it reads; the dev script stays `vite`.
     planned: [
       ...nodePlanned("src/index.tsx").filter((file) => file !== ".env.development"),
-      ".env",
+      ".dev.vars",
       ...helloFiles("src/"),
       "wrangler.jsonc",
     ],

@@ -40,12 +40,12 @@ describe("create-inngest-app --add", () => {
     expect(snapshot(dir, sourceOnly)).toEqual(before);
   });
 
-  it("--dry-run on a Vite-built Worker shows dev mode going into .env, which the plugin reads", async () => {
+  it("--dry-run on a Vite-built Worker shows dev mode going into .dev.vars, which the plugin reads", async () => {
     copy("hono-workers-vite");
     const before = snapshot(dir, sourceOnly);
     const result = await add("event-basic", "--dry-run");
     expect(result.exitCode, result.output).toBe(0);
-    expect(result.output).toContain("--- /dev/null\n+++ b/.env\n");
+    expect(result.output).toContain("--- /dev/null\n+++ b/.dev.vars\n");
     expect(result.output).toMatch(/^\+INNGEST_DEV=1$/m);
     expect(result.output).not.toContain("+++ b/.env.development");
     expect(result.output).toContain('+  "compatibility_flags": ["nodejs_compat"],');

@@ -131,17 +131,25 @@ describe("--add on a Hono app on Cloudflare Workers", () => {
       expect(project.vitePlugin).toBe(true);
     });
 
-    it("puts dev mode in .env, which the plugin reads, and leaves the `vite` dev script alone", () => {
+    it("puts dev mode in .dev.vars, which every version of the plugin reads, and leaves the `vite` dev script alone", () => {
       const dir = viteApp();
       const plan = planAdd(detectProject(dir), [eventBasic]);
       const paths = plan.changes.map((change) => change.path);
-      expect(changed(dir, ".env")).toMatch(/^INNGEST_DEV=1$/m);
+      expect(changed(dir, ".dev.vars")).toMatch(/^INNGEST_DEV=1$/m);
       expect(paths).not.toContain(".env.development");
+      expect(paths).not.toContain(".env");
       expect(JSON.parse(changed(dir, "package.json")!).scripts.dev).toBe("vite");
       expect(changed(dir, "src/inngest/client.ts")).not.toContain(".env.development");
-      expect(plan.notes.join("\n")).toContain(".gitignore ignores .env:");
+      expect(plan.notes.join("\n")).toContain(".gitignore ignores .dev.vars:");
       expect(plan.notes.join("\n")).toContain("-u http://localhost:5173/api/inngest");
       expect(changed(dir, "src/index.tsx")).toContain("'/api/inngest'");
+    });
+
+    it("says nothing of .gitignore when a later `!` line keeps the file in git", () => {
+      const dir = viteApp();
+      writeFileSync(path.join(dir, ".gitignore"), "node_modules/\n.dev.vars*\n!.dev.vars\n");
+      const plan = planAdd(detectProject(dir), [eventBasic]);
+      expect(plan.notes.join("\n")).not.toContain(".gitignore ignores");
     });
 
     it("adds to .dev.vars when the app has one: the plugin then reads no .env", () => {
