@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "../test/helpers/app.js";
+import { acceptanceExample } from "../test/helpers/generator-example.js";
 import { startBackgroundServer } from "../test/helpers/process.js";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
@@ -178,16 +179,7 @@ run("node", [cli, "existing-app", "--framework", "express", "--features", "event
 results.existingAppMs = interleaved(RUNS, {
   "--add cron --dry-run": () => timed("node", [cli, "--add", "cron", "--dry-run"], existingApp),
   "--function <the generator's acceptance example> --dry-run": () =>
-    timed(
-      "node",
-      [
-        cli,
-        ...["--function", "sync-contact", "--event", "crm/contact.updated", "--data", "contactId:string,email:string"],
-        ...["--steps", "load-contact,push-to-crm", "--retries", "5", "--throttle", "10/1m,key=event.data.contactId"],
-        ...["--on-failure", "--dry-run"],
-      ],
-      existingApp,
-    ),
+    timed("node", [cli, ...acceptanceExample, "--dry-run"], existingApp),
 });
 
 log("size");

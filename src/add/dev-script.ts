@@ -8,6 +8,8 @@ import type { Project } from "./detect.js";
 export const DEV_ENV_FILE = ".env.development";
 const ENV_FILE_FLAG = `--env-file=${DEV_ENV_FILE}`;
 
+/** A dev script that starts with `wrangler dev`. */
+export const WRANGLER_DEV = /^\s*wrangler\s+dev(?=\s|$)/;
 /**
  * The dev script with the env file loaded, when it is one `tsx`, `node`, `nodemon`, `ts-node` or
  * `wrangler dev` command; undefined when it is anything else. tsx, node and wrangler take an
@@ -18,7 +20,7 @@ export function devScriptWithEnv(script: string): string | undefined {
   const flagAt = /^\s*(tsx(?:\s+watch)?|node)(?=\s)/.exec(script);
   if (flagAt) return `${script.slice(0, flagAt[0].length)} ${ENV_FILE_FLAG}${script.slice(flagAt[0].length)}`;
   if (/^\s*(nodemon|ts-node|ts-node-esm)(\s|$)/.test(script)) return `INNGEST_DEV=1 ${script.trimStart()}`;
-  const wrangler = /^\s*wrangler\s+dev(?=\s|$)/.exec(script);
+  const wrangler = WRANGLER_DEV.exec(script);
   if (wrangler) return `${wrangler[0]} --env-file ${DEV_ENV_FILE}${script.slice(wrangler[0].length)}`;
   return undefined;
 }

@@ -22,11 +22,11 @@ export function addCompatibilityFlags(editor: Editor, options: { vitePlugin: boo
   const file = [...JSON_CONFIGS, TOML_CONFIG].find((name) => editor.read(name) !== null);
   const text = file ? editor.read(file)! : null;
   const config = file && text ? readConfig(file, text) : undefined;
-  const olderThan = (date: string) => config?.date !== undefined && config.date < date;
+  const datedBefore = (date: string) => config?.date !== undefined && config.date < date;
   const needed = [
     NODEJS_COMPAT,
-    ...(olderThan(WEAK_REFS.defaultFrom) ? [WEAK_REFS.flag] : []),
-    ...(options.vitePlugin && olderThan(NODEJS_COMPAT_V2.defaultFrom) ? [NODEJS_COMPAT_V2.flag] : []),
+    ...(datedBefore(WEAK_REFS.defaultFrom) ? [WEAK_REFS.flag] : []),
+    ...(options.vitePlugin && datedBefore(NODEJS_COMPAT_V2.defaultFrom) ? [NODEJS_COMPAT_V2.flag] : []),
   ];
   const missing = needed.filter((flag) => !config?.flags.includes(flag));
   if (missing.length === 0) return;

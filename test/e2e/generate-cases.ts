@@ -1,25 +1,9 @@
 import { expect } from "vitest";
+import { acceptanceExample } from "../helpers/generator-example.js";
 import type { GeneratedFunctionCase } from "./generate-app.js";
 
 const retries = (attempts: number) =>
   expect.objectContaining({ step: expect.objectContaining({ retries: { attempts } }) });
-
-/** The acceptance example of issue #12. */
-export const acceptanceExample = [
-  "--function",
-  "sync-contact",
-  "--event",
-  "crm/contact.updated",
-  "--data",
-  "contactId:string,email:string",
-  "--steps",
-  "load-contact,push-to-crm",
-  "--retries",
-  "5",
-  "--throttle",
-  "10/1m,key=event.data.contactId",
-  "--on-failure",
-];
 
 /**
  * Functions that together use every generator flag, alone or in realistic combinations, each with

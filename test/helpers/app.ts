@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { userEnv } from "./env.js";
+import { WRANGLER_DEV } from "../../src/add/dev-script.js";
 import { installNode } from "./node-runtime.js";
 import { startBackgroundServer } from "./process.js";
 
@@ -42,7 +43,7 @@ export interface DevServerOptions {
  */
 const workerDevServers = [
   {
-    script: /^wrangler dev\b/,
+    script: WRANGLER_DEV,
     flags: (port: number, vars: Record<string, string>) => [
       ...["--ip", "127.0.0.1", "--port", String(port)],
       // The Worker sees no environment, only its bindings.

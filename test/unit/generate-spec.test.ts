@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CliError } from "../../src/errors.js";
 import { type GeneratorFlags, parseFunctionSpec } from "../../src/generate/spec.js";
 import { parseArgs } from "../../src/args.js";
-import { acceptanceExample } from "../e2e/generate-cases.js";
+import { acceptanceExample } from "../helpers/generator-example.js";
 
 /** The generator's flags as the command line gives them. */
 function flagsOf(argv: string[]): { id: string; generator: GeneratorFlags } {

@@ -161,8 +161,8 @@ export interface TriedEvent {
 }
 
 /**
- * The README's "Try it" events for one function, read from the JSON file beside the test (the file
- * the README is written from); `testFileUrl` is the test's `import.meta.url`.
+ * The README's "Try it" events for a function with a failure path, read from the JSON file beside
+ * the test (the file the README is written from); `testFileUrl` is the test's `import.meta.url`.
  */
 export function readTryIt(
   testFileUrl: string,
@@ -170,5 +170,7 @@ export function readTryIt(
   functionId: string,
 ): { event: TriedEvent; failure: { event: TriedEvent } } {
   const json = readFileSync(path.join(path.dirname(fileURLToPath(testFileUrl)), file), "utf8");
-  return JSON.parse(json)[functionId];
+  const entry = JSON.parse(json)[functionId];
+  if (!entry?.failure) throw new Error(`${file} has no failure payload for ${functionId}`);
+  return entry;
 }
