@@ -86,10 +86,9 @@ export function detectProject(dir: string): Project {
       "javascript-project",
     );
   }
-  const installer = installerOf(dir);
   const compilerOptions = readCompilerOptions(dir, tsconfigPath);
 
-  const vitePlugin = framework.id === "hono-workers" && "@cloudflare/vite-plugin" in deps;
+  const vitePlugin = framework.cloudflareWorker === true && "@cloudflare/vite-plugin" in deps;
   const sources = listSources(dir);
   let appRouterDir: string | undefined;
   let pagesDir: string | undefined;
@@ -118,7 +117,7 @@ export function detectProject(dir: string): Project {
     manifest,
     framework,
     frameworkLabel,
-    ...installer,
+    ...installerOf(dir),
     srcDir,
     alias: readAlias(compilerOptions),
     importExtension,
@@ -143,7 +142,7 @@ function devEnvOf(
   manifest: Record<string, any>,
   vitePlugin: boolean,
 ): Project["devEnv"] {
-  if (framework.id === "hono-workers") {
+  if (framework.cloudflareWorker) {
     const varsFile = [".dev.vars", ".env"].find((name) => existsSync(path.join(dir, name)));
     const passesEnvFile = /--env-file\b/.test(String(manifest.scripts?.dev ?? ""));
     // .dev.vars when there is neither: every wrangler and Vite plugin reads it (.env only since 2025).

@@ -138,7 +138,7 @@ export function planAdd(project: Project, requested: readonly Feature[], options
   }
 
   if (framework.mount.kind === "route-file") keepMiddlewareOffRoute(project, editor);
-  if (framework.id === "hono-workers") addCompatibilityFlags(editor, { vitePlugin: project.vitePlugin });
+  if (framework.cloudflareWorker) addCompatibilityFlags(editor, { vitePlugin: project.vitePlugin });
   if (project.vitePlugin) noteViteDevUrl(project, editor);
   addYarn1Settings(project, editor);
   addToManifest(project, editor, inngestDir);

@@ -76,10 +76,7 @@ function readConfig(file: string, text: string): { date?: string; flags: string[
 /** The flags added to `compatibility_flags`, or a new `compatibility_flags` after `compatibility_date`. */
 function withFlagsJson(text: string, flags: string[]): string | undefined {
   const list = /^[ \t]*"compatibility_flags"\s*:\s*\[(\s*)(\]?)/m.exec(text);
-  if (list) {
-    const at = list.index + list[0].length - list[2]!.length;
-    return `${text.slice(0, at)}${quoted(flags)}${list[2] ? "" : ", "}${text.slice(at)}`;
-  }
+  if (list) return withFlagsFirstIn(text, list, flags);
   const date = /^([ \t]*)"compatibility_date"\s*:\s*"[^"\n]*"(\s*,)?/m.exec(text);
   if (!date) return undefined;
   const end = date.index + date[0].length;
@@ -91,12 +88,15 @@ function withFlagsJson(text: string, flags: string[]): string | undefined {
 
 function withFlagsToml(text: string, flags: string[]): string | undefined {
   const list = /^compatibility_flags\s*=\s*\[(\s*)(\]?)/m.exec(text);
-  if (list) {
-    const at = list.index + list[0].length - list[2]!.length;
-    return `${text.slice(0, at)}${quoted(flags)}${list[2] ? "" : ", "}${text.slice(at)}`;
-  }
+  if (list) return withFlagsFirstIn(text, list, flags);
   const date = /^compatibility_date\s*=.*$/m.exec(text);
   if (!date) return undefined;
   const end = date.index + date[0].length;
   return `${text.slice(0, end)}\ncompatibility_flags = [${quoted(flags)}]${text.slice(end)}`;
+}
+
+/** The flags put first in an existing list, matched up to its `[` and whitespace (group 2: a `]` right after). */
+function withFlagsFirstIn(text: string, list: RegExpExecArray, flags: string[]): string {
+  const at = list.index + list[0].length - list[2]!.length;
+  return `${text.slice(0, at)}${quoted(flags)}${list[2] ? "" : ", "}${text.slice(at)}`;
 }

@@ -40,6 +40,12 @@ export interface Framework {
    * `dev` script to load it (src/add/dev-script.ts).
    */
   loadsEnvFiles?: boolean;
+  /**
+   * A Cloudflare Worker, run by wrangler (or Vite's Cloudflare plugin): `--add` turns on the
+   * compatibility flags the SDK needs in its wrangler config, and puts dev mode in the vars file
+   * (`.dev.vars`, `.env`) the Worker reads when its dev script does not pass one.
+   */
+  cloudflareWorker?: boolean;
 }
 
 /** A route file of its own (Next.js App Router): `<router dir>/api/inngest/route.ts`. */

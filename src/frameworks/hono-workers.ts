@@ -18,4 +18,5 @@ export const honoWorkers: Framework = {
   detectDependencies: ["hono", "wrangler"],
   serveModule: "inngest/hono",
   mount: honoMount,
+  cloudflareWorker: true,
 };
