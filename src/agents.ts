@@ -19,6 +19,8 @@ export interface AgentsFacts {
   /** Undefined when --add could not tell which file serves Inngest. */
   serveHandler: string | undefined;
   devCommand: string;
+  /** The Dev Server's start command, with the app's URL when its port is known. */
+  devServerCommand: string;
   testCommand: string;
 }
 
@@ -37,6 +39,7 @@ export function agentsSection(facts: AgentsFacts): string {
     __FUNCTIONS_DIR__: facts.functionsDir,
     __SERVE_HANDLER__: facts.serveHandler === undefined ? "the file that calls `serve()`" : `\`${facts.serveHandler}\``,
     __DEV__: facts.devCommand,
+    __DEV_SERVER__: facts.devServerCommand,
     __TEST__: facts.testCommand,
     __INNGEST_V4__: inngestV4Facts(),
   };

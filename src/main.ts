@@ -2,6 +2,7 @@ import path from "node:path";
 import { bold, cyan, dim, green } from "kolorist";
 import type { Flags } from "./args.js";
 import type { RunContext } from "./context.js";
+import { devEndpoint, devServerCommand } from "./dev-server.js";
 import { CliError } from "./errors.js";
 import { registeredFunctions } from "./features/contributions.js";
 import { featureGroups, features } from "./features/index.js";
@@ -157,7 +158,7 @@ function nextStepCommands(options: RunOptions, shownDir: string, installed: bool
     ...(shownDir === "." ? [] : [`cd ${shownDir.includes(" ") ? JSON.stringify(shownDir) : shownDir}`]),
     ...(installed ? [] : [pm.install]),
     pm.run("dev"),
-    "npx inngest-cli@latest dev",
+    devServerCommand(options.framework.devPort),
   ];
 }
 
@@ -170,14 +171,12 @@ function nextSteps(options: RunOptions, shownDir: string): string {
     ...steps.map((step) => `  ${cyan(step)}`),
     "",
     `In a second terminal, start the Inngest Dev Server:`,
-    `  ${cyan("npx inngest-cli@latest dev")}`,
+    `  ${cyan(devServerCommand(options.framework.devPort))}`,
     `and open ${green("http://localhost:8288")} to send events and watch your functions run.`,
     ...(options.connect
       ? [`Or serve the functions over connect(), with no HTTP endpoint: ${cyan(pm.run("worker"))} (Node.js 22.4+).`]
       : []),
-    dim(
-      `Tests: ${pm.run("test")}. The app serves Inngest at http://localhost:${options.framework.devPort ?? 3000}/api/inngest.`,
-    ),
+    dim(`Tests: ${pm.run("test")}. The app serves Inngest at ${devEndpoint(options.framework.devPort)}.`),
   ].join("\n");
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { AGENTS_FILE, agentsSection } from "./agents.js";
+import { devServerCommand } from "./dev-server.js";
 import { mcpConfigFiles, newMcpConfig } from "./mcp.js";
 import { addImportExtension, importLines, middlewareProperty, functionsIndex } from "./code-text.js";
 import {
@@ -218,6 +219,7 @@ function agentsFacts(options: ProjectOptions) {
     functionsDir: `${INNGEST_DIR}/${FUNCTIONS_DIR}`,
     serveHandler: options.framework.serveHandlerPath,
     devCommand: pm.run("dev"),
+    devServerCommand: devServerCommand(options.framework.devPort),
     testCommand: pm.run("test"),
   };
 }

@@ -25,6 +25,21 @@ export function devScriptWithEnv(script: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The port a dev script serves on: the one it names (`--port 4000`, `-p 4000`, `PORT=4000`), else
+ * the default of the dev server it runs (next 3000, vite 5173, wrangler 8787); undefined when the
+ * app's own code picks it (`tsx watch src/index.ts`).
+ */
+export function devScriptPort(script: string): number | undefined {
+  const named = /(?:--port[=\s]+|-p\s+|\bPORT=)(\d{2,5})\b/.exec(script);
+  if (named) return Number(named[1]);
+  const command = script.replace(/^\s*(?:\w+=\S*\s+)*/, ""); // after any `NAME=value` it sets
+  if (/^next\s+dev\b/.test(command)) return 3000;
+  if (/^vite(\s+(dev|serve))?(\s|$)/.test(command)) return 5173;
+  if (WRANGLER_DEV.test(command)) return 8787;
+  return undefined;
+}
+
 /** Whether a dev script starts in dev mode: it loads the env file, or sets INNGEST_DEV itself. */
 export function loadsDevEnv(script: string): boolean {
   return script.includes(DEV_ENV_FILE) || /\bINNGEST_DEV=/.test(script);

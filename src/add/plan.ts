@@ -25,12 +25,13 @@ import {
 } from "../layout.js";
 import { mcpConfigFiles, mcpEntryLine, newMcpConfig, withMcpServer, withToolSettings } from "../mcp.js";
 import { toAppId } from "../names.js";
+import { devServerCommand } from "../dev-server.js";
 import { commandsFor, packageManagerFiles } from "../package-manager.js";
 import { versions } from "../versions.js";
 import { type AddPlan, changeSet, type Editor } from "./changes.js";
 import { findInngest, readSource, type Project } from "./detect.js";
 import { addEvents } from "./events.js";
-import { addDevEnvToScript, DEV_ENV_FILE, loadsDevEnv } from "./dev-script.js";
+import { addDevEnvToScript, DEV_ENV_FILE, devScriptPort, loadsDevEnv } from "./dev-script.js";
 import { editManifest } from "./manifest.js";
 import { keepMiddlewareOffRoute } from "./next-middleware.js";
 import { addCompatibilityFlags } from "./wrangler-config.js";
@@ -139,9 +140,9 @@ export function planAdd(project: Project, requested: readonly Feature[], options
 
   if (framework.mount.kind === "route-file") keepMiddlewareOffRoute(project, editor);
   if (framework.cloudflareWorker) addCompatibilityFlags(editor, { vitePlugin: project.vitePlugin });
-  if (project.vitePlugin) noteViteDevUrl(project, editor);
   addYarn1Settings(project, editor);
   addToManifest(project, editor, inngestDir);
+  noteDevServerUrl(editor);
   if (options.agents !== false) {
     const serveHandler =
       existing.serve?.source.file ??
@@ -170,7 +171,7 @@ function agentsFacts(
   found: { inngestDir: string; clientFile: string; serveHandler: string | undefined; appId: string },
 ) {
   const pm = commandsFor(project.packageManager);
-  const scripts = (JSON.parse(editor.read("package.json") ?? "{}").scripts ?? {}) as Record<string, string>;
+  const scripts = plannedScripts(editor);
   // Next.js and Workers (.dev.vars, .env) read their env file themselves; other dev scripts only when made to.
   const devLoadsEnv = project.devEnv.readByDevServer || loadsDevEnv(scripts.dev ?? "");
   const clientId = /\bid:\s*["'`]([^"'`]+)["'`]/.exec(editor.read(found.clientFile) ?? "")?.[1];
@@ -182,8 +183,14 @@ function agentsFacts(
     functionsDir: `${found.inngestDir}/${FUNCTIONS_DIR}`,
     serveHandler: found.serveHandler,
     devCommand: devLoadsEnv ? pm.run("dev") : `INNGEST_DEV=1 ${pm.run("dev")}`,
+    devServerCommand: devServerCommand(devScriptPort(scripts.dev ?? "")),
     testCommand: (scripts.test ?? "").includes("vitest") ? pm.run("test") : `npx vitest run ${found.inngestDir}`,
   };
+}
+
+/** The package.json scripts as this plan leaves them. */
+function plannedScripts(editor: Editor): Record<string, string> {
+  return (JSON.parse(editor.read("package.json") ?? "{}").scripts ?? {}) as Record<string, string>;
 }
 
 /** The Dev Server's MCP in each tool's project file: a new file, or one entry added to the user's. */
@@ -221,14 +228,15 @@ function addVitestConfig(editor: Editor, starterConfig: string): void {
 }
 
 /**
- * Vite serves on 5173 unless told otherwise (Inngest's own Vite example runs `vite --port 3000`): the
- * summary gives the URL to start the Dev Server with, should it not find the app by itself.
+ * The Dev Server finds an app on port 3000 by itself; one whose dev script serves elsewhere (Vite's
+ * 5173, wrangler's 8787, a `--port`) is given to it with `-u`, which the summary spells out.
  */
-function noteViteDevUrl(project: Project, editor: Editor): void {
-  const dev = String(project.manifest.scripts?.dev ?? "");
-  if (!/^\s*vite(\s+(dev|serve))?\s*$/.test(dev)) return;
+function noteDevServerUrl(editor: Editor): void {
+  const dev = plannedScripts(editor).dev ?? "";
+  const port = devScriptPort(dev);
+  if (devServerCommand(port) === devServerCommand(undefined)) return;
   editor.plan.notes.push(
-    `Your "dev" script (${dev}) serves on Vite's port, 5173 by default: if the Dev Server does not find the app, start it with ${cyan("npx inngest-cli@latest dev -u http://localhost:5173/api/inngest")}.`,
+    `Your "dev" script (${dev}) serves on port ${port}: start the Dev Server with ${cyan(devServerCommand(port))}.`,
   );
 }
 

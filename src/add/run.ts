@@ -1,9 +1,9 @@
-import { loadsDevEnv } from "./dev-script.js";
 import { accessSync, constants, existsSync, mkdirSync, rmSync, rmdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { bold, cyan, dim } from "kolorist";
 import type { Flags } from "../args.js";
 import type { RunContext } from "../context.js";
+import { devServerCommand } from "../dev-server.js";
 import { CancelledError, CliError } from "../errors.js";
 import { findFeature, type Feature } from "../features/index.js";
 import { registeredFunctions } from "../features/contributions.js";
@@ -15,6 +15,7 @@ import { runCommand } from "../run-command.js";
 import { log } from "../ui.js";
 import { loadParser } from "./ast.js";
 import { detectProject, type Project } from "./detect.js";
+import { devScriptPort, loadsDevEnv } from "./dev-script.js";
 import type { AddPlan, FileChange } from "./changes.js";
 import { planAdd } from "./plan.js";
 
@@ -92,7 +93,7 @@ function addedJson(
       ...(shownDir === "." ? [] : [`cd ${shownDir.includes(" ") ? JSON.stringify(shownDir) : shownDir}`]),
       ...(outcome.installed ? [] : [pm.install]),
       devStartsInDevMode(project, after("package.json")) ? pm.run("dev") : `INNGEST_DEV=1 ${pm.run("dev")}`,
-      "npx inngest-cli@latest dev",
+      devServerCommand(devScriptPort(plannedScripts(project, after("package.json")).dev ?? "")),
     ],
     warnings: [
       ...plan.skipped.map((feature) => `${feature.id} is already in the app: skipped.`),
@@ -104,9 +105,11 @@ function addedJson(
 
 /** Whether the app's dev script (as --add leaves it) serves the Dev Server: it sets INNGEST_DEV. */
 function devStartsInDevMode(project: Project, plannedManifest: string | undefined): boolean {
-  if (project.devEnv.readByDevServer) return true;
-  const scripts = (JSON.parse(plannedManifest ?? project.manifestText).scripts ?? {}) as Record<string, string>;
-  return loadsDevEnv(scripts.dev ?? "");
+  return project.devEnv.readByDevServer || loadsDevEnv(plannedScripts(project, plannedManifest).dev ?? "");
+}
+
+function plannedScripts(project: Project, plannedManifest: string | undefined): Record<string, string> {
+  return (JSON.parse(plannedManifest ?? project.manifestText).scripts ?? {}) as Record<string, string>;
 }
 
 function parseFeatures(ids: readonly string[]): Feature[] {

@@ -5,6 +5,7 @@ export const express: Framework = {
   id: "express",
   label: "Express 5",
   starter: "express",
+  devPort: 3000,
   serveHandlerPath: "src/index.ts",
   relativeImportExtension: ".js",
   dependencies: ["express"],

@@ -12,8 +12,8 @@ export interface Framework {
   label: string;
   /** Directory under `starters/` copied over the shared `starters/base`; a file there overrides base's. */
   starter: string;
-  /** The port a new app's dev script listens on, when not 3000. */
-  devPort?: number;
+  /** The port a new app's dev script listens on. */
+  devPort: number;
   /** Where a new app's serve handler for `/api/inngest` lives. */
   serveHandlerPath: string;
   /**

@@ -6,7 +6,6 @@ export const honoWorkers: Framework = {
   id: "hono-workers",
   label: "Hono (Cloudflare Workers)",
   starter: "hono-workers",
-  // wrangler dev's default, one of the ports the Inngest Dev Server looks for apps on.
   devPort: 8787,
   serveHandlerPath: "src/index.ts",
   // wrangler bundles the Worker with esbuild, which resolves relative imports without extensions.

@@ -13,6 +13,7 @@ export const hono: Framework = {
   id: "hono",
   label: "Hono (Node.js)",
   starter: "hono",
+  devPort: 3000,
   serveHandlerPath: "src/index.ts",
   relativeImportExtension: ".js",
   dependencies: ["hono", "@hono/node-server"],

@@ -5,6 +5,7 @@ export const next: Framework = {
   id: "next",
   label: "Next.js (App Router)",
   starter: "next",
+  devPort: 3000,
   serveHandlerPath: "src/app/api/inngest/route.ts",
   relativeImportExtension: "",
   dependencies: ["next", "react", "react-dom"],

@@ -45,6 +45,12 @@ describe("--json output", () => {
     expect(schema.definitions.failure.properties.error.properties.code.enum).toEqual([...errorCodes]);
   });
 
+  it("lists every framework of the registry", () => {
+    expect(schema.definitions.changeResult.properties.framework.enum).toEqual(
+      frameworks.map((framework) => framework.id),
+    );
+  });
+
   it("--list: the frameworks and the whole catalogue", async () => {
     const { exitCode, json } = await runJson(["--list"]);
     expect(exitCode).toBe(0);
@@ -256,12 +262,24 @@ describe("--add --json", () => {
     for (const fn of json.functions)
       expect(readFileSync(path.join(appDir(), fn.file), "utf8")).toContain(`id: "${fn.id}"`);
     // --add made the app's dev script load .env.development: its own `dev` starts in dev mode.
+    // The tutorial app picks its port in code: the Dev Server is left to find it.
     expect(json.nextSteps).toEqual(["npm install", "npm run dev", "npx inngest-cli@latest dev"]);
 
     const again = await add("event-basic,cron", "--yes");
     expect(again.exitCode).toBe(0);
     expect(again.json.files).toEqual([]);
     expect(again.json.warnings).toContain("event-basic is already in the app: skipped.");
+  });
+
+  it("next steps give the Dev Server the app's URL when its dev script serves elsewhere than 3000 (Vite)", async () => {
+    copy("hono-workers-vite");
+    const { exitCode, json, stderr } = await add("event-basic", "--dry-run");
+    expect(exitCode, stderr).toBe(0);
+    expect(json.nextSteps).toEqual([
+      "npm install",
+      "npm run dev",
+      "npx inngest-cli@latest dev -u http://localhost:5173/api/inngest",
+    ]);
   });
 
   it("--dry-run writes nothing; a file it cannot edit comes back as a manual step with exit 2", async () => {

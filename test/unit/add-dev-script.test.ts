@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { devScriptWithEnv } from "../../src/add/dev-script.js";
+import { devScriptPort, devScriptWithEnv } from "../../src/add/dev-script.js";
 
 describe("devScriptWithEnv", () => {
   it.each([
@@ -26,4 +26,30 @@ describe("devScriptWithEnv", () => {
   ])("leaves %s to the user", (script) => {
     expect(devScriptWithEnv(script)).toBeUndefined();
   });
+});
+
+describe("devScriptPort", () => {
+  it.each([
+    ["next dev", 3000],
+    ["next dev --turbopack", 3000],
+    ["next dev -p 4000", 4000],
+    ["next dev --port=4100", 4100],
+    ["vite", 5173],
+    ["vite dev", 5173],
+    ["vite --port 3000", 3000],
+    ["wrangler dev", 8787],
+    ["wrangler dev --env-file .env.development", 8787],
+    ["wrangler dev --port 9000", 9000],
+    ["INNGEST_DEV=1 next dev", 3000],
+    ["PORT=4200 tsx watch src/index.ts", 4200],
+  ])("%s serves on %i", (script, port) => {
+    expect(devScriptPort(script)).toBe(port);
+  });
+
+  it.each(["tsx watch src/index.ts", "node --watch dist/index.js", "vite-node src/server.ts", "nextjs-dev"])(
+    "%s: the app's own code picks the port",
+    (script) => {
+      expect(devScriptPort(script)).toBeUndefined();
+    },
+  );
 });

@@ -141,7 +141,8 @@ describe("--add on a Hono app on Cloudflare Workers", () => {
       expect(JSON.parse(changed(dir, "package.json")!).scripts.dev).toBe("vite");
       expect(changed(dir, "src/inngest/client.ts")).not.toContain(".env.development");
       expect(plan.notes.join("\n")).toContain(".gitignore ignores .dev.vars:");
-      expect(plan.notes.join("\n")).toContain("-u http://localhost:5173/api/inngest");
+      expect(plan.notes.join("\n")).toContain("npx inngest-cli@latest dev -u http://localhost:5173/api/inngest");
+      expect(changed(dir, "AGENTS.md")).toContain("`npx inngest-cli@latest dev -u http://localhost:5173/api/inngest`");
       expect(changed(dir, "src/index.tsx")).toContain("'/api/inngest'");
     });
 

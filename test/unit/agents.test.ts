@@ -28,6 +28,7 @@ const facts = {
   functionsDir: "src/inngest/functions",
   serveHandler: "src/index.ts",
   devCommand: "npm run dev",
+  devServerCommand: "npx inngest-cli@latest dev",
   testCommand: "npm test",
 };
 
@@ -42,6 +43,8 @@ describe("AGENTS.md in a created app", () => {
     expect(agents).toContain('new Inngest({ id: "billing-worker" })');
     expect(agents).toContain("Run the app in dev mode: `pnpm dev`");
     expect(agents).toContain("Run the tests: `pnpm test`");
+    const devServerUrl = framework.devPort === 3000 ? "" : ` -u http://localhost:${framework.devPort}/api/inngest`;
+    expect(agents).toContain(`Run the Inngest Dev Server beside it: \`npx inngest-cli@latest dev${devServerUrl}\``);
     expect(agents).toContain("npx create-inngest-app@latest --function <id>");
     expect(agents).toContain(v4Facts);
     expect(agents).not.toMatch(/__[A-Z0-9_]+__/);
