@@ -69,7 +69,7 @@ export const flagSpecs: readonly FlagSpec[] = [
     key: "features",
     takesValue: true,
     value: "a,b",
-    help: "comma-separated feature ids (see --list)",
+    help: "comma-separated feature ids, groups (flow-control...) or all (see --list)",
   },
   {
     name: "pm",
@@ -102,7 +102,7 @@ export const flagSpecs: readonly FlagSpec[] = [
     key: "add",
     takesValue: true,
     value: "a,b",
-    help: "add Inngest and these features to the existing app (inngest: Inngest alone)",
+    help: "add Inngest and these features (ids, groups or all) to the existing app (inngest: Inngest alone)",
   },
   {
     name: "cwd",

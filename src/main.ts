@@ -5,7 +5,7 @@ import type { RunContext } from "./context.js";
 import { devEndpoint, devServerCommand } from "./dev-server.js";
 import { CliError } from "./errors.js";
 import { registeredFunctions } from "./features/contributions.js";
-import { featureGroups, features } from "./features/index.js";
+import { ALL_FEATURES, featureGroups, features, groupId } from "./features/index.js";
 import { frameworks } from "./frameworks/index.js";
 import { initGitRepository } from "./git.js";
 import { installDependencies } from "./install.js";
@@ -127,7 +127,10 @@ export function featureList(): string {
       return rows.length === 0 ? "" : `${bold(group)}\n${rows.join("\n")}`;
     })
     .filter(Boolean)
-    .join("\n\n");
+    .join("\n\n")
+    .concat(
+      `\n\n--features and --add take feature ids, groups (${featureGroups.map(groupId).join(", ")}) and ${ALL_FEATURES}.`,
+    );
 }
 
 function describePlan(plan: WritablePlan, options: RunOptions, cwd: string): string {

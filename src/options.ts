@@ -5,7 +5,15 @@ import type { PromptObject } from "prompts";
 import type { Flags } from "./args.js";
 import type { RunContext } from "./context.js";
 import { CancelledError, CliError } from "./errors.js";
-import { defaultFeatureIds, featureGroups, features, findFeature, type Feature } from "./features/index.js";
+import {
+  ALL_FEATURES,
+  defaultFeatureIds,
+  featureGroups,
+  features,
+  featuresNamed,
+  groupId,
+  type Feature,
+} from "./features/index.js";
 import { findFramework, frameworkIds, frameworks, type Framework } from "./frameworks/index.js";
 import { packageNameProblems, toValidPackageName } from "./names.js";
 import { detectPackageManager, isPackageManager, packageManagers, type PackageManager } from "./package-manager.js";
@@ -28,7 +36,7 @@ const DEFAULT_NAME = "inngest-app";
 /** Turns flags, then answers to prompts for whatever is missing, into the options of one run. */
 export async function resolveOptions(flags: Flags, env: RunContext): Promise<RunOptions> {
   const frameworkFlag = flags.framework === undefined ? undefined : parseFramework(flags.framework);
-  const featuresFlag = flags.features?.map(parseFeature);
+  const featuresFlag = flags.features?.flatMap(parseFeature);
   if (flags.pm !== undefined && !isPackageManager(flags.pm)) {
     throw new CliError(
       `Unknown package manager "${flags.pm}". Choose one of: ${packageManagers.join(", ")}.`,
@@ -91,7 +99,7 @@ export async function resolveOptions(flags: Flags, env: RunContext): Promise<Run
 
   let selected = featuresFlag;
   if (!selected) {
-    selected = canAsk ? await askFeatures() : defaultFeatureIds.map(parseFeature);
+    selected = canAsk ? await askFeatures() : defaultFeatureIds.flatMap(parseFeature);
   }
 
   const detected = detectPackageManager(env.userAgent) ?? "npm";
@@ -192,15 +200,15 @@ function parseFramework(id: string): Framework {
   return framework;
 }
 
-function parseFeature(id: string): Feature {
-  const feature = findFeature(id);
-  if (!feature) {
+function parseFeature(id: string): Feature[] {
+  const named = featuresNamed(id);
+  if (!named) {
     throw new CliError(
-      `Unknown feature "${id}". Valid features: ${features.map((f) => f.id).join(", ")} (see --list).`,
+      `Unknown feature "${id}". Valid features: ${features.map((f) => f.id).join(", ")}, a group (${featureGroups.map(groupId).join(", ")}) or ${ALL_FEATURES} (see --list).`,
       "unknown-feature",
     );
   }
-  return feature;
+  return [...named];
 }
 
 function unique(list: readonly Feature[]): Feature[] {

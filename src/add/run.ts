@@ -5,7 +5,7 @@ import type { Flags } from "../args.js";
 import type { RunContext } from "../context.js";
 import { devServerCommand } from "../dev-server.js";
 import { CancelledError, CliError } from "../errors.js";
-import { findFeature, type Feature } from "../features/index.js";
+import { featuresNamed, type Feature } from "../features/index.js";
 import { registeredFunctions } from "../features/contributions.js";
 import { installDependencies } from "../install.js";
 import { appChangeResult, functionsOf, type JsonChangeResult, printJson } from "../json-output.js";
@@ -116,13 +116,13 @@ function parseFeatures(ids: readonly string[]): Feature[] {
   const found: Feature[] = [];
   for (const id of ids) {
     if (id === "inngest") continue; // Inngest alone: the client, the endpoint, no feature
-    const feature = findFeature(id);
-    if (!feature)
+    const named = featuresNamed(id);
+    if (!named)
       throw new CliError(
         `Unknown feature "${id}". Run with --list to see them (or --add inngest for Inngest alone).`,
         "unknown-feature",
       );
-    if (!found.includes(feature)) found.push(feature);
+    for (const feature of named) if (!found.includes(feature)) found.push(feature);
   }
   return found;
 }

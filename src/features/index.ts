@@ -12,7 +12,7 @@ import { dependencyInjection } from "./dependency-injection.js";
 import { envTriggers } from "./env-triggers.js";
 import { eventBasic } from "./event-basic.js";
 import { fanOut } from "./fan-out.js";
-import type { Feature } from "./feature.js";
+import { type Feature, type FeatureGroup, featureGroups } from "./feature.js";
 import { idempotency } from "./idempotency.js";
 import { invokeFunctions } from "./invoke.js";
 import { loggingMiddleware } from "./logging-middleware.js";
@@ -83,4 +83,21 @@ export const defaultFeatureIds: readonly string[] = [eventBasic.id];
 
 export function findFeature(id: string): Feature | undefined {
   return features.find((feature) => feature.id === id);
+}
+
+/** What names the whole catalogue on the command line. */
+export const ALL_FEATURES = "all";
+
+/** A group as the command line names it: "flow-control" for "Flow control". */
+export function groupId(group: FeatureGroup): string {
+  return group.toLowerCase().replace(/\s+/g, "-");
+}
+
+/** The features an id names: one feature, a whole group (`flow-control`) or `all`; undefined for none. */
+export function featuresNamed(id: string): readonly Feature[] | undefined {
+  if (id === ALL_FEATURES) return features;
+  const feature = findFeature(id);
+  if (feature) return [feature];
+  const group = featureGroups.find((candidate) => groupId(candidate) === id);
+  return group && features.filter((candidate) => candidate.group === group);
 }

@@ -40,6 +40,7 @@ describe("information flags", () => {
     const result = await runCli(["--list"], { cwd: temp.dir });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/^Triggers\n {2}event-basic +A function triggered by an event/m);
+    expect(result.stdout).toContain("groups (triggers, steps, errors, flow-control, ai, middleware) and all");
   });
 
   it("--dry-run prints the plan and writes nothing", async () => {

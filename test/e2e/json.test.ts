@@ -109,6 +109,16 @@ describe("--json output", () => {
     expect(readdirSync(temp.dir)).toEqual([]);
   });
 
+  it("--features takes a group and all: the group's features, the whole catalogue", async () => {
+    const flowControl = features.filter((feature) => feature.group === "Flow control").map((feature) => feature.id);
+    const grouped = await runJson(["my-app", "--framework", "hono", "--features", "flow-control,cron", "--dry-run"]);
+    expect(grouped.exitCode, grouped.stderr).toBe(0);
+    expect(grouped.json.features).toEqual([...flowControl, "cron"]);
+    const all = await runJson(["my-app", "--framework", "hono", "--features", "all,cron", "--dry-run"]);
+    expect(all.exitCode, all.stderr).toBe(0);
+    expect(all.json.features).toEqual(features.map((feature) => feature.id));
+  });
+
   it("a failed install: the error as JSON, and none of the package manager's output on stdout", async () => {
     const { exitCode, json, output } = await runJson(
       ["my-app", "--framework", "hono", "--features", "event-basic", "--install", "--no-git"],
@@ -280,6 +290,15 @@ describe("--add --json", () => {
       "npm run dev",
       "npx inngest-cli@latest dev -u http://localhost:5173/api/inngest",
     ]);
+  });
+
+  it("--add takes a group: each of its features once, beside one named twice", async () => {
+    copy("express-tutorial");
+    const { exitCode, json, stderr } = await add("errors,retries", "--dry-run");
+    expect(exitCode, stderr).toBe(0);
+    expect(json.features).toEqual(
+      features.filter((feature) => feature.group === "Errors").map((feature) => feature.id),
+    );
   });
 
   it("--dry-run writes nothing; a file it cannot edit comes back as a manual step with exit 2", async () => {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { importLine, relativeSpecifier } from "../../src/code-text.js";
 import { eventCatalogue } from "../../src/features/contributions.js";
-import { features } from "../../src/features/index.js";
+import { ALL_FEATURES, featureGroups, features, featuresNamed, groupId } from "../../src/features/index.js";
 import { frameworks } from "../../src/frameworks/index.js";
 import { INNGEST_DIR, startersDir } from "../../src/layout.js";
 
@@ -30,6 +30,19 @@ describe("the feature registry", () => {
       const exported = Object.values(await import(`../../src/features/${name}.ts`));
       expect(exported.filter((value) => features.includes(value as never)).length, name).toBe(1);
     }
+  });
+
+  it("names each group and the whole catalogue with an id no feature has", () => {
+    const ids = features.map((feature) => feature.id);
+    for (const name of [ALL_FEATURES, "inngest", ...featureGroups.map(groupId)]) expect(ids).not.toContain(name);
+    expect(featuresNamed(ALL_FEATURES)).toEqual(features);
+    for (const group of featureGroups) {
+      const named = featuresNamed(groupId(group))!;
+      expect(named.length, group).toBeGreaterThan(0);
+      expect(named).toEqual(features.filter((feature) => feature.group === group));
+    }
+    expect(featuresNamed("throttle")).toEqual([features.find((feature) => feature.id === "throttle")]);
+    expect(featuresNamed("Flow control")).toBeUndefined();
   });
 
   it("has a starter folder per feature, starters/features/<id>/, holding exactly the declared files", () => {
