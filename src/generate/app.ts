@@ -100,6 +100,11 @@ export function planFunction(project: Project, spec: FunctionSpec): FunctionPlan
       );
     } else if (spec.data.length > 0) {
       const declaration = newEventDeclaration(eventName!, spec.data);
+      if (new RegExp(`\\b(const|let|var|function|class)\\s+${declaration.name}\\b`).test(editor.read(eventsFile) ?? ""))
+        throw new CliError(
+          `--data: ${eventsFile} already declares ${declaration.name}, for another event than ${eventName}; rename one of them, or leave out --data to trigger on the name alone.`,
+          "conflicting-event",
+        );
       addEvents(eventsFile, [declaration], editor);
       target.triggerEvent = { exportName: declaration.name, fields: spec.data };
       const has = { ...project.manifest.dependencies, ...project.manifest.devDependencies };

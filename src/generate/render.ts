@@ -39,8 +39,12 @@ export function builtInStepIds(spec: FunctionSpec): string[] {
   ];
 }
 
+/**
+ * The events module's name for an event: `crm/contact.updated` -> `crmContactUpdated`; the app's own
+ * `app/` prefix is dropped, as in the catalogue (`app/user.signed-up` -> `userSignedUp`).
+ */
 export function eventExportName(eventName: string): string {
-  return camelCaseOf(eventName);
+  return camelCaseOf(eventName.replace(/^app\//, ""));
 }
 
 /** `export const <name> = eventType("<event>", { schema: z.object({...}) });` */

@@ -52,7 +52,7 @@ export function describeGeneratedFunctions(framework: string, cases: GeneratedFu
       expect(events.match(/eventType\("app\/user\.signed-up"/g)).toHaveLength(1);
       for (const id of ["onboard-user", "notify-signup"])
         expect(readFileSync(path.join(appDir, `src/inngest/functions/${id}.ts`), "utf8")).toMatch(
-          /triggers: \[(\{ event: )?appUserSignedUp\b/,
+          /triggers: \[(\{ event: )?userSignedUp\b/,
         );
     });
 

@@ -74,6 +74,11 @@ describe("create-inngest-app --function", () => {
       ["--function", "y", "--event", "app/order.paid", "--data", "orderId:number"],
       /already declared in src\/inngest\/events\.ts/,
     ],
+    [
+      "a new event whose name events.ts gives another event",
+      ["--function", "z", "--event", "order.paid", "--data", "orderId:string"],
+      /already declares orderPaid, for another event than order\.paid/,
+    ],
     ["a generator flag without --function", ["--retries", "3"], /^✖ --retries goes with --function <id>/],
     ["--function without an id and no terminal", ["--function"], /^✖ --function needs an id/],
     ["--function with a project name", ["my-app", ...ok], /existing app/],
@@ -138,7 +143,7 @@ describe("create-inngest-app --function", () => {
     const events = readFileSync(path.join(dir, "src/inngest/events.ts"), "utf8");
     expect(events.match(/eventType\("app\/order\.paid"/g)).toHaveLength(1);
     const shipOrder = readFileSync(path.join(dir, "src/inngest/functions/ship-order.ts"), "utf8");
-    expect(shipOrder).toContain("triggers: [appOrderPaid]");
+    expect(shipOrder).toContain("triggers: [orderPaid]");
   });
 
   it("--cwd points at the app from elsewhere", async () => {

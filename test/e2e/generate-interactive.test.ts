@@ -48,7 +48,7 @@ describe("--function in a terminal", () => {
 
     const written = readFileSync(path.join(dir, "src/inngest/functions/ping-user.ts"), "utf8");
     expect(written).toContain('id: "ping-user"');
-    expect(written).toContain("triggers: [appUserSignedUp]");
+    expect(written).toContain("triggers: [userSignedUp]");
     expect(written).toContain("retries: 3,");
     expect(written).toContain("onFailure: async");
     expect(readFileSync(path.join(dir, "src/inngest/events.ts"), "utf8")).toContain(

@@ -8,7 +8,7 @@ const module = [
   'import { eventType } from "inngest";',
   'import { z } from "zod";',
   "",
-  'export const appUserSignedUp = eventType("app/user.signed-up", {',
+  'export const userSignedUp = eventType("app/user.signed-up", {',
   '  schema: z.object({ userId: z.string(), plan: z.enum(["free", "pro"]), email: z.string().optional() }),',
   "});",
   "",
@@ -17,7 +17,7 @@ const module = [
 describe("the events module", () => {
   it("finds a declaration and reads its fields back, optional ones included", () => {
     expect(findDeclaredEvent(module, "app/user.signed-up")).toMatchObject({
-      exportName: "appUserSignedUp",
+      exportName: "userSignedUp",
       fields: [
         { name: "userId", type: { kind: "string" }, optional: false },
         { name: "plan", type: { kind: "enum", values: ["free", "pro"] }, optional: false },
@@ -41,7 +41,7 @@ describe("the events module", () => {
     expect(() => checkSameFields("app/user.signed-up", declared, same, "src/inngest/events.ts")).not.toThrow();
     const other = [{ name: "userId", type: { kind: "number" as const }, optional: false }];
     expect(() => checkSameFields("app/user.signed-up", declared, other, "src/inngest/events.ts")).toThrow(
-      /^--data: app\/user\.signed-up is already declared in src\/inngest\/events\.ts \(appUserSignedUp\) with other fields/,
+      /^--data: app\/user\.signed-up is already declared in src\/inngest\/events\.ts \(userSignedUp\) with other fields/,
     );
   });
 
