@@ -1,6 +1,6 @@
-import { CliError } from "./errors.js";
+import { CliError } from "./support/errors.js";
 import { frameworkIds, frameworkLabels } from "./frameworks/index.js";
-import { generatorFlagSpecs } from "./generate/flags.js";
+import { generatorFlagSpecs } from "./commands/function/flags.js";
 
 export interface Flags {
   dir?: string;

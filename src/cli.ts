@@ -39,7 +39,7 @@ async function run(): Promise<void> {
   }
   const debug = argv.includes("--debug");
   const version = packageVersion();
-  if (json) (await import("./ui.js")).keepStdoutForJson();
+  if (json) (await import("./support/ui.js")).keepStdoutForJson();
   // With listeners in place, Node delivers SIGINT and SIGTERM between turns of the event loop: a
   // synchronous write finishes first. The command being run (an install) is stopped too, and what
   // was written is kept. Exit codes as a shell gives them.
@@ -48,7 +48,7 @@ async function run(): Promise<void> {
     ["SIGTERM", 143],
   ] as const) {
     process.once(signal, async () => {
-      (await import("./run-command.js")).stopRunningCommands(signal);
+      (await import("./support/run-command.js")).stopRunningCommands(signal);
       if (json)
         printFailure(argv, {
           code: "cancelled",
@@ -62,7 +62,7 @@ async function run(): Promise<void> {
     // Fast paths: --help and --version print without loading the rest of the CLI.
     const flags = parseArgs(argv);
     if ((flags.help || flags.version) && json) {
-      const { helpJson, printJson } = await import("./json-output.js");
+      const { helpJson, printJson } = await import("./support/json-output.js");
       return printJson(flags.help ? helpJson(version) : { ok: true, command: "version", version });
     }
     if (flags.help) return console.log(helpText(version));
@@ -74,15 +74,15 @@ async function run(): Promise<void> {
       userAgent: process.env.npm_config_user_agent,
     });
   } catch (error) {
-    const { CliError } = await import("./errors.js");
-    const { log } = await import("./ui.js");
+    const { CliError } = await import("./support/errors.js");
+    const { log } = await import("./support/ui.js");
     const message = error instanceof Error ? error.message : String(error);
     log.error(message.split("\n")[0] ?? message);
     if (debug && error instanceof Error && error.stack) console.error(error.stack);
     else if (!(error instanceof CliError)) console.error("Run again with --debug to see the details.");
     process.exitCode = error instanceof CliError ? error.exitCode : 1;
     if (json) {
-      const { failureJson, printJson } = await import("./json-output.js");
+      const { failureJson, printJson } = await import("./support/json-output.js");
       const failure = error instanceof CliError ? error : new CliError(message, "internal-error");
       printJson(failureJson(failure, commandOf(argv)));
     }

@@ -1,29 +1,13 @@
-import path from "node:path";
-import { bold, cyan, dim, green } from "kolorist";
 import type { Flags } from "./args.js";
-import type { RunContext } from "./context.js";
-import { devEndpoint, devServerCommand } from "./dev-server.js";
-import { CliError } from "./errors.js";
-import { registeredFunctions } from "./features/contributions.js";
-import { ALL_FEATURES, featureGroups, features, groupId } from "./features/index.js";
-import { frameworks } from "./frameworks/index.js";
-import { initGitRepository } from "./git.js";
-import { installDependencies } from "./install.js";
-import { functionsOf, type JsonChangeResult, type JsonListResult, printJson } from "./json-output.js";
-import { FUNCTIONS_DIR, INNGEST_DIR } from "./layout.js";
-import { toAppId } from "./names.js";
-import { resolveOptions, type RunOptions } from "./options.js";
-import { commandsFor } from "./package-manager.js";
-import { planProject } from "./plan.js";
-import { log } from "./ui.js";
-import { type WritablePlan, writePlan } from "./write.js";
+import type { RunContext } from "./support/context.js";
+import { CliError } from "./support/errors.js";
 
 /**
- * The whole run, top to bottom: flags and prompts, plan, write, install, git, next steps.
- * `--help` and `--version` are answered by cli.ts before this module loads.
+ * Which command runs: --list, --function, --add, or create. Each command is loaded only when asked
+ * for; `--help` and `--version` are answered by cli.ts before this module loads.
  */
 export async function main(flags: Flags, context: RunContext): Promise<void> {
-  if (flags.list) return flags.json ? printJson(featureListJson()) : log.info(featureList());
+  if (flags.list) return (await import("./commands/list.js")).runList(flags.json);
   if (flags.function !== undefined || Object.keys(flags.generator).length > 0) {
     if (flags.function === undefined && !context.interactive) {
       const [first] = Object.keys(flags.generator);
@@ -32,157 +16,18 @@ export async function main(flags: Flags, context: RunContext): Promise<void> {
         "conflicting-flags",
       );
     }
-    const { runGenerate } = await import("./generate/run.js");
-    const code = await runGenerate(flags, context);
-    if (code !== 0) process.exitCode = code;
-    return;
+    const { runFunction } = await import("./commands/function/run.js");
+    return exitWith(await runFunction(flags, context));
   }
   if (flags.add) {
     if (flags.connect) throw new CliError("--connect goes with creating an app, not with --add.", "conflicting-flags");
-    const { runAdd } = await import("./add/run.js");
-    const code = await runAdd(flags, context);
-    if (code !== 0) process.exitCode = code;
-    return;
+    const { runAdd } = await import("./commands/add/run.js");
+    return exitWith(await runAdd(flags, context));
   }
-  if (flags.cwd !== undefined)
-    throw new CliError("--cwd goes with --add or --function (the app to change).", "conflicting-flags");
-
-  const options = await resolveOptions(flags, context);
-  const builtIn = planProject(options);
-  let plan: WritablePlan = builtIn;
-  if (options.template !== undefined) {
-    const { planWithTemplate } = await import("./template.js");
-    plan = await planWithTemplate(builtIn, { source: options.template, offline: options.offline });
-  }
-  if (flags.dryRun) {
-    if (flags.json) return printJson(createdJson(plan, options, context.cwd, { dryRun: true, warnings: [] }));
-    return log.info(describePlan(plan, options, context.cwd));
-  }
-
-  const shownDir = relativeDir(context.cwd, options.targetDir);
-  // cli.ts listens for SIGINT and SIGTERM, so a signal waits for this synchronous write to finish
-  // (the project whole) before it ends the run.
-  writePlan(plan, options.emptyTarget);
-  log.success(`Created ${bold(options.projectName)} in ${cyan(shownDir)} (${plan.files.length} files)`);
-
-  if (options.install) await installDependencies(options.targetDir, options.packageManager, shownDir);
-  const warnings: string[] = [];
-  if (options.git) {
-    const git = await initGitRepository(options.targetDir);
-    if (git.created) log.success("Initialised a git repository with a first commit");
-    else {
-      warnings.push(`No git repository was made: ${git.reason}.`);
-      log.warn(warnings.at(-1)!);
-    }
-  }
-  if (flags.json) return printJson(createdJson(plan, options, context.cwd, { dryRun: false, warnings }));
-  log.info(nextSteps(options, shownDir));
+  const { runCreate } = await import("./commands/create/run.js");
+  await runCreate(flags, context);
 }
 
-function featureListJson(): JsonListResult {
-  return {
-    ok: true,
-    command: "list",
-    frameworks: frameworks.map(({ id, label }) => ({ id, label })),
-    features: features.map(({ id, label, group, description }) => ({ id, label, group, description })),
-  };
-}
-
-function createdJson(
-  plan: WritablePlan,
-  options: RunOptions,
-  cwd: string,
-  outcome: { dryRun: boolean; warnings: string[] },
-): JsonChangeResult {
-  const text = (file: string) => {
-    const contents = plan.files.find((planned) => planned.path === file)?.contents;
-    return typeof contents === "string" ? contents : undefined;
-  };
-  return {
-    ok: true,
-    command: "create",
-    dryRun: outcome.dryRun,
-    directory: options.targetDir,
-    appId: toAppId(options.projectName),
-    framework: options.framework.id,
-    packageManager: options.packageManager,
-    features: options.features.map((feature) => feature.id),
-    files: plan.files.map((file) => ({ path: file.path, action: "create" as const })),
-    functions: functionsOf(registeredFunctions(options.features), `${INNGEST_DIR}/${FUNCTIONS_DIR}`, text),
-    dependencies: plan.dependencies,
-    devDependencies: plan.devDependencies,
-    nextSteps: nextStepCommands(options, relativeDir(cwd, options.targetDir), !outcome.dryRun && options.install),
-    warnings: outcome.warnings,
-    manualSteps: [],
-  };
-}
-
-export function featureList(): string {
-  const width = Math.max(...features.map((feature) => feature.id.length)) + 2;
-  return featureGroups
-    .map((group) => {
-      const rows = features
-        .filter((feature) => feature.group === group)
-        .map((feature) => `  ${feature.id.padEnd(width)}${feature.description}`);
-      return rows.length === 0 ? "" : `${bold(group)}\n${rows.join("\n")}`;
-    })
-    .filter(Boolean)
-    .join("\n\n")
-    .concat(
-      `\n\n--features and --add take feature ids, groups (${featureGroups.map(groupId).join(", ")}) and ${ALL_FEATURES}.`,
-    );
-}
-
-function describePlan(plan: WritablePlan, options: RunOptions, cwd: string): string {
-  const { framework, packageManager } = options;
-  const deps = (record: Record<string, string>) =>
-    Object.entries(record).map(([name, version]) => `  ${name}@${version}`);
-  return [
-    `${bold("Dry run")}: nothing is written.`,
-    `Would create ${bold(options.projectName)} (${framework.label}) in ${relativeDir(cwd, options.targetDir)}` +
-      (options.emptyTarget ? ", after removing what it holds (keeping .git)" : ""),
-    "",
-    bold("Files"),
-    ...plan.files.map((file) => `  ${file.path}`),
-    "",
-    bold("dependencies"),
-    ...deps(plan.dependencies),
-    bold("devDependencies"),
-    ...deps(plan.devDependencies),
-    "",
-    `Then: ${options.install ? `${commandsFor(packageManager).install}` : "no install"}, ${options.git ? "git init and a first commit" : "no git"}.`,
-  ].join("\n");
-}
-
-/** The commands to run next, from the directory the command ran in. */
-function nextStepCommands(options: RunOptions, shownDir: string, installed: boolean): string[] {
-  const pm = commandsFor(options.packageManager);
-  return [
-    ...(shownDir === "." ? [] : [`cd ${shownDir.includes(" ") ? JSON.stringify(shownDir) : shownDir}`]),
-    ...(installed ? [] : [pm.install]),
-    pm.run("dev"),
-    devServerCommand(options.framework.devPort),
-  ];
-}
-
-function nextSteps(options: RunOptions, shownDir: string): string {
-  const pm = commandsFor(options.packageManager);
-  const steps = nextStepCommands(options, shownDir, options.install).slice(0, -1);
-  return [
-    "",
-    bold("Next steps"),
-    ...steps.map((step) => `  ${cyan(step)}`),
-    "",
-    `In a second terminal, start the Inngest Dev Server:`,
-    `  ${cyan(devServerCommand(options.framework.devPort))}`,
-    `and open ${green("http://localhost:8288")} to send events and watch your functions run.`,
-    ...(options.connect
-      ? [`Or serve the functions over connect(), with no HTTP endpoint: ${cyan(pm.run("worker"))} (Node.js 22.4+).`]
-      : []),
-    dim(`Tests: ${pm.run("test")}. The app serves Inngest at ${devEndpoint(options.framework.devPort)}.`),
-  ].join("\n");
-}
-
-function relativeDir(cwd: string, dir: string): string {
-  return path.relative(cwd, dir) || ".";
+function exitWith(code: number): void {
+  if (code !== 0) process.exitCode = code;
 }

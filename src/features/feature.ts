@@ -1,4 +1,4 @@
-import type { DependencyName } from "../versions.js";
+import type { DependencyName } from "../support/versions.js";
 
 export const featureGroups = ["Triggers", "Steps", "Errors", "Flow control", "AI", "Middleware"] as const;
 export type FeatureGroup = (typeof featureGroups)[number];

@@ -1,4 +1,4 @@
-import type { DependencyName } from "../versions.js";
+import type { DependencyName } from "../support/versions.js";
 
 /** What relative imports end with: "" for bundlers (Next.js), ".js" under NodeNext resolution. */
 export type ImportExtension = "" | ".js";

@@ -8,7 +8,7 @@ import { copyFixture } from "../helpers/fixtures.js";
 import { appEndpoint } from "../helpers/inngest.js";
 import { changedFiles, snapshot, sourceOnly } from "../helpers/snapshot.js";
 import { installTool, withToolOnPath } from "../helpers/tools.js";
-import { versions } from "../../src/versions.js";
+import { versions } from "../../src/support/versions.js";
 
 /** The create-next-app that the Next.js apps are made with, from the registry. */
 const CREATE_NEXT_APP = "create-next-app@16.4.3";

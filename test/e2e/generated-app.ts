@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { modelKeys, type TryIt, TRY_IT_SUFFIX, tryItPayloads } from "../../src/features/contributions.js";
+import { modelKeys, type TryIt, TRY_IT_SUFFIX, tryItPayloads } from "../../src/contributions/features.js";
 import { features as catalogue } from "../../src/features/index.js";
-import { FUNCTIONS_DIR, INNGEST_DIR } from "../../src/layout.js";
+import { FUNCTIONS_DIR, INNGEST_DIR } from "../../src/contributions/layout.js";
 import { startDevServer, type RunningApp } from "../helpers/app.js";
 import { makeTempDir, runCli } from "../helpers/cli.js";
 import { appEndpoint, type EndpointClient } from "../helpers/inngest.js";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { Ajv } from "ajv";
 import { copyFixture } from "../helpers/fixtures.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { errorCodes } from "../../src/errors.js";
+import { errorCodes } from "../../src/support/errors.js";
 import { frameworkIds, frameworks } from "../../src/frameworks/index.js";
 import { features } from "../../src/features/index.js";
 import { commitAll } from "../helpers/add.js";

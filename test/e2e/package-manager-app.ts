@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commandsFor, type PackageManager } from "../../src/package-manager.js";
+import { commandsFor, type PackageManager } from "../../src/support/package-manager.js";
 import { startDevServer, type RunningApp } from "../helpers/app.js";
 import { makeTempDir, runCli } from "../helpers/cli.js";
 import { appEndpoint } from "../helpers/inngest.js";

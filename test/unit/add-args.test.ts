@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadParser } from "../../src/add/ast.js";
-import { detectProject } from "../../src/add/detect.js";
+import { loadParser } from "../../src/app/ast.js";
+import { detectProject } from "../../src/app/detect.js";
 import { parseArgs } from "../../src/args.js";
 import { copyFixture } from "../helpers/fixtures.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { devScriptPort, devScriptWithEnv } from "../../src/add/dev-script.js";
+import { devScriptPort, devScriptWithEnv } from "../../src/app/edits/dev-script.js";
 
 describe("devScriptWithEnv", () => {
   it.each([

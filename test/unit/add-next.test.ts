@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadParser } from "../../src/add/ast.js";
-import { detectProject } from "../../src/add/detect.js";
-import { matcherRegExp } from "../../src/add/next-middleware.js";
-import { planAdd } from "../../src/add/plan.js";
+import { loadParser } from "../../src/app/ast.js";
+import { detectProject } from "../../src/app/detect.js";
+import { matcherRegExp } from "../../src/app/edits/next-middleware.js";
+import { planAdd } from "../../src/commands/add/plan.js";
 
 describe("matcherRegExp", () => {
   it.each([

@@ -2,10 +2,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadParser } from "../../src/add/ast.js";
-import { detectProject } from "../../src/add/detect.js";
-import { planAdd } from "../../src/add/plan.js";
-import { writeAll } from "../../src/add/run.js";
+import { loadParser } from "../../src/app/ast.js";
+import { detectProject } from "../../src/app/detect.js";
+import { planAdd } from "../../src/commands/add/plan.js";
+import { writeAll } from "../../src/app/write.js";
 import { findFeature } from "../../src/features/index.js";
 import { copyFixture } from "../helpers/fixtures.js";
 

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadParser, parseJsonc } from "../../src/add/ast.js";
-import { detectProject } from "../../src/add/detect.js";
-import { planAdd } from "../../src/add/plan.js";
+import { loadParser, parseJsonc } from "../../src/app/ast.js";
+import { detectProject } from "../../src/app/detect.js";
+import { planAdd } from "../../src/commands/add/plan.js";
 import { findFeature } from "../../src/features/index.js";
 import { copyFixture } from "../helpers/fixtures.js";
 

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { agentsSection, SECTION_BEGIN, SECTION_END, withAgentsSection } from "../../src/agents.js";
+import { agentsSection, SECTION_BEGIN, SECTION_END, withAgentsSection } from "../../src/contributions/agents.js";
 import { findFeature } from "../../src/features/index.js";
 import { frameworks } from "../../src/frameworks/index.js";
-import { startersDir } from "../../src/layout.js";
-import { planProject } from "../../src/plan.js";
+import { startersDir } from "../../src/contributions/layout.js";
+import { planProject } from "../../src/commands/create/plan.js";
 
 const v4Facts = readFileSync(path.join(startersDir, "agents", "inngest-v4.md"), "utf8").trimEnd();
 

@@ -3,14 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import { mkdtempSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadParser } from "../../src/add/ast.js";
-import { detectProject } from "../../src/add/detect.js";
-import { planAdd } from "../../src/add/plan.js";
-import { writeAll } from "../../src/add/run.js";
-import { readmeNotes } from "../../src/features/contributions.js";
+import { loadParser } from "../../src/app/ast.js";
+import { detectProject } from "../../src/app/detect.js";
+import { planAdd } from "../../src/commands/add/plan.js";
+import { writeAll } from "../../src/app/write.js";
+import { readmeNotes } from "../../src/contributions/features.js";
 import { findFeature } from "../../src/features/index.js";
 import { frameworks } from "../../src/frameworks/index.js";
-import { planProject } from "../../src/plan.js";
+import { planProject } from "../../src/commands/create/plan.js";
 
 // Create and --add read the same declarations. A project created with features F, and a bare
 // project given F by --add, must hold the same files; the only documented differences are the

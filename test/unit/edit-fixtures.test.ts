@@ -3,14 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runOrThrow } from "../helpers/process.js";
-import { loadParser, parseSource } from "../../src/add/ast.js";
-import { changeSet } from "../../src/add/changes.js";
-import { detectProject } from "../../src/add/detect.js";
-import { addEvents } from "../../src/add/events.js";
-import { editManifest } from "../../src/add/manifest.js";
-import { mountServeHandler } from "../../src/add/mount.js";
-import { registerClientMiddleware, registerInArrayOf } from "../../src/add/register.js";
-import { eventDeclarations } from "../../src/features/contributions.js";
+import { loadParser, parseSource } from "../../src/app/ast.js";
+import { changeSet } from "../../src/app/change-set.js";
+import { detectProject } from "../../src/app/detect.js";
+import { addEvents } from "../../src/app/edits/events.js";
+import { editManifest } from "../../src/app/edits/manifest.js";
+import { mountServeHandler } from "../../src/app/edits/mount.js";
+import { registerClientMiddleware, registerInArrayOf } from "../../src/app/edits/register.js";
+import { eventDeclarations } from "../../src/contributions/features.js";
 import type { ImportExtension } from "../../src/frameworks/index.js";
 
 // Each edit helper of --add on a small input file, against the exact expected file, both kept under

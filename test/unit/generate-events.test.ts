@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkSameFields, findDeclaredEvent, newEventDeclaration } from "../../src/generate/events-module.js";
+import { checkSameFields, findDeclaredEvent, newEventDeclaration } from "../../src/commands/function/events-module.js";
 import { repoRoot } from "../helpers/cli.js";
 
 const module = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CliError } from "../../src/errors.js";
-import { type GeneratorFlags, parseFunctionSpec } from "../../src/generate/spec.js";
+import { CliError } from "../../src/support/errors.js";
+import { type GeneratorFlags, parseFunctionSpec } from "../../src/commands/function/spec.js";
 import { parseArgs } from "../../src/args.js";
 import { acceptanceExample } from "../helpers/generator-example.js";
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { features } from "../../src/features/index.js";
 import { frameworks } from "../../src/frameworks/index.js";
-import { planProject } from "../../src/plan.js";
+import { planProject } from "../../src/commands/create/plan.js";
 import { makeTempDir, repoRoot } from "../helpers/cli.js";
 import { run } from "../helpers/process.js";
 

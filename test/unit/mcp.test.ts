@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEV_SERVER_MCP_URL, mcpConfigFiles, newMcpConfig, withMcpServer, withToolSettings } from "../../src/mcp.js";
+import {
+  DEV_SERVER_MCP_URL,
+  mcpConfigFiles,
+  newMcpConfig,
+  withMcpServer,
+  withToolSettings,
+} from "../../src/contributions/mcp.js";
 
 const claude = mcpConfigFiles.find((file) => file.path === ".mcp.json")!;
 const vscode = mcpConfigFiles.find((file) => file.path === ".vscode/mcp.json")!;

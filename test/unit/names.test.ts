@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isValidPackageName, packageNameProblems, toAppId, toValidPackageName, toWorkerName } from "../../src/names.js";
+import {
+  isValidPackageName,
+  packageNameProblems,
+  toAppId,
+  toValidPackageName,
+  toWorkerName,
+} from "../../src/support/names.js";
 
 describe("package names", () => {
   it.each(["my-app", "inngest-app", "@acme/worker", "a.b_c~d", "x".repeat(214)])("accepts %s", (name) => {

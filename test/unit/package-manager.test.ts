@@ -6,7 +6,7 @@ import {
   installInvocation,
   packageManagerFiles,
   packageManagerFromLockfile,
-} from "../../src/package-manager.js";
+} from "../../src/support/package-manager.js";
 
 describe("detectPackageManager", () => {
   it.each([

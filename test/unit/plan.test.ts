@@ -2,11 +2,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { features, findFeature } from "../../src/features/index.js";
 import { frameworks } from "../../src/frameworks/index.js";
-import { addImportExtension } from "../../src/code-text.js";
-import { restoreStoredName } from "../../src/layout.js";
-import { planProject, withClientMiddleware, type Plan } from "../../src/plan.js";
+import { addImportExtension } from "../../src/contributions/code-text.js";
+import { restoreStoredName } from "../../src/contributions/layout.js";
+import { planProject, withClientMiddleware, type Plan } from "../../src/commands/create/plan.js";
 import { readFileSync } from "node:fs";
-import { versions } from "../../src/versions.js";
+import { versions } from "../../src/support/versions.js";
 
 function plan(frameworkId: string, featureIds = ["event-basic"]): Plan {
   const framework = frameworks.find((f) => f.id === frameworkId)!;

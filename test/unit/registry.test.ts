@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { importLine, relativeSpecifier } from "../../src/code-text.js";
-import { eventCatalogue } from "../../src/features/contributions.js";
+import { importLine, relativeSpecifier } from "../../src/contributions/code-text.js";
+import { eventCatalogue } from "../../src/contributions/features.js";
 import { ALL_FEATURES, featureGroups, features, featuresNamed, groupId } from "../../src/features/index.js";
 import { frameworks } from "../../src/frameworks/index.js";
-import { INNGEST_DIR, startersDir } from "../../src/layout.js";
+import { INNGEST_DIR, startersDir } from "../../src/contributions/layout.js";
 
 // The "Add a framework / add a pattern" checklist of the README, checked: every module is in its
 // registry and has its starter folder, and the other way round.

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readmeWithFeatures, tryItPayloads } from "../../src/features/contributions.js";
+import { readmeWithFeatures, tryItPayloads } from "../../src/contributions/features.js";
 import { features } from "../../src/features/index.js";
-import { startersDir } from "../../src/layout.js";
+import { startersDir } from "../../src/contributions/layout.js";
 import { expectedCatalogueSync } from "../e2e/expected-sync/index.js";
 import { conditionHolds } from "../e2e/runs.js";
 

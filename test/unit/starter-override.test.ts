@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { loadParser } from "../../src/add/ast.js";
-import { detectProject } from "../../src/add/detect.js";
-import { planAdd } from "../../src/add/plan.js";
+import { loadParser } from "../../src/app/ast.js";
+import { detectProject } from "../../src/app/detect.js";
+import { planAdd } from "../../src/commands/add/plan.js";
 import { findFeature } from "../../src/features/index.js";
 import { findFramework } from "../../src/frameworks/index.js";
-import { startersDir } from "../../src/layout.js";
-import { planProject } from "../../src/plan.js";
+import { startersDir } from "../../src/contributions/layout.js";
+import { planProject } from "../../src/commands/create/plan.js";
 import { copyFixture, fixturesDir } from "../helpers/fixtures.js";
 
 // A framework starter may override a base file; create and --add then both use its copy.

@@ -2,8 +2,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readTarball } from "../../src/tarball.js";
-import { cachedTarballPath, checkTemplateSource, parseTemplateSource, tarballUrl } from "../../src/template.js";
+import { readTarball } from "../../src/commands/create/tarball.js";
+import {
+  cachedTarballPath,
+  checkTemplateSource,
+  parseTemplateSource,
+  tarballUrl,
+} from "../../src/commands/create/template.js";
 import { runOrThrow } from "../helpers/process.js";
 
 describe("checkTemplateSource", () => {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestEndpoint } from "../../starters/base/src/inngest/testing.js";
-import { versions } from "../../src/versions.js";
+import { versions } from "../../src/support/versions.js";
 import { repoRoot } from "../helpers/cli.js";
 import { connectToEndpoint } from "../helpers/inngest.js";
 

@@ -1,0 +1,327 @@
+import { cyan } from "kolorist";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { AGENTS_FILE, agentsSection, withAgentsSection } from "../contributions/agents.js";
+import { addImportExtension, importLine, relativeSpecifier } from "../contributions/code-text.js";
+import { envExampleWith, featureDependencies } from "../contributions/features.js";
+import type { Feature } from "../features/index.js";
+import {
+  baseFile,
+  CLIENT_FILE,
+  EVENTS_FILE,
+  fillPlaceholders,
+  FUNCTIONS_DIR,
+  INNGEST_DIR,
+  TESTING_FILE,
+} from "../contributions/layout.js";
+import { mcpConfigFiles, mcpEntryLine, newMcpConfig, withMcpServer, withToolSettings } from "../contributions/mcp.js";
+import { toAppId } from "../support/names.js";
+import { devServerCommand } from "../contributions/dev-server.js";
+import { commandsFor, packageManagerFiles } from "../support/package-manager.js";
+import { type DependencyName, versions } from "../support/versions.js";
+import { type AddPlan, changeSet, type Editor, type FileChange } from "./change-set.js";
+import { type ExistingInngest, findInngest, type Project } from "./detect.js";
+import { addDevEnvToScript, DEV_ENV_FILE, devScriptPort, loadsDevEnv } from "./edits/dev-script.js";
+import { editManifest } from "./edits/manifest.js";
+import { keepMiddlewareOffRoute } from "./edits/next-middleware.js";
+import { addCompatibilityFlags } from "./edits/wrangler-config.js";
+
+export type { AddPlan, FileChange, ManualStep } from "./change-set.js";
+export { editManifest } from "./edits/manifest.js";
+
+/** Where the app's Inngest code is, or goes: beside its client, else where a new app's would. */
+export interface InngestLayout {
+  inngestDir: string;
+  clientFile: string;
+  clientExport: string;
+  /** Where functions go: `<inngestDir>/functions`, or the Inngest folder itself in a flat layout. */
+  functionsDir: string;
+  flat: boolean;
+}
+
+/** A plan being made: the app, what it already has of Inngest, where things go, and the change set. */
+export interface PlanDraft {
+  project: Project;
+  existing: ExistingInngest;
+  layout: InngestLayout;
+  editor: Editor;
+  changes: Map<string, FileChange>;
+  /** Package names the planned code imports, by section: the manifest gets those the app lacks. */
+  wanted: { dependencies: Set<string>; devDependencies: Set<string> };
+  appId: string;
+}
+
+/** Opens a plan over the app's files as they are on disk; every later read sees what was planned. */
+export function openPlan(project: Project): PlanDraft {
+  const existing = findInngest(project);
+  const { editor, changes } = changeSet((file) => {
+    const absolute = path.join(project.dir, file);
+    return existsSync(absolute) ? readFileSync(absolute, "utf8") : null;
+  }, project.importExtension);
+  return {
+    project,
+    existing,
+    layout: inngestLayout(project, existing, editor.read),
+    editor,
+    changes,
+    // The test helpers (inngest/testing.ts) import Node's modules.
+    wanted: { dependencies: new Set(), devDependencies: new Set(["@types/node"]) },
+    appId: toAppId(String(project.manifest.name ?? path.basename(project.dir))),
+  };
+}
+
+function inngestLayout(
+  project: Project,
+  existing: ExistingInngest,
+  read: (file: string) => string | null,
+): InngestLayout {
+  const clientDir = existing.client ? path.posix.dirname(existing.client.file) : undefined;
+  const inngestDir =
+    clientDir && path.posix.basename(clientDir) === "inngest"
+      ? clientDir
+      : project.srcDir
+        ? INNGEST_DIR
+        : path.posix.basename(INNGEST_DIR);
+  const clientFile = existing.client?.file ?? `${inngestDir}/${CLIENT_FILE}`;
+  // An app that keeps its functions flat beside the client (as Inngest's example apps do) gets its
+  // new ones there too.
+  const flat =
+    existing.client !== undefined &&
+    !project.sources.some((file) => file.startsWith(`${inngestDir}/${FUNCTIONS_DIR}/`)) &&
+    project.sources.some(
+      (file) =>
+        path.posix.dirname(file) === inngestDir &&
+        file !== clientFile &&
+        (read(file) ?? "").includes("createFunction("),
+    );
+  return {
+    inngestDir,
+    clientFile,
+    clientExport: existing.client?.exportName ?? "inngest",
+    functionsDir: flat ? inngestDir : `${inngestDir}/${FUNCTIONS_DIR}`,
+    flat,
+  };
+}
+
+/** A starter file as it goes in this app: its client import pointed at the app's client. */
+export function inThisApp(draft: PlanDraft, contents: string, fromDir: string): string {
+  const { clientExport, clientFile } = draft.layout;
+  const text = contents.replace(/import \{ inngest \} from "(\.\.?\/client)";/g, () =>
+    importLine(
+      [clientExport === "inngest" ? "inngest" : `${clientExport} as inngest`],
+      relativeSpecifier(fromDir, clientFile, ""),
+    ),
+  );
+  return addImportExtension(text, draft.project.importExtension);
+}
+
+/**
+ * What every Inngest app has, as the features to add need it: the client, the test helpers, vitest,
+ * dev mode, and `.env.example` with the variables the features read.
+ */
+export function addInngestBase(draft: PlanDraft, features: readonly Feature[]): void {
+  const { project, editor, layout } = draft;
+  const { framework } = project;
+  const { read, put } = editor;
+  const { inngestDir, clientFile } = layout;
+  /** A starter file whose comments name the env file dev mode is in, as this app has it. */
+  const starterFile = (file: string) => baseFile(framework, file).replaceAll(DEV_ENV_FILE, () => project.devEnv.file);
+  if (!draft.existing.client)
+    put(
+      clientFile,
+      inThisApp(
+        draft,
+        fillPlaceholders(starterFile(`${INNGEST_DIR}/${CLIENT_FILE}`), { __APP_ID__: draft.appId }),
+        inngestDir,
+      ),
+    );
+  if (read(`${inngestDir}/${TESTING_FILE}`) === null)
+    put(
+      `${inngestDir}/${TESTING_FILE}`,
+      withNodeTypes(project, inThisApp(draft, baseFile(framework, `${INNGEST_DIR}/${TESTING_FILE}`), inngestDir)),
+    );
+  addVitestConfig(editor, baseFile(framework, "vitest.config.ts"));
+  addDevMode(editor, project.devEnv.file, baseFile(framework, ".env.development"));
+  put(".env.example", envExampleWith(read(".env.example") ?? starterFile(".env.example"), features));
+  const needed = featureDependencies(features);
+  for (const name of needed.dependencies) draft.wanted.dependencies.add(name);
+  for (const name of needed.devDependencies) draft.wanted.devDependencies.add(name);
+}
+
+/**
+ * Closes the plan: the framework's own settings, the manifest (dependencies the planned code needs,
+ * scripts), the Dev Server's address, AGENTS.md and the MCP files; the changes sorted by path.
+ */
+export function closePlan(draft: PlanDraft, options: { agents: boolean }): AddPlan {
+  const { project, editor, changes, layout } = draft;
+  const { framework } = project;
+  if (framework.mount.kind === "route-file") keepMiddlewareOffRoute(project, editor);
+  if (framework.cloudflareWorker) addCompatibilityFlags(editor, { vitePlugin: project.vitePlugin });
+  addYarn1Settings(project, editor);
+  addToManifest(project, editor, layout.inngestDir, draft.wanted);
+  noteDevServerUrl(editor);
+  if (options.agents) {
+    const serveHandler =
+      draft.existing.serve?.source.file ??
+      [...changes.values()].find((change) => new RegExp(`["']${framework.serveModule}["']`).test(change.after))?.path;
+    const facts = agentsFacts(project, editor, { ...layout, serveHandler, appId: draft.appId });
+    editor.put(AGENTS_FILE, withAgentsSection(editor.read(AGENTS_FILE), agentsSection(facts)));
+    addMcpServers(editor);
+  }
+  editor.plan.inngestDir = layout.inngestDir;
+  editor.plan.changes = [...changes.values()].sort((a, b) => a.path.localeCompare(b.path));
+  return editor.plan;
+}
+
+/** What AGENTS.md says of this app: its own paths, and its own scripts where they do the job. */
+function agentsFacts(
+  project: Project,
+  editor: Editor,
+  found: { inngestDir: string; clientFile: string; serveHandler: string | undefined; appId: string },
+) {
+  const pm = commandsFor(project.packageManager);
+  const scripts = plannedScripts(editor);
+  // Next.js and Workers (.dev.vars, .env) read their env file themselves; other dev scripts only when made to.
+  const devLoadsEnv = project.devEnv.readByDevServer || loadsDevEnv(scripts.dev ?? "");
+  const clientId = /\bid:\s*["'`]([^"'`]+)["'`]/.exec(editor.read(found.clientFile) ?? "")?.[1];
+  return {
+    frameworkLabel: project.framework.label,
+    appId: clientId ?? found.appId,
+    clientFile: found.clientFile,
+    eventsFile: `${found.inngestDir}/${EVENTS_FILE}`,
+    functionsDir: `${found.inngestDir}/${FUNCTIONS_DIR}`,
+    serveHandler: found.serveHandler,
+    devCommand: devLoadsEnv ? pm.run("dev") : `INNGEST_DEV=1 ${pm.run("dev")}`,
+    devServerCommand: devServerCommand(devScriptPort(scripts.dev ?? "")),
+    testCommand: (scripts.test ?? "").includes("vitest") ? pm.run("test") : `npx vitest run ${found.inngestDir}`,
+  };
+}
+
+/** The package.json scripts as this plan leaves them. */
+function plannedScripts(editor: Editor): Record<string, string> {
+  return (JSON.parse(editor.read("package.json") ?? "{}").scripts ?? {}) as Record<string, string>;
+}
+
+/** The Dev Server's MCP in each tool's project file: a new file, or one entry added to the user's. */
+function addMcpServers(editor: Editor): void {
+  for (const config of mcpConfigFiles) {
+    const existing = editor.read(config.path);
+    if (existing === null) {
+      editor.put(config.path, newMcpConfig(config));
+      continue;
+    }
+    const merged = withMcpServer(existing, config);
+    if (merged.kind !== "manual") {
+      const after = withToolSettings(merged.kind === "insert" ? merged.after : existing, config);
+      if (after !== existing) editor.put(config.path, after);
+    } else {
+      editor.plan.manual.push({
+        file: config.path,
+        where: `${merged.reason}, so it was left as it is; add this server to its "${config.serversKey}" object (${config.tool})`,
+        lines: [mcpEntryLine(config)],
+      });
+    }
+  }
+}
+
+function addVitestConfig(editor: Editor, starterConfig: string): void {
+  const config = ["vitest.config.ts", "vitest.config.mts", "vitest.config.js", "vitest.config.mjs"].find(
+    (file) => editor.read(file) !== null,
+  );
+  if (!config) editor.put("vitest.config.ts", starterConfig);
+  else if (!editor.read(config)!.includes("INNGEST_DEV")) {
+    editor.plan.notes.push(
+      `${config} exists and was left as it is: set INNGEST_DEV=1 in its test env (test: { env: { INNGEST_DEV: "1" } }) so the Inngest tests can call the endpoint.`,
+    );
+  }
+}
+
+/**
+ * The Dev Server finds an app on port 3000 by itself; one whose dev script serves elsewhere (Vite's
+ * 5173, wrangler's 8787, a `--port`) is given to it with `-u`, which the summary spells out.
+ */
+function noteDevServerUrl(editor: Editor): void {
+  const dev = plannedScripts(editor).dev ?? "";
+  const port = devScriptPort(dev);
+  if (devServerCommand(port) === devServerCommand(undefined)) return;
+  editor.plan.notes.push(
+    `Your "dev" script (${dev}) serves on port ${port}: start the Dev Server with ${cyan(devServerCommand(port))}.`,
+  );
+}
+
+/** `INNGEST_DEV=1` in the env file the app's dev server reads (or is made to read). */
+function addDevMode(editor: Editor, envFileName: string, starterEnv: string): void {
+  const envFile = editor.read(envFileName);
+  if (gitignores(editor.read(".gitignore") ?? "", envFileName) && !/^\s*INNGEST_DEV=/m.test(envFile ?? "")) {
+    editor.plan.notes.push(
+      `.gitignore ignores ${envFileName}: teammates who clone the app need INNGEST_DEV=1 in their own for local development.`,
+    );
+  }
+  if (envFile === null) editor.put(envFileName, starterEnv);
+  else if (!/^\s*INNGEST_DEV=/m.test(envFile)) {
+    editor.put(envFileName, `${envFile}${envFile === "" || envFile.endsWith("\n") ? "" : "\n"}${starterEnv}`);
+  }
+}
+
+/**
+ * Whether the root .gitignore (`.env`, `/.env*`, `.dev.vars`...) ignores a file at the root: the
+ * last line that matches it decides, and a `!` line un-ignores.
+ */
+function gitignores(gitignore: string, file: string): boolean {
+  let ignored = false;
+  for (const line of gitignore.split(/\r?\n/)) {
+    const negated = line.trim().startsWith("!");
+    const pattern = line.trim().replace(/^!/, "").replace(/^\//, "");
+    if (pattern === "" || pattern.startsWith("#")) continue;
+    const glob = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*");
+    if (new RegExp(`^${glob}$`).test(file)) ignored = !negated;
+  }
+  return ignored;
+}
+
+/**
+ * Yarn 1 fails an install on a nested dependency's `engines` range that npm, pnpm and yarn 2+ only
+ * warn about (one of inngest's asks for a newer Node than 20): a Yarn 1 app gets the `.yarnrc`
+ * setting a new app of this scaffolder has.
+ */
+function addYarn1Settings(project: Project, editor: Editor): void {
+  if (project.packageManager !== "yarn") return;
+  const lockfile = editor.read(path.relative(project.dir, path.join(project.installDir, "yarn.lock")));
+  if (!lockfile?.includes("yarn lockfile v1")) return;
+  const yarnrcPath = path.relative(project.dir, path.join(project.installDir, ".yarnrc")).split(path.sep).join("/");
+  const yarnrc = editor.read(yarnrcPath);
+  if (yarnrc !== null && /^\s*ignore-engines\b/m.test(yarnrc)) return;
+  const setting = packageManagerFiles("yarn").find((file) => file.path === ".yarnrc")!.contents;
+  editor.put(
+    yarnrcPath,
+    yarnrc === null ? setting : `${yarnrc}${yarnrc.endsWith("\n") || yarnrc === "" ? "" : "\n"}${setting}`,
+  );
+}
+
+/**
+ * The test helpers serve functions with `node:http` under vitest, so they need Node's types; an app
+ * whose tsconfig lists its runtime's types only (a Worker's) sees them through this reference.
+ */
+function withNodeTypes(project: Project, testing: string): string {
+  if (project.types === undefined || project.types.includes("node")) return testing;
+  return `/// <reference types="node" />\n${testing}`;
+}
+
+/** The dependencies the app lacks, a `test` script when it has none, and dev mode in its `dev` script. */
+function addToManifest(project: Project, editor: Editor, inngestDir: string, wanted: PlanDraft["wanted"]): void {
+  const { plan } = editor;
+  const has = { ...project.manifest.dependencies, ...project.manifest.devDependencies } as Record<string, string>;
+  for (const section of ["dependencies", "devDependencies"] as const)
+    for (const name of wanted[section])
+      if (!(name in has) && !(name in plan.dependencies)) plan[section][name] = versions[name as DependencyName];
+  const scripts = (project.manifest.scripts ?? {}) as Record<string, string>;
+  const addTestScript = scripts.test === undefined;
+  if (scripts.test !== undefined && !scripts.test.includes("vitest")) {
+    plan.notes.push(
+      `Your "test" script does not run vitest: run the Inngest tests with "npx vitest run ${inngestDir}".`,
+    );
+  }
+  const newScripts: Record<string, string> = addTestScript ? { test: "vitest run" } : {};
+  if (!project.devEnv.readByDevServer) addDevEnvToScript(project, editor, newScripts);
+  editor.put("package.json", editManifest(project, plan.dependencies, plan.devDependencies, newScripts));
+}

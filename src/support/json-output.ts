@@ -1,0 +1,178 @@
+import path from "node:path";
+import { flagSpecs } from "../args.js";
+import type { CliError, ErrorCode } from "./errors.js";
+import type { ExportRef } from "../features/index.js";
+import { toAppId } from "./names.js";
+
+// `--json`: every command answers with one JSON object on stdout, described by
+// schema/output.schema.json; logs go to stderr. The generator (`--function`) uses the same envelope.
+
+export type JsonCommand = "create" | "add" | "list" | "function";
+
+export interface JsonFile {
+  /** Relative to the app's directory, forward slashes. */
+  path: string;
+  action: "create" | "change";
+}
+
+export interface JsonFunction {
+  /** The id given to createFunction; Inngest registers it as `<appId>-<id>`. */
+  id: string;
+  exportName: string;
+  file: string;
+}
+
+export interface JsonManualStep {
+  file: string;
+  where: string;
+  lines: string[];
+}
+
+/** What create, --add and --function did (or, with `dryRun`, would do). */
+export interface JsonChangeResult {
+  ok: true;
+  command: "create" | "add" | "function";
+  dryRun: boolean;
+  /** Absolute path of the app. */
+  directory: string;
+  appId: string;
+  framework: string;
+  packageManager: string;
+  features: string[];
+  files: JsonFile[];
+  functions: JsonFunction[];
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  /** Shell commands to run next, in order, from the directory the command ran in. */
+  nextSteps: string[];
+  warnings: string[];
+  /** Edits left to the user (the exit code is then 2). */
+  manualSteps: JsonManualStep[];
+  /** `--function`: the configuration the new function registers, as the SDK syncs it. */
+  config?: Record<string, unknown>;
+}
+
+/** What both --add and --function know of the app they changed, and of the change. */
+interface AppChange {
+  project: {
+    dir: string;
+    manifest: { name?: unknown };
+    framework: { id: string };
+    packageManager: string;
+  };
+  changes: readonly { path: string; before: string | null }[];
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  manual: JsonManualStep[];
+}
+
+/** The envelope's fields that --add and --function fill alike: the app, its files and dependencies. */
+export function appChangeResult(
+  command: "add" | "function",
+  { project, changes, dependencies, devDependencies, manual }: AppChange,
+  dryRun: boolean,
+): Omit<JsonChangeResult, "features" | "functions" | "nextSteps" | "warnings" | "config"> {
+  return {
+    ok: true,
+    command,
+    dryRun,
+    directory: project.dir,
+    appId: toAppId(String(project.manifest.name ?? path.basename(project.dir))),
+    framework: project.framework.id,
+    packageManager: project.packageManager,
+    files: changes.map((change) => ({ path: change.path, action: change.before === null ? "create" : "change" })),
+    dependencies,
+    devDependencies,
+    manualSteps: manual,
+  };
+}
+
+export interface JsonListResult {
+  ok: true;
+  command: "list";
+  frameworks: { id: string; label: string }[];
+  features: { id: string; label: string; group: string; description: string }[];
+}
+
+export interface JsonFlag {
+  /** As typed: `--framework`. */
+  name: string;
+  alias?: string;
+  value?: string;
+  help: string;
+  takesValue: boolean;
+  negatable: boolean;
+  repeatable: boolean;
+  /** Goes with `--function <id>`. */
+  generator: boolean;
+}
+
+export interface JsonHelpResult {
+  ok: true;
+  command: "help";
+  version: string;
+  flags: JsonFlag[];
+}
+
+export interface JsonVersionResult {
+  ok: true;
+  command: "version";
+  version: string;
+}
+
+export interface JsonFailure {
+  ok: false;
+  /** Undefined when the flags could not be read. */
+  command?: JsonCommand;
+  error: { code: ErrorCode; message: string; exitCode: number; missing?: string[] };
+}
+
+export type JsonOutput = JsonChangeResult | JsonListResult | JsonHelpResult | JsonVersionResult | JsonFailure;
+
+export function printJson(output: JsonOutput): void {
+  process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+}
+
+/** `--help --json`: every flag, as data. */
+export function helpJson(version: string): JsonHelpResult {
+  const flags = flagSpecs.map((spec) => ({
+    name: `--${spec.name}`,
+    ...(spec.alias === undefined ? {} : { alias: `-${spec.alias}` }),
+    ...(spec.value === undefined ? {} : { value: spec.value }),
+    help: spec.help,
+    takesValue: spec.takesValue,
+    negatable: spec.negatable ?? false,
+    repeatable: spec.repeatable ?? false,
+    generator: spec.key === "generator",
+  }));
+  return { ok: true, command: "help", version, flags };
+}
+
+export function failureJson(error: CliError, command: JsonCommand | undefined): JsonFailure {
+  return {
+    ok: false,
+    ...(command === undefined ? {} : { command }),
+    error: {
+      code: error.code,
+      message: error.message.split("\n")[0] ?? error.message,
+      exitCode: error.exitCode,
+      ...(error.missing === undefined ? {} : { missing: error.missing }),
+    },
+  };
+}
+
+/** The functions registered, with the id each one's file gives createFunction. */
+export function functionsOf(
+  refs: readonly ExportRef[],
+  functionsDir: string,
+  contentsOf: (file: string) => string | undefined,
+): JsonFunction[] {
+  return refs.map((ref) => {
+    const file = `${functionsDir}/${ref.file}`;
+    const source = contentsOf(file) ?? "";
+    const declaration = new RegExp(
+      `export const ${ref.exportName}\\b[\\s\\S]*?createFunction\\(\\s*\\{[^}]*?\\bid: "([^"]+)"`,
+    );
+    return { id: declaration.exec(source)?.[1] ?? ref.exportName, exportName: ref.exportName, file };
+  });
+}
