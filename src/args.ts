@@ -1,6 +1,7 @@
 import { CliError } from "./support/errors.js";
+import type { JsonHelpResult } from "./support/json-output.js";
 import { frameworkIds, frameworkLabels } from "./frameworks/index.js";
-import { generatorFlagSpecs } from "./commands/function/flags.js";
+import { generatorFlagSpecs } from "./function-flags.js";
 
 export interface Flags {
   dir?: string;
@@ -318,4 +319,19 @@ export function helpText(version: string): string {
     "    --data contactId:string,email:string --steps load-contact,push-to-crm --retries 5 \\",
     "    --throttle 10/1m,key=event.data.contactId --on-failure    (in an existing Inngest app)",
   ].join("\n");
+}
+
+/** `--help --json`: every flag, as data. */
+export function helpJson(version: string): JsonHelpResult {
+  const flags = flagSpecs.map((spec) => ({
+    name: `--${spec.name}`,
+    ...(spec.alias === undefined ? {} : { alias: `-${spec.alias}` }),
+    ...(spec.value === undefined ? {} : { value: spec.value }),
+    help: spec.help,
+    takesValue: spec.takesValue,
+    negatable: spec.negatable ?? false,
+    repeatable: spec.repeatable ?? false,
+    generator: spec.key === "generator",
+  }));
+  return { ok: true, command: "help", version, flags };
 }

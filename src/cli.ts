@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
-import { helpText, parseArgs } from "./args.js";
+import { helpJson, helpText, parseArgs } from "./args.js";
 
 const MINIMUM_NODE = [20, 19] as const;
 
@@ -62,7 +62,7 @@ async function run(): Promise<void> {
     // Fast paths: --help and --version print without loading the rest of the CLI.
     const flags = parseArgs(argv);
     if ((flags.help || flags.version) && json) {
-      const { helpJson, printJson } = await import("./support/json-output.js");
+      const { printJson } = await import("./support/json-output.js");
       return printJson(flags.help ? helpJson(version) : { ok: true, command: "version", version });
     }
     if (flags.help) return console.log(helpText(version));

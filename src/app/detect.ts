@@ -4,7 +4,7 @@ import { CliError } from "../support/errors.js";
 import { frameworkLabels, frameworks, type Framework, type ImportExtension } from "../frameworks/index.js";
 import { packageManagerFromLockfile, type PackageManager } from "../support/package-manager.js";
 import { importsOf, parseJsonc, parseSource, walk, type AstNode } from "./ast.js";
-import { DEV_ENV_FILE } from "./edits/dev-script.js";
+import { DEV_ENV_FILE } from "../contributions/layout.js";
 import type { ExportRef } from "../features/feature.js";
 
 /** What `--add` learns about an existing app before planning anything. Reads, never writes. */

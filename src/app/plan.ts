@@ -8,6 +8,7 @@ import type { Feature } from "../features/index.js";
 import {
   baseFile,
   CLIENT_FILE,
+  DEV_ENV_FILE,
   EVENTS_FILE,
   fillPlaceholders,
   FUNCTIONS_DIR,
@@ -21,7 +22,7 @@ import { commandsFor, packageManagerFiles } from "../support/package-manager.js"
 import { type DependencyName, versions } from "../support/versions.js";
 import { type AddPlan, changeSet, type Editor, type FileChange } from "./change-set.js";
 import { type ExistingInngest, findInngest, type Project } from "./detect.js";
-import { addDevEnvToScript, DEV_ENV_FILE, devScriptPort, loadsDevEnv } from "./edits/dev-script.js";
+import { addDevEnvToScript, devScriptPort, loadsDevEnv } from "./edits/dev-script.js";
 import { editManifest } from "./edits/manifest.js";
 import { keepMiddlewareOffRoute } from "./edits/next-middleware.js";
 import { addCompatibilityFlags } from "./edits/wrangler-config.js";

@@ -10,6 +10,8 @@ export const MIDDLEWARE_DIR = "middleware";
 export const CLIENT_FILE = "client.ts";
 export const EVENTS_FILE = "events.ts";
 export const TESTING_FILE = "testing.ts";
+/** The env file a new app's `dev` script loads: `INNGEST_DEV=1` is dev mode. */
+export const DEV_ENV_FILE = ".env.development";
 
 /** `starters/` of this package: beside dist/ when bundled, two folders up from this module in src/. */
 export const startersDir = [new URL("../starters/", import.meta.url), new URL("../../starters/", import.meta.url)]

@@ -1,5 +1,4 @@
 import path from "node:path";
-import { flagSpecs } from "../args.js";
 import type { CliError, ErrorCode } from "./errors.js";
 import type { ExportRef } from "../features/index.js";
 import { toAppId } from "./names.js";
@@ -131,21 +130,6 @@ export type JsonOutput = JsonChangeResult | JsonListResult | JsonHelpResult | Js
 
 export function printJson(output: JsonOutput): void {
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-}
-
-/** `--help --json`: every flag, as data. */
-export function helpJson(version: string): JsonHelpResult {
-  const flags = flagSpecs.map((spec) => ({
-    name: `--${spec.name}`,
-    ...(spec.alias === undefined ? {} : { alias: `-${spec.alias}` }),
-    ...(spec.value === undefined ? {} : { value: spec.value }),
-    help: spec.help,
-    takesValue: spec.takesValue,
-    negatable: spec.negatable ?? false,
-    repeatable: spec.repeatable ?? false,
-    generator: spec.key === "generator",
-  }));
-  return { ok: true, command: "help", version, flags };
 }
 
 export function failureJson(error: CliError, command: JsonCommand | undefined): JsonFailure {

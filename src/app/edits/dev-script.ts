@@ -1,11 +1,11 @@
 import { cyan } from "kolorist";
 import type { Editor } from "../change-set.js";
 import type { Project } from "../detect.js";
+import { DEV_ENV_FILE } from "../../contributions/layout.js";
 
 // Dev mode after one command: the app's own `dev` script, edited to load `.env.development`
 // (INNGEST_DEV=1), for frameworks whose dev server does not load env files by itself.
 
-export const DEV_ENV_FILE = ".env.development";
 const ENV_FILE_FLAG = `--env-file=${DEV_ENV_FILE}`;
 
 /** A dev script that starts with `wrangler dev`. */

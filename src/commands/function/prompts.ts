@@ -1,6 +1,6 @@
 import type { PromptObject } from "prompts";
 import { CancelledError } from "../../support/errors.js";
-import { generatorFlagSpecs } from "./flags.js";
+import { generatorFlagSpecs } from "../../function-flags.js";
 
 // In a terminal, what the flags leave out is asked: the answers become flag values, so they go
 // through the same validation as flags do.

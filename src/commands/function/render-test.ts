@@ -1,6 +1,6 @@
 import { arr, type Code, type Entries, layout, obj, objectLiteral, quote, slugOf } from "./code.js";
-import { builtInStepIds, type RenderTarget, sampleData } from "./render.js";
-import type { FunctionSpec } from "./spec.js";
+import { type RenderTarget, sampleData } from "./render.js";
+import { builtInStepIds, type FunctionSpec } from "./spec.js";
 
 // FunctionSpec -> the function's test: @inngest/test for the handler, the app's test endpoint for
 // what @inngest/test does not apply (the registered configuration, `if`, flow control, onFailure).

@@ -28,17 +28,6 @@ export interface RenderTarget {
   invoke?: { exportName: string; specifier: string };
 }
 
-/** The ids of the steps the generator adds itself, after the user's own. */
-export function builtInStepIds(spec: FunctionSpec): string[] {
-  return [
-    ...(spec.ai ? [`ask-${spec.ai.provider}`] : []),
-    ...(spec.invoke ? [`invoke-${slugOf(spec.invoke.exportName)}`] : []),
-    ...(spec.waitFor ? [`wait-for-${slugOf(spec.waitFor.event)}`] : []),
-    ...(spec.sleep ? [`sleep-${spec.sleep}`] : []),
-    ...spec.send.map((name) => `send-${slugOf(name)}`),
-  ];
-}
-
 /**
  * The events module's name for an event: `crm/contact.updated` -> `crmContactUpdated`; the app's own
  * `app/` prefix is dropped, as in the catalogue (`app/user.signed-up` -> `userSignedUp`).

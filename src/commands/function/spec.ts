@@ -1,4 +1,4 @@
-import { builtInStepIds } from "./render.js";
+import { slugOf } from "./code.js";
 import { bad, checkCron, checkDuration, durationSeconds, type DurationRange, limits } from "./limits.js";
 
 // Flags -> a validated FunctionSpec. Pure: reads no file. Every refusal is one line naming the flag,
@@ -407,4 +407,15 @@ function parseAiParams(value: string): Record<string, number | string> {
   if (max_tokens !== undefined && (typeof max_tokens !== "number" || !Number.isInteger(max_tokens) || max_tokens < 1))
     throw bad("ai-params", `max_tokens=${max_tokens}; allowed: a whole number from 1.`);
   return params;
+}
+
+/** The ids of the steps the generator adds itself, after the user's own. */
+export function builtInStepIds(spec: FunctionSpec): string[] {
+  return [
+    ...(spec.ai ? [`ask-${spec.ai.provider}`] : []),
+    ...(spec.invoke ? [`invoke-${slugOf(spec.invoke.exportName)}`] : []),
+    ...(spec.waitFor ? [`wait-for-${slugOf(spec.waitFor.event)}`] : []),
+    ...(spec.sleep ? [`sleep-${spec.sleep}`] : []),
+    ...spec.send.map((name) => `send-${slugOf(name)}`),
+  ];
 }
