@@ -131,7 +131,8 @@ export function reconcile(needs: readonly Need[], app: AppPackages, added: Recor
       version === undefined ? undefined : ofName.find((need) => !semver.satisfies(version, need.range));
     // The declared floor counts when it is in the line the app resolves: `>=3` resolving 4.6 is left alone.
     const unmet = failing(resolved) ?? (floor && semver.satisfies(floor, line) ? failing(floor) : undefined);
-    if (!unmet) continue;
+    // The declared range is new enough, only the install is behind: the install after the add brings it.
+    if (!unmet || (floor && !failing(floor) && semver.satisfies(floor, line))) continue;
     // `workspace:*`, `catalog:`, a tag: what it points at is raised where it is kept, not here.
     if (!range) refuse(name, `${resolved} (declared "${declared.range}")`, unmet, app);
     const api = ofName.find((need) => need.api);

@@ -100,11 +100,15 @@ describe("raised: inside the needed major, too old", () => {
   it("the installed version decides over the lockfile: node_modules/zod 3.23.8", () => {
     const { raised } = check(
       app(
-        { dependencies: { zod: "^3.25.0" } },
+        { dependencies: { zod: "~3.23.0" } },
         { installed: { zod: "3.23.8" }, files: { "package-lock.json": npmLock({ zod: "3.25.76" }) } },
       ),
     );
-    expect(raised.map((r) => [r.from, r.to])).toEqual([["^3.25.0", "^3.25.76"]]);
+    expect(raised.map((r) => [r.from, r.to])).toEqual([["~3.23.0", "^3.25.76"]]);
+  });
+
+  it("a declared range already new enough is left when only node_modules is behind: the install brings it", () => {
+    expect(check(app({ dependencies: { zod: "3.25.76" } }, { installed: { zod: "3.22.4" } })).raised).toEqual([]);
   });
 
   it("an npm: alias of the package itself keeps its form", () => {
