@@ -59,7 +59,7 @@ export function neededBy(imported: ReadonlySet<string>, app: AppPackages, condit
       needs.push({
         name,
         range: `^${provider.version}`,
-        by: `the code --add writes (for ${name} ${provider.version})`,
+        by: `the added code (for ${name} ${provider.version})`,
         api,
       });
     // Optional peers too: npm refuses the install when the app has the package at another range.
@@ -159,10 +159,10 @@ function refuse(name: string, appVersion: string, need: Need, app: AppPackages, 
   const detail = pinned
     ? `the pinned ${name} ${pinned} does not satisfy ${need.range} (${need.by})`
     : need.api
-      ? `the code --add writes is for ${name} ${major(need.range.slice(1))}: apps on ${name} ${major(appVersion)} need upgrading to ${name} ${major(need.range.slice(1))} first`
+      ? `the added code is written for ${name} ${major(need.range.slice(1))}: apps on ${name} ${major(appVersion)} need upgrading to ${name} ${major(need.range.slice(1))} first`
       : `${need.by} needs ${name} ${need.range}, another major`;
   throw new CliError(
-    `This app has ${name} ${appVersion}: ${detail}. Upgrade it${upgrade ? ` (${upgrade})` : ""}, then run --add again. Nothing was changed.`,
+    `This app has ${name} ${appVersion}: ${detail}. Upgrade it${upgrade ? ` (${upgrade})` : ""}, then run the command again. Nothing was changed.`,
     "incompatible-dependency",
   );
 }

@@ -174,7 +174,7 @@ describe("refused: the needed range is in another major", () => {
     const error = refusal(() => check(app({ devDependencies: { typescript: "4.9.5" } })));
     expect(error.code).toBe("incompatible-dependency");
     expect(error.message).toBe(
-      "This app has typescript 4.9.5: inngest 4.24.0 needs typescript >=5.8.0, another major. Upgrade it (npm install -D typescript@5.9.3), then run --add again. Nothing was changed.",
+      "This app has typescript 4.9.5: inngest 4.24.0 needs typescript >=5.8.0, another major. Upgrade it (npm install -D typescript@5.9.3), then run the command again. Nothing was changed.",
     );
   });
 
@@ -188,7 +188,7 @@ describe("refused: the needed range is in another major", () => {
       ),
     );
     expect(error.message).toBe(
-      "This app has inngest 3.54.0: the code --add writes is for inngest 4: apps on inngest 3 need upgrading to inngest 4 first. Upgrade it (pnpm add inngest@4.24.0), then run --add again. Nothing was changed.",
+      "This app has inngest 3.54.0: the added code is written for inngest 4: apps on inngest 3 need upgrading to inngest 4 first. Upgrade it (pnpm add inngest@4.24.0), then run the command again. Nothing was changed.",
     );
   });
 
