@@ -5,6 +5,9 @@ import { CliError } from "../support/errors.js";
 import { commandsFor, type PackageManager } from "../support/package-manager.js";
 import { olderMajors, versions } from "../support/versions.js";
 import { installedVersion, lockedVersion } from "./lockfile.js";
+import type { AddPlan } from "./change-set.js";
+import type { Project } from "./detect.js";
+import { WRANGLER_DEV } from "./edits/dev-script.js";
 import table from "./needs.json" with { type: "json" };
 
 // Dependency reconciliation, before anything is written: what the planned code needs of the app's
@@ -129,8 +132,8 @@ export function reconcile(needs: readonly Need[], app: AppPackages, added: Recor
     const line = lineOf(runs);
     const failing = (version: string | undefined) =>
       version === undefined ? undefined : ofName.find((need) => !semver.satisfies(version, need.range));
-    // The declared floor counts when it is in the line the app resolves: `>=3` resolving 4.6 is left alone.
-    const unmet = failing(resolved) ?? (floor && semver.satisfies(floor, line) ? failing(floor) : undefined);
+    // What runs decides; the declared range's floor only when nothing is resolved (no install, no lockfile).
+    const unmet = resolved ? failing(resolved) : failing(floor);
     // The declared range is new enough, only the install is behind: the install after the add brings it.
     if (!unmet || (floor && !failing(floor) && semver.satisfies(floor, line))) continue;
     // `workspace:*`, `catalog:`, a tag: what it points at is raised where it is kept, not here.
@@ -190,4 +193,38 @@ export function appPackages(
         .map(({ file, text }) => lockedVersion(file, text, { name, declared: declared[name]?.range, importer }))
         .find(Boolean),
   };
+}
+
+/** `package.json: raised zod ^3.22.4 -> ^3.25.76: inngest 4.24.0 needs ^3.25.0 || ^4.0.0.` */
+export function raisedNote(raise: Raise): string {
+  return `package.json: raised ${raise.name} ${raise.from} -> ${raise.to}: ${raise.need.by} needs ${raise.need.range}.`;
+}
+
+/**
+ * The app's packages that the planned code needs newer: raised in the plan (and named in its
+ * notes), or refused in one line before anything is written when they need another major.
+ */
+export function reconcileDependencies(
+  project: Project,
+  plan: AddPlan,
+  wanted: readonly string[],
+  plannedDev: string | undefined,
+): Record<"dependencies" | "devDependencies", Record<string, string>> {
+  const app = appPackages(project.manifest, project);
+  const imported = new Set(wanted);
+  const conditions = new Set(imported);
+  if (plannedDev !== undefined && WRANGLER_DEV.test(plannedDev) && plannedDev.includes("--env-file"))
+    conditions.add("wrangler-env-file");
+  const { raised } = reconcile(neededBy(imported, app, conditions), app, {
+    ...plan.dependencies,
+    ...plan.devDependencies,
+  });
+  plan.raised = raised;
+  const sections = { dependencies: {}, devDependencies: {} } as Record<
+    "dependencies" | "devDependencies",
+    Record<string, string>
+  >;
+  for (const raise of raised) sections[raise.section][raise.name] = raise.to;
+  plan.notes.unshift(...raised.map(raisedNote));
+  return sections;
 }

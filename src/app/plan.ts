@@ -21,8 +21,8 @@ import { commandsFor, packageManagerFiles } from "../support/package-manager.js"
 import { type DependencyName, versions } from "../support/versions.js";
 import { type AddPlan, changeSet, type Editor, type FileChange } from "./change-set.js";
 import { type ExistingInngest, findInngest, type Project } from "./detect.js";
-import { appPackages, neededBy, type Raise, reconcile } from "./dependencies.js";
-import { addDevEnvToScript, DEV_ENV_FILE, devScriptPort, loadsDevEnv, WRANGLER_DEV } from "./edits/dev-script.js";
+import { reconcileDependencies } from "./dependencies.js";
+import { addDevEnvToScript, DEV_ENV_FILE, devScriptPort, loadsDevEnv } from "./edits/dev-script.js";
 import { editManifest } from "./edits/manifest.js";
 import { keepMiddlewareOffRoute } from "./edits/next-middleware.js";
 import { addCompatibilityFlags } from "./edits/wrangler-config.js";
@@ -324,7 +324,12 @@ function addToManifest(project: Project, editor: Editor, inngestDir: string, wan
   }
   const newScripts: Record<string, string> = addTestScript ? { test: "vitest run" } : {};
   if (!project.devEnv.readByDevServer) addDevEnvToScript(project, editor, newScripts);
-  const raised = reconcileDependencies(project, plan, wanted, newScripts.dev);
+  const raised = reconcileDependencies(
+    project,
+    plan,
+    [...wanted.dependencies, ...wanted.devDependencies],
+    newScripts.dev,
+  );
   editor.put(
     "package.json",
     editManifest(
@@ -334,38 +339,4 @@ function addToManifest(project: Project, editor: Editor, inngestDir: string, wan
       newScripts,
     ),
   );
-}
-
-/** `package.json: raised zod ^3.22.4 -> ^3.25.76: inngest 4.24.0 needs ^3.25.0 || ^4.0.0.` */
-export function raisedNote(raise: Raise): string {
-  return `package.json: raised ${raise.name} ${raise.from} -> ${raise.to}: ${raise.need.by} needs ${raise.need.range}.`;
-}
-
-/**
- * The app's packages that the planned code needs newer: raised in the plan (and named in its
- * notes), or refused in one line before anything is written when they need another major.
- */
-function reconcileDependencies(
-  project: Project,
-  plan: AddPlan,
-  wanted: PlanDraft["wanted"],
-  plannedDev: string | undefined,
-): Record<"dependencies" | "devDependencies", Record<string, string>> {
-  const app = appPackages(project.manifest, project);
-  const imported = new Set([...wanted.dependencies, ...wanted.devDependencies]);
-  const conditions = new Set(imported);
-  if (plannedDev !== undefined && WRANGLER_DEV.test(plannedDev) && plannedDev.includes("--env-file"))
-    conditions.add("wrangler-env-file");
-  const { raised } = reconcile(neededBy(imported, app, conditions), app, {
-    ...plan.dependencies,
-    ...plan.devDependencies,
-  });
-  plan.raised = raised;
-  const sections = { dependencies: {}, devDependencies: {} } as Record<
-    "dependencies" | "devDependencies",
-    Record<string, string>
-  >;
-  for (const raise of raised) sections[raise.section][raise.name] = raise.to;
-  plan.notes.unshift(...raised.map(raisedNote));
-  return sections;
 }

@@ -136,10 +136,10 @@ describe("--add when the install fails after writing", () => {
       'Your "test" script does not run vitest: run the Inngest tests with "npx vitest run src/inngest".',
       "try hello-world: send",
     ];
-    const failedAt = first.stderr.indexOf("Installing dependencies failed");
+    const failedAt = first.output.indexOf("Installing dependencies failed");
     for (const note of notes) {
-      expect(first.stderr, note).toContain(note);
-      expect(first.stderr.indexOf(note), note).toBeLessThan(failedAt);
+      expect(first.output, note).toContain(note);
+      expect(first.output.indexOf(note), note).toBeLessThan(failedAt);
     }
   });
 

@@ -90,11 +90,13 @@ describe("raised: inside the needed major, too old", () => {
     expect(raised.map((r) => [r.from, r.to])).toEqual([["3.24.2", "3.25.76"]]);
   });
 
-  it("a declared ^3.22.4 that the lockfile resolves to 3.25.1 is raised too: its floor is below the need", () => {
-    const { raised } = check(
-      app({ dependencies: { zod: "^3.22.4" } }, { files: { "package-lock.json": npmLock({ zod: "3.25.1" }) } }),
-    );
-    expect(raised.map((r) => r.to)).toEqual(["^3.25.76"]);
+  it("a declared ^3.22.4 that the lockfile resolves to 3.25.1 is left: what runs is new enough", () => {
+    const files = { "package-lock.json": npmLock({ zod: "3.25.1" }) };
+    expect(check(app({ dependencies: { zod: "^3.22.4" } }, { files })).raised).toEqual([]);
+  });
+
+  it("TypeScript ^5 with nothing resolved (no install, no lockfile): its floor 5.0.0 is raised", () => {
+    expect(check(app({ devDependencies: { typescript: "^5" } })).raised.map((r) => r.to)).toEqual(["^5.9.3"]);
   });
 
   it("the installed version decides over the lockfile: node_modules/zod 3.23.8", () => {
@@ -353,5 +355,22 @@ describe("needs.json: derived from the pinned packages", () => {
     }
     for (const fact of table.facts) expect(semver.satisfies(pinned[fact.name]!, fact.range), fact.name).toBe(true);
     expect(semver.satisfies(olderMajors.zod![3]!, table.packages.inngest.peers.zod.range)).toBe(true);
+  });
+});
+
+describe("notInstalled: what package.json lists that node_modules does not hold in range", () => {
+  it("lists a package missing or installed outside its range, not one in range or unreadable", async () => {
+    const { notInstalled } = await import("../../src/app/install.js");
+    const dir = path.join(temp, "installed");
+    for (const [name, version] of Object.entries({ zod: "3.22.4", express: "5.3.0", "@acme/ui": "1.0.0" })) {
+      mkdirSync(path.join(dir, "node_modules", name), { recursive: true });
+      writeFileSync(path.join(dir, "node_modules", name, "package.json"), JSON.stringify({ name, version }));
+    }
+    const manifest = {
+      dependencies: { zod: "3.25.76", express: "^5.1.0", "@acme/ui": "workspace:*", inngest: "4.24.0" },
+    };
+    expect(notInstalled({ dir, installDir: dir, manifest })).toEqual(["zod", "inngest"]);
+    writeFileSync(path.join(dir, ".pnp.cjs"), "");
+    expect(notInstalled({ dir, installDir: dir, manifest })).toEqual([]);
   });
 });

@@ -32,8 +32,11 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
     `${bold(project.frameworkLabel)} app in ${dir} (${project.packageManager}${project.installDir === dir ? "" : ` workspace at ${project.installDir}`}${project.srcDir ? ", src/" : ""})`,
   );
   for (const feature of plan.skipped) log.info(`${dim("-")} ${feature.id} is already in the app: skipped`);
+  // Packages an earlier run wrote into package.json and did not get installed count as new.
+  const pending = notInstalled(project);
   const newDependencies =
-    Object.keys(plan.dependencies).length + Object.keys(plan.devDependencies).length + plan.raised.length > 0;
+    Object.keys(plan.dependencies).length + Object.keys(plan.devDependencies).length + plan.raised.length > 0 ||
+    pending.length > 0;
   const finish = (outcome: { dryRun: boolean; installed: boolean }): number => {
     if (flags.json) printJson(addedJson(project, plan, path.relative(context.cwd, dir) || ".", outcome));
     return plan.manual.length > 0 ? EXIT_MANUAL_STEPS : 0;
@@ -53,16 +56,14 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
 
   if (plan.changes.length === 0) {
     log.success("Nothing to change: the app already has everything asked for.");
-    // What an earlier run wrote into package.json and could not install.
-    const missing = notInstalled(project);
-    if (missing.length > 0 && flags.install !== false) {
-      log.info(`package.json lists ${missing.join(", ")}, which node_modules lacks: installing.`);
+    if (pending.length > 0 && flags.install !== false) {
+      log.info(`package.json lists ${pending.join(", ")}, not installed in node_modules: installing.`);
       await installWritten(project, context.cwd, summary);
-    } else if (missing.length > 0) {
-      log.info(`package.json lists ${missing.join(", ")}, which node_modules lacks: run ${cyan(installCommand)}.`);
+    } else if (pending.length > 0) {
+      log.info(`package.json lists ${pending.join(", ")}, not installed in node_modules: run ${cyan(installCommand)}.`);
     }
     summary();
-    return finish({ dryRun: false, installed: missing.length === 0 || flags.install !== false });
+    return finish({ dryRun: false, installed: pending.length === 0 || flags.install !== false });
   }
 
   await confirmDirtyTree(dir, flags.yes, context.interactive);
