@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { Ajv } from "ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commitAll, runIn } from "../helpers/add.js";
-import { hasStackTrace, makeTempDir, runCli } from "../helpers/cli.js";
+import { hasStackTrace, makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
 import { copyFixture } from "../helpers/fixtures.js";
 import { snapshot, sourceOnly } from "../helpers/snapshot.js";
 
@@ -161,4 +162,38 @@ describe("--add when the install fails after writing", () => {
     expect(third.exitCode, third.output).toBe(0);
     expect(third.output).not.toContain("Installed dependencies");
   }, 300_000);
+});
+
+describe("--add --dry-run --json on an app whose zod is raised", () => {
+  it("lists the raise in `raised` and `warnings`, as the published schema has them, and writes nothing", async () => {
+    const temp = await makeTempDir("cia-add-raised-");
+    try {
+      const dir = path.join(temp.dir, "app");
+      copyFixture("express-zod3", dir);
+      const before = snapshot(dir, sourceOnly);
+      const result = await runCli(["--add", "inngest", "--dry-run", "--json"], { cwd: dir });
+      expect(result.exitCode, result.output).toBe(0);
+      const output = JSON.parse(result.stdout);
+      const schema = JSON.parse(readFileSync(path.join(repoRoot, "schema/output.schema.json"), "utf8"));
+      const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+      expect(validate(output), JSON.stringify(validate.errors)).toBe(true);
+      expect(output.raised).toEqual([
+        {
+          name: "zod",
+          section: "dependencies",
+          from: "3.22.4",
+          to: "3.25.76",
+          needs: "^3.25.0 || ^4.0.0",
+          neededBy: "inngest 4.24.0",
+        },
+      ]);
+      expect(output.warnings).toContain(
+        "package.json: raised zod 3.22.4 -> 3.25.76: inngest 4.24.0 needs ^3.25.0 || ^4.0.0.",
+      );
+      expect(output.nextSteps).toContain("npm install");
+      expect(snapshot(dir, sourceOnly)).toEqual(before);
+    } finally {
+      await temp.remove();
+    }
+  });
 });
