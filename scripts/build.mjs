@@ -37,3 +37,16 @@ const total = outputs.reduce((sum, [, output]) => sum + output.bytes, 0);
 console.log(
   `dist/: ${outputs.length} files, ${kib(total)}; dist/cli.js: ${kib(result.metafile.outputs["dist/cli.js"].bytes)}`,
 );
+// What each bundled library weighs in dist/ (minified), to weigh a new one against the rest.
+const byLibrary = {};
+for (const [, output] of outputs)
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+    if (name) byLibrary[name] = (byLibrary[name] ?? 0) + bytesInOutput;
+  }
+console.log(
+  `libraries: ${Object.entries(byLibrary)
+    .sort(([, a], [, b]) => b - a)
+    .map(([name, bytes]) => `${name} ${kib(bytes)}`)
+    .join(", ")}`,
+);

@@ -1,5 +1,6 @@
 import type { Feature } from "../features/index.js";
 import type { ImportExtension } from "../frameworks/index.js";
+import type { Raise } from "./dependencies.js";
 
 /** One file the add will create (`before` null) or change. */
 export interface FileChange {
@@ -24,6 +25,8 @@ export interface AddPlan {
   /** New entries in package.json, by section. */
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
+  /** Packages the app has in too old a version for the planned code, raised in package.json. */
+  raised: Raise[];
   notes: string[];
   /** The app's Inngest folder, where the functions are (`src/inngest`, `inngest`...). */
   inngestDir?: string;
@@ -66,6 +69,7 @@ export function changeSet(
     added: [],
     dependencies: {},
     devDependencies: {},
+    raised: [],
     notes: [],
   };
   const editor: Editor = {

@@ -22,6 +22,7 @@ import { commandsFor, packageManagerFiles } from "../support/package-manager.js"
 import { type DependencyName, versions } from "../support/versions.js";
 import { type AddPlan, changeSet, type Editor, type FileChange } from "./change-set.js";
 import { type ExistingInngest, findInngest, type Project } from "./detect.js";
+import { reconcileDependencies } from "./dependencies.js";
 import { addDevEnvToScript, devScriptPort, loadsDevEnv } from "./edits/dev-script.js";
 import { editManifest } from "./edits/manifest.js";
 import { keepMiddlewareOffRoute } from "./edits/next-middleware.js";
@@ -324,5 +325,19 @@ function addToManifest(project: Project, editor: Editor, inngestDir: string, wan
   }
   const newScripts: Record<string, string> = addTestScript ? { test: "vitest run" } : {};
   if (!project.devEnv.readByDevServer) addDevEnvToScript(project, editor, newScripts);
-  editor.put("package.json", editManifest(project, plan.dependencies, plan.devDependencies, newScripts));
+  const raised = reconcileDependencies(
+    project,
+    plan,
+    [...wanted.dependencies, ...wanted.devDependencies],
+    newScripts.dev,
+  );
+  editor.put(
+    "package.json",
+    editManifest(
+      project,
+      { ...plan.dependencies, ...raised.dependencies },
+      { ...plan.devDependencies, ...raised.devDependencies },
+      newScripts,
+    ),
+  );
 }

@@ -24,6 +24,7 @@ export const errorCodes = [
   "parse-error",
   "unsupported-framework",
   "unsupported-framework-version",
+  "incompatible-dependency",
   "javascript-project",
   "commonjs-project",
   "no-router-dir",

@@ -5,7 +5,20 @@ import { log, startSpinner } from "./ui.js";
 
 const OUTPUT_TAIL_LINES = 30;
 
-export async function installDependencies(dir: string, pm: PackageManager, relativeDir: string): Promise<void> {
+/**
+ * Installs in `dir`. On failure, prints the tail of the manager's output and throws the one line
+ * `failure` makes of the reason and the command to run by hand (`relativeDir` is where from).
+ */
+export async function installDependencies(
+  dir: string,
+  pm: PackageManager,
+  relativeDir: string,
+  failure: (reason: string, command: string) => CliError = (reason, command) =>
+    new CliError(
+      `Installing dependencies failed (${reason}). The project is ready in ${relativeDir}: run "${command}" to install by hand.`,
+      "install-failed",
+    ),
+): Promise<void> {
   const spinner = startSpinner(`Installing dependencies with ${pm}`);
   const { args, env } = installInvocation(pm);
   const result = await runCommand(pm, args, { cwd: dir, env, shell: true });
@@ -17,8 +30,6 @@ export async function installDependencies(dir: string, pm: PackageManager, relat
   const tail = result.all.trimEnd().split("\n").slice(-OUTPUT_TAIL_LINES);
   if (tail.length > 0 && tail[0] !== "") log.detail(tail.join("\n"));
   const reason = result.notFound ? `${pm} was not found on this machine` : `exit code ${result.exitCode ?? "?"}`;
-  throw new CliError(
-    `Installing dependencies failed (${reason}). The project is ready in ${relativeDir}: run "cd ${relativeDir} && ${commandsFor(pm).install}" to install by hand.`,
-    "install-failed",
-  );
+  const install = commandsFor(pm).install;
+  throw failure(reason, relativeDir === "." ? install : `cd ${relativeDir} && ${install}`);
 }

@@ -42,6 +42,8 @@ export interface JsonChangeResult {
   functions: JsonFunction[];
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
+  /** --add and --function: packages the app had too old for the added code, raised in package.json. */
+  raised?: JsonRaised[];
   /** Shell commands to run next, in order, from the directory the command ran in. */
   nextSteps: string[];
   warnings: string[];
@@ -49,6 +51,16 @@ export interface JsonChangeResult {
   manualSteps: JsonManualStep[];
   /** `--function`: the configuration the new function registers, as the SDK syncs it. */
   config?: Record<string, unknown>;
+}
+
+export interface JsonRaised {
+  name: string;
+  section: "dependencies" | "devDependencies";
+  from: string;
+  to: string;
+  /** The range needed, and what needs it ("inngest 4.24.0"). */
+  needs: string;
+  neededBy: string;
 }
 
 /** What both --add and --function know of the app they changed, and of the change. */
@@ -62,13 +74,20 @@ interface AppChange {
   changes: readonly { path: string; before: string | null }[];
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
+  raised: readonly {
+    name: string;
+    section: JsonRaised["section"];
+    from: string;
+    to: string;
+    need: { range: string; by: string };
+  }[];
   manual: JsonManualStep[];
 }
 
 /** The envelope's fields that --add and --function fill alike: the app, its files and dependencies. */
 export function appChangeResult(
   command: "add" | "function",
-  { project, changes, dependencies, devDependencies, manual }: AppChange,
+  { project, changes, dependencies, devDependencies, raised, manual }: AppChange,
   dryRun: boolean,
 ): Omit<JsonChangeResult, "features" | "functions" | "nextSteps" | "warnings" | "config"> {
   return {
@@ -82,6 +101,14 @@ export function appChangeResult(
     files: changes.map((change) => ({ path: change.path, action: change.before === null ? "create" : "change" })),
     dependencies,
     devDependencies,
+    raised: raised.map(({ name, section, from, to, need }) => ({
+      name,
+      section,
+      from,
+      to,
+      needs: need.range,
+      neededBy: need.by,
+    })),
     manualSteps: manual,
   };
 }

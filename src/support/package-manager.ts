@@ -14,12 +14,15 @@ export function detectPackageManager(userAgent: string | undefined): PackageMana
 export interface PackageManagerCommands {
   install: string;
   run: (script: string) => string;
+  /** Adds (or moves to) a version of a package: `npm install -D vitest@4.1.12`. */
+  add: (spec: string, dev: boolean) => string;
 }
 
 export function commandsFor(pm: PackageManager): PackageManagerCommands {
   return {
     install: pm === "yarn" ? "yarn" : `${pm} install`,
     run: (script) => (pm === "npm" || pm === "bun" ? `${pm} run ${script}` : `${pm} ${script}`),
+    add: (spec, dev) => `${pm} ${pm === "npm" ? "install" : "add"}${dev ? (pm === "bun" ? " -d" : " -D") : ""} ${spec}`,
   };
 }
 

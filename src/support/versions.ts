@@ -22,6 +22,14 @@ export const versions = {
   "@types/react-dom": "19.3.0",
 } as const;
 
+/**
+ * For an app that stays on an older major of a pinned package, the version --add raises it to when
+ * the code it writes needs a newer one of that major (installed and tested with the pinned SDK).
+ */
+export const olderMajors: Record<string, Record<number, string>> = {
+  zod: { 3: "3.25.76" },
+};
+
 export type DependencyName = keyof typeof versions;
 
 export function pinned(names: readonly DependencyName[]): Record<string, string> {

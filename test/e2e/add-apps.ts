@@ -20,7 +20,7 @@ interface Route {
   statusOnly?: boolean;
 }
 
-interface AddCase {
+export interface AddCase {
   name: string;
   /** Makes the app in `dir` (an empty directory) the way its author would. */
   make: (dir: string) => Promise<void>;
@@ -40,6 +40,8 @@ interface AddCase {
   tool?: "pnpm" | "yarn" | "bun";
   /** Where the app is inside what `make` made, when that is a workspace (installed from its root). */
   packageDir?: string;
+  /** More to check once the app is installed after the add: its files, node_modules, the add's output. */
+  afterInstall?: (dir: string, addOutput: string) => void;
 }
 
 /** The app's own dev script on a free port of 127.0.0.1, polled at `readyPath` until it answers. */
@@ -98,7 +100,7 @@ const nextPlanned = (root: string) => [
   "package.json",
   "vitest.config.ts",
 ];
-const helloFiles = (root: string) => [
+export const helloFiles = (root: string) => [
   `${root}inngest/events.ts`,
   `${root}inngest/functions/event-basic-hello-world.test.ts`,
   `${root}inngest/functions/event-basic-hello-world.ts`,
@@ -108,7 +110,7 @@ const cronFiles = (root: string) => [
   `${root}inngest/functions/cron-weekday-digest.test.ts`,
   `${root}inngest/functions/cron-weekday-digest.ts`,
 ];
-const nodePlanned = (appFile: string) => [
+export const nodePlanned = (appFile: string) => [
   ".env.development",
   ".env.example",
   ".cursor/mcp.json",
@@ -600,6 +602,7 @@ export function describeAdd(cases: AddCase[]): void {
       const tests = await runIn(dir, pm, ["run", "test"], pmEnv);
       expect(tests.exitCode, tests.output).toBe(0);
       expect(tests.output).toMatch(/Tests\s+\d+ passed/);
+      testCase.afterInstall?.(dir, addOutput);
     }, 600_000);
 
     describe("in dev mode", () => {

@@ -6,7 +6,6 @@ import { devServerCommand } from "../../contributions/dev-server.js";
 import { CliError } from "../../support/errors.js";
 import { featuresNamed, type Feature } from "../../features/index.js";
 import { registeredFunctions } from "../../contributions/features.js";
-import { installDependencies } from "../../support/install.js";
 import { appChangeResult, functionsOf, type JsonChangeResult, printJson } from "../../support/json-output.js";
 import { FUNCTIONS_DIR, INNGEST_DIR } from "../../contributions/layout.js";
 import { commandsFor } from "../../support/package-manager.js";
@@ -19,6 +18,7 @@ import { planAdd } from "./plan.js";
 import { confirmDirtyTree } from "../../app/confirm.js";
 import { EXIT_MANUAL_STEPS, printDryRun, printManual } from "../../app/report.js";
 import { writeAll } from "../../app/write.js";
+import { installWritten, notInstalled } from "../../app/install.js";
 
 /** `--add`: detect, plan, show or write, install, summarise. */
 export async function runAdd(flags: Flags, context: RunContext): Promise<number> {
@@ -32,11 +32,21 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
     `${bold(project.frameworkLabel)} app in ${dir} (${project.packageManager}${project.installDir === dir ? "" : ` workspace at ${project.installDir}`}${project.srcDir ? ", src/" : ""})`,
   );
   for (const feature of plan.skipped) log.info(`${dim("-")} ${feature.id} is already in the app: skipped`);
-  const newDependencies = Object.keys(plan.dependencies).length + Object.keys(plan.devDependencies).length > 0;
+  // Packages an earlier run wrote into package.json and did not get installed count as new.
+  const pending = notInstalled(project);
+  const newDependencies =
+    Object.keys(plan.dependencies).length + Object.keys(plan.devDependencies).length + plan.raised.length > 0 ||
+    pending.length > 0;
   const finish = (outcome: { dryRun: boolean; installed: boolean }): number => {
     if (flags.json) printJson(addedJson(project, plan, path.relative(context.cwd, dir) || ".", outcome));
     return plan.manual.length > 0 ? EXIT_MANUAL_STEPS : 0;
   };
+  const summary = () => {
+    printManual(plan);
+    printNotes(plan);
+  };
+  const installFrom = path.relative(context.cwd, project.installDir);
+  const installCommand = `${installFrom && installFrom !== "." ? `cd ${installFrom} && ` : ""}${commandsFor(project.packageManager).install}`;
 
   if (flags.dryRun) {
     await printDryRun(plan);
@@ -46,8 +56,14 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
 
   if (plan.changes.length === 0) {
     log.success("Nothing to change: the app already has everything asked for.");
-    printManual(plan);
-    return finish({ dryRun: false, installed: true });
+    if (pending.length > 0 && flags.install !== false) {
+      log.info(`package.json lists ${pending.join(", ")}, not installed in node_modules: installing.`);
+      await installWritten(project, context.cwd, summary);
+    } else if (pending.length > 0) {
+      log.info(`package.json lists ${pending.join(", ")}, not installed in node_modules: run ${cyan(installCommand)}.`);
+    }
+    summary();
+    return finish({ dryRun: false, installed: pending.length === 0 || flags.install !== false });
   }
 
   await confirmDirtyTree(dir, flags.yes, context.interactive);
@@ -57,19 +73,9 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
     `Added ${plan.added.length === 0 ? "Inngest" : plan.added.map((feature) => feature.id).join(", ")} (${plan.changes.length} files)`,
   );
 
-  if (newDependencies && flags.install !== false) {
-    await installDependencies(
-      project.installDir,
-      project.packageManager,
-      path.relative(context.cwd, project.installDir) || ".",
-    );
-  } else if (newDependencies) {
-    const from = path.relative(context.cwd, project.installDir);
-    const install = commandsFor(project.packageManager).install;
-    log.info(`Then install the new dependencies: ${cyan(from && from !== "." ? `cd ${from} && ${install}` : install)}`);
-  }
-  printManual(plan);
-  printNotes(plan);
+  if (newDependencies && flags.install !== false) await installWritten(project, context.cwd, summary);
+  else if (newDependencies) log.info(`Then install the new dependencies: ${cyan(installCommand)}`);
+  summary();
   return finish({ dryRun: false, installed: !newDependencies || flags.install !== false });
 }
 

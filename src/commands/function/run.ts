@@ -3,7 +3,6 @@ import { bold, cyan, dim } from "kolorist";
 import type { Flags } from "../../args.js";
 import type { RunContext } from "../../support/context.js";
 import { CliError } from "../../support/errors.js";
-import { installDependencies } from "../../support/install.js";
 import { appChangeResult, type JsonChangeResult, printJson } from "../../support/json-output.js";
 import { commandsFor } from "../../support/package-manager.js";
 import { log } from "../../support/ui.js";
@@ -12,6 +11,7 @@ import { detectProject, type Project } from "../../app/detect.js";
 import { confirmDirtyTree } from "../../app/confirm.js";
 import { EXIT_MANUAL_STEPS, printDryRun, printManual } from "../../app/report.js";
 import { writeAll } from "../../app/write.js";
+import { installWritten } from "../../app/install.js";
 import { planFunction, type FunctionPlan } from "./plan.js";
 import { syncExpectation } from "./render-test.js";
 import { type FunctionSpec, parseFunctionSpec } from "./spec.js";
@@ -52,22 +52,26 @@ export async function runFunction(flags: Flags, context: RunContext): Promise<nu
 
   await confirmDirtyTree(dir, flags.yes, context.interactive);
   writeAll(dir, plan.changes);
-  const newDependencies = Object.keys(plan.dependencies).length + Object.keys(plan.devDependencies).length > 0;
+  const newDependencies =
+    Object.keys(plan.dependencies).length + Object.keys(plan.devDependencies).length + plan.raised.length > 0;
   const install = newDependencies && flags.install !== false;
+  const summary = () => {
+    printManual(plan);
+    for (const note of plan.notes) log.info(`${dim("note:")} ${note}`);
+  };
   if (json) {
-    if (install) await installDependencies(dir, project.packageManager, path.relative(context.cwd, dir) || ".");
+    if (install) await installWritten(project, context.cwd, summary);
     printJson(functionJson(project, spec, plan, { dryRun: false, installed: !newDependencies || install }));
     return code;
   }
   for (const change of plan.changes) log.info(`  ${change.before === null ? "created" : "changed"} ${change.path}`);
   log.success(`Added the function ${bold(spec.id)} (${plan.functionFile}), its test, and registered it`);
   if (install) {
-    await installDependencies(dir, project.packageManager, path.relative(context.cwd, dir) || ".");
+    await installWritten(project, context.cwd, summary);
   } else if (newDependencies) {
     log.info(`Then install the new dependencies: ${cyan(commandsFor(project.packageManager).install)}`);
   }
-  printManual(plan);
-  for (const note of plan.notes) log.info(`${dim("note:")} ${note}`);
+  summary();
   log.info(`Run its test: ${cyan(`npx vitest run ${plan.testFile}`)}`);
   return code;
 }
