@@ -5,6 +5,7 @@ import { frameworkLabels, frameworks, type Framework, type ImportExtension } fro
 import { packageManagerFromLockfile, type PackageManager } from "../support/package-manager.js";
 import { importsOf, parseJsonc, parseSource, walk, type AstNode } from "./ast.js";
 import { DEV_ENV_FILE } from "../contributions/layout.js";
+import { devScriptName } from "./dev-script-name.js";
 import type { ExportRef } from "../features/feature.js";
 
 /** What `--add` learns about an existing app before planning anything. Reads, never writes. */
@@ -144,7 +145,9 @@ function devEnvOf(
 ): Project["devEnv"] {
   if (framework.cloudflareWorker) {
     const varsFile = [".dev.vars", ".env"].find((name) => existsSync(path.join(dir, name)));
-    const passesEnvFile = /--env-file\b/.test(String(manifest.scripts?.dev ?? ""));
+    const passesEnvFile = /--env-file\b/.test(
+      String(manifest.scripts?.[devScriptName(manifest.scripts) ?? "dev"] ?? ""),
+    );
     // .dev.vars when there is neither: every wrangler and Vite plugin reads it (.env only since 2025).
     if (vitePlugin || (varsFile && !passesEnvFile)) return { file: varsFile ?? ".dev.vars", readByDevServer: true };
   }
@@ -305,7 +308,8 @@ export function findInngest(project: Project): ExistingInngest {
   const found: ExistingInngest = {};
   for (const file of project.sources) {
     const code = readFileSync(path.join(project.dir, file), "utf8");
-    if (!code.includes("inngest")) continue;
+    // Only a file that imports the SDK or the framework's serve handler can hold either.
+    if (!/from\s*["']inngest(?:\/[\w-]+)?["']/.test(code)) continue;
     const source: Source = { file, code, program: parseSource(code, file) };
     const imports = importsOf(source.program);
     const inngestClass = imports.find(
