@@ -20,7 +20,7 @@ interface Route {
   statusOnly?: boolean;
 }
 
-interface AddCase {
+export interface AddCase {
   name: string;
   /** Makes the app in `dir` (an empty directory) the way its author would. */
   make: (dir: string) => Promise<void>;
@@ -40,14 +40,19 @@ interface AddCase {
   tool?: "pnpm" | "yarn" | "bun";
   /** Where the app is inside what `make` made, when that is a workspace (installed from its root). */
   packageDir?: string;
+  /** The app's dev script when it is not `dev` (`start:dev`). */
+  devScript?: string;
+  /** More to check after the add: the app's files and what the add printed. */
+  check?: (dir: string, output: string) => void;
 }
 
 /** The app's own dev script on a free port of 127.0.0.1, polled at `readyPath` until it answers. */
 function startApp(
   dir: string,
-  options: { pm: string; env: Record<string, string>; readyPath?: string },
+  options: { pm: string; env: Record<string, string>; readyPath?: string; script?: string },
 ): Promise<RunningApp> {
   return startDevServer(dir, {
+    script: options.script,
     timeoutMs: 180_000,
     packageManager: options.pm,
     env: options.env,
@@ -545,7 +550,12 @@ export function describeAdd(cases: AddCase[]): void {
       expect(install.exitCode, install.output).toBe(0);
 
       // The app as its user knows it: its routes' answers (and its functions, if it has Inngest).
-      const app = await startApp(dir, { pm, env: pmEnv, readyPath: testCase.routes[0]!.path });
+      const app = await startApp(dir, {
+        pm,
+        env: pmEnv,
+        readyPath: testCase.routes[0]!.path,
+        script: testCase.devScript,
+      });
       try {
         for (const route of testCase.routes) answersBefore.push(await answer(`${app.url}${route.path}`, route.init));
         if (testCase.before.length > 0) {
@@ -578,6 +588,10 @@ export function describeAdd(cases: AddCase[]): void {
       expect(changedFiles(snapshotBefore, snapshot(dir, sourceOnly))).toEqual([...testCase.planned].sort());
     });
 
+    it.runIf(testCase.check)("says and writes what this app's shape needs", () => {
+      testCase.check!(dir, addOutput);
+    });
+
     it("changes nothing when run a second time", async () => {
       const before = snapshot(dir, sourceOnly);
       const again = await runCli(["--add", testCase.add.join(","), "--no-install", "--yes"], {
@@ -606,7 +620,7 @@ export function describeAdd(cases: AddCase[]): void {
       let app: RunningApp;
       beforeAll(async () => {
         // The app's own dev script, with no extra env: --add made it load .env.development.
-        app = await startApp(dir, { pm, env: pmEnv });
+        app = await startApp(dir, { pm, env: pmEnv, script: testCase.devScript });
       }, 240_000);
       afterAll(async () => {
         await app?.stop();
