@@ -299,6 +299,19 @@ export interface ExistingInngest {
   serve?: { source: Source; call: AstNode; functions: AstNode | undefined };
 }
 
+const texts = new WeakMap<Project, Map<string, string | null>>();
+
+/** A file of the app as it is on disk (null when absent), read once however many searches look at it. */
+export function readText(project: Project, file: string): string | null {
+  const known = texts.get(project) ?? new Map<string, string | null>();
+  texts.set(project, known);
+  if (!known.has(file)) {
+    const absolute = path.join(project.dir, file);
+    known.set(file, existsSync(absolute) && statSync(absolute).isFile() ? readFileSync(absolute, "utf8") : null);
+  }
+  return known.get(file)!;
+}
+
 export function readSource(project: Project, file: string): Source {
   const code = readFileSync(path.join(project.dir, file), "utf8");
   return { file, code, program: parseSource(code, file) };
@@ -307,7 +320,7 @@ export function readSource(project: Project, file: string): Source {
 export function findInngest(project: Project): ExistingInngest {
   const found: ExistingInngest = {};
   for (const file of project.sources) {
-    const code = readFileSync(path.join(project.dir, file), "utf8");
+    const code = readText(project, file) ?? "";
     // Only a file that imports the SDK or the framework's serve handler can hold either.
     if (!/from\s*["']inngest(?:\/[\w-]+)?["']/.test(code)) continue;
     const source: Source = { file, code, program: parseSource(code, file) };

@@ -1,5 +1,4 @@
 import { cyan } from "kolorist";
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { AGENTS_FILE, agentsSection, withAgentsSection } from "../contributions/agents.js";
 import { addImportExtension, importLine, relativeSpecifier } from "../contributions/code-text.js";
@@ -20,7 +19,7 @@ import { devServerCommand } from "../contributions/dev-server.js";
 import { commandsFor, packageManagerFiles } from "../support/package-manager.js";
 import { type DependencyName, versions } from "../support/versions.js";
 import { type AddPlan, changeSet, type Editor, type FileChange } from "./change-set.js";
-import { type ExistingInngest, findInngest, type Project } from "./detect.js";
+import { type ExistingInngest, findInngest, type Project, readText } from "./detect.js";
 import { type DevRun, devRunOf } from "./dev-run.js";
 import { starterFileFor } from "./starter-text.js";
 import { addDevEnvToScript, devScriptPort } from "./edits/dev-script.js";
@@ -56,10 +55,7 @@ export interface PlanDraft {
 /** Opens a plan over the app's files as they are on disk; every later read sees what was planned. */
 export function openPlan(project: Project): PlanDraft {
   const existing = findInngest(project);
-  const { editor, changes } = changeSet((file) => {
-    const absolute = path.join(project.dir, file);
-    return existsSync(absolute) ? readFileSync(absolute, "utf8") : null;
-  }, project.importExtension);
+  const { editor, changes } = changeSet((file) => readText(project, file), project.importExtension);
   return {
     project,
     existing,
