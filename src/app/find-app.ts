@@ -18,6 +18,8 @@ export interface AppSite {
   app: string;
   /** The local name of the framework's own import in that file (`express`), if it has one. */
   creator: string | undefined;
+  /** `new Hono().basePath("/api")`: every route of the app, a mount too, is under this prefix. */
+  basePath?: boolean;
 }
 
 export type AppSearch =
@@ -119,10 +121,12 @@ export function findApp(project: Project, read: Read, inngestDir?: string): AppS
       if (ancestors.some((ancestor) => entry.factoryNodes.has(ancestor))) return;
       // The outermost call of a chain (`createRouter().openapi(...)`, `new Hono().route(...)`) holds the app.
       let top = node;
+      let basePath = false;
       let i = ancestors.length - 1;
       while (i >= 1 && ancestors[i]!.type === "MemberExpression" && ancestors[i]!.object === top) {
         if (ancestors[i - 1]!.type !== "CallExpression" || ancestors[i - 1]!.callee !== ancestors[i]) break;
         top = ancestors[i - 1]!;
+        basePath ||= ancestors[i]!.property?.name === "basePath";
         i -= 2;
       }
       const parent = ancestors[i];
@@ -135,6 +139,7 @@ export function findApp(project: Project, read: Read, inngestDir?: string): AppS
         statement: statement && app ? statement : top,
         app,
         creator: entry.creator,
+        ...(basePath && { basePath }),
         mounted: false,
       });
     });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadParser } from "../../src/app/ast.js";
 import { detectProject } from "../../src/app/detect.js";
 import { findApp } from "../../src/app/find-app.js";
+import { planAdd } from "../../src/commands/add/plan.js";
 
 // Which app --add mounts on, over small apps written as files in a temp dir.
 
@@ -198,6 +199,18 @@ describe("findApp", () => {
       "src/inngest/testing.ts": 'import { Hono } from "hono";\n\nexport const probe = new Hono();\n',
     });
     expect(where(search)).toBe("src/index.ts: app");
+  });
+
+  it("marks an app with a base path, where a mount at /api/inngest would answer elsewhere", () => {
+    const search = app(hono, {
+      "src/index.ts":
+        'import { Hono } from "hono";\n\nconst app = new Hono().basePath("/v1");\n\nexport default app;\n',
+    });
+    expect(search.kind === "found" && search.site.basePath).toBe(true);
+    const dir = path.join(temp, `app-${n - 1}`);
+    const plan = planAdd(detectProject(dir), []);
+    expect(plan.manual.map((step) => step.where)).toEqual([expect.stringContaining("the app has a base path")]);
+    expect(plan.changes.map((change) => change.path)).not.toContain("src/index.ts");
   });
 
   it("finds no app in a file that mentions the framework without making one", () => {

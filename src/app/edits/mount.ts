@@ -78,7 +78,7 @@ export function mountServeHandler(
     source && topLevelNames(source.program).has("serve") ? "serveInngest" : "serve";
   const importServe = (local: string) =>
     importLine([local === "serve" ? "serve" : `serve as ${local}`], framework.serveModule);
-  const found = search.kind === "found" && search.site.app ? search.site : undefined;
+  const found = search.kind === "found" && search.site.app && !search.site.basePath ? search.site : undefined;
   if (!found) {
     const local = serveLocal(candidates[0]?.source);
     const app = candidates[0]?.app || "app";
@@ -89,7 +89,9 @@ export function mountServeHandler(
           ? `no ${project.frameworkLabel} app creation (${mount.create.example}) was found; in the file that creates your app, add the imports at the top and the mount after the app is created`
           : candidates.length > 1
             ? `${candidates.length} ${project.frameworkLabel} apps are created (${candidates.map((c) => c.source.file).join(", ")}) and none is plainly the one served; in the one that serves your routes, add the imports at the top and the mount after the app is created`
-            : `the app is not assigned to a variable (const app = ...); add the imports at the top and the mount after the app is created`,
+            : candidates[0]!.basePath
+              ? "the app has a base path (.basePath(...)), under which the mount would serve too; add the imports at the top and mount the handler where it answers at /api/inngest"
+              : `the app is not assigned to a variable (const app = ...); add the imports at the top and the mount after the app is created`,
       lines: [
         importServe(local),
         clientImport(dir),
