@@ -2,6 +2,7 @@ import path from "node:path";
 import type { AppCallMount } from "../frameworks/framework.js";
 import { enclosingStatement, importsOf, parseSource, walk, type AstNode } from "./ast.js";
 import type { Project, Source } from "./detect.js";
+import { exportedAs, listens, resolveImport } from "./module-links.js";
 import { isTestOrHelper } from "./source-kinds.js";
 
 // Which app the serve handler is mounted on (Express, Hono): the app made by the framework (`express()`,
@@ -246,24 +247,6 @@ function returnsApp(fn: AstNode, makers: Map<string, "new" | "call">): boolean {
   return returns;
 }
 
-/** The names a top-level binding is exported as: "default", its own name, or an alias. */
-function exportedAs(program: AstNode, name: string): string[] {
-  if (!name) return [];
-  const names: string[] = [];
-  for (const statement of program.body as AstNode[]) {
-    if (statement.type === "ExportDefaultDeclaration") {
-      const d = statement.declaration;
-      if ((d.type === "Identifier" && d.name === name) || d.id?.name === name) names.push("default");
-    } else if (statement.type === "ExportNamedDeclaration") {
-      const d = statement.declaration;
-      if (d?.id?.name === name || d?.declarations?.some((x: AstNode) => x.id?.name === name)) names.push(name);
-      for (const s of statement.specifiers ?? [])
-        if (s.local?.name === name) names.push(s.exported.name ?? s.exported.value);
-    }
-  }
-  return names;
-}
-
 /**
  * How plainly a site is the app that is served: 2 when it is listened on (`app.listen`, `serve({ fetch:
  * app.fetch })`, `createServer(app)`), in its file or in one that imports it; 1 when it is the default
@@ -290,30 +273,4 @@ function servedScore(
         if (listens(entry.program, binding.local)) return 2;
   }
   return exported.includes("default") ? 1 : 0;
-}
-
-function listens(program: AstNode, app: string): boolean {
-  let found = false;
-  walk(program, (node) => {
-    if (found) return;
-    const isApp = (n: AstNode | undefined) => n?.type === "Identifier" && n.name === app;
-    if (node.type === "MemberExpression" && isApp(node.object) && ["listen", "fetch"].includes(node.property?.name))
-      found = true;
-    if (node.type === "CallExpression" && node.callee.type === "Identifier" && /^createServer$/.test(node.callee.name))
-      found ||= isApp(node.arguments[0]);
-  });
-  return found;
-}
-
-/** The source file a relative or `@/` import names, if it is one of the project's. */
-export function resolveImport(project: Project, fromFile: string, specifier: string): string | undefined {
-  let base: string;
-  if (specifier.startsWith(".")) base = path.posix.join(path.posix.dirname(fromFile), specifier);
-  else if (project.alias && specifier.startsWith(project.alias.prefix))
-    base = path.posix.join(project.alias.base || ".", specifier.slice(project.alias.prefix.length));
-  else return undefined;
-  base = path.posix.normalize(base).replace(/\.([cm]?js|[cm]?ts|tsx)$/, "");
-  return [`${base}.ts`, `${base}.tsx`, `${base}.mts`, `${base}/index.ts`, `${base}/index.tsx`].find((file) =>
-    project.sources.includes(file),
-  );
 }
