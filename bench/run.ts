@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { freePort } from "../test/helpers/app.js";
 import { acceptanceExample } from "../test/helpers/generator-example.js";
 import { startBackgroundServer } from "../test/helpers/process.js";
+import { writeLargeApp } from "./large-app.js";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const cli = path.join(root, "dist", "cli.js");
@@ -176,8 +177,14 @@ results.scaffoldMs = interleaved(RUNS, {
 log("change an existing app (dry run, no install)");
 const existingApp = path.join(work, "existing-app");
 run("node", [cli, "existing-app", "--framework", "express", "--features", "event-basic", "--no-install", "--no-git"]);
+// The same app with 3,000 more modules (about 24 MB): routers and services that send events.
+const largeApp = path.join(work, "large-app");
+run("node", [cli, "large-app", "--framework", "express", "--features", "event-basic", "--no-install", "--no-git"]);
+const large = writeLargeApp(largeApp, 3000);
+const largeLabel = `--add cron --dry-run, ${large.files} more files (${Math.round(large.bytes / 1e6)} MB)`;
 results.existingAppMs = interleaved(RUNS, {
   "--add cron --dry-run": () => timed("node", [cli, "--add", "cron", "--dry-run"], existingApp),
+  [largeLabel]: () => timed("node", [cli, "--add", "cron", "--dry-run"], largeApp),
   "--function <the generator's acceptance example> --dry-run": () =>
     timed("node", [cli, ...acceptanceExample, "--dry-run"], existingApp),
 });

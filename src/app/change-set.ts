@@ -30,6 +30,8 @@ export interface AddPlan {
   notes: string[];
   /** The app's Inngest folder, where the functions are (`src/inngest`, `inngest`...). */
   inngestDir?: string;
+  /** How the app runs in dev once the plan is written: its dev script's command, the Dev Server's. */
+  dev?: { command: string; devServer: string };
 }
 
 /** An insertion of `text` at offset `at` of a file: the rest of the file keeps every byte. */

@@ -5,6 +5,7 @@ import { frameworkLabels, frameworks, type Framework, type ImportExtension } fro
 import { packageManagerFromLockfile, type PackageManager } from "../support/package-manager.js";
 import { importsOf, parseJsonc, parseSource, walk, type AstNode } from "./ast.js";
 import { DEV_ENV_FILE } from "../contributions/layout.js";
+import { devScriptName } from "./dev-script-name.js";
 import type { ExportRef } from "../features/feature.js";
 
 /** What `--add` learns about an existing app before planning anything. Reads, never writes. */
@@ -144,7 +145,9 @@ function devEnvOf(
 ): Project["devEnv"] {
   if (framework.cloudflareWorker) {
     const varsFile = [".dev.vars", ".env"].find((name) => existsSync(path.join(dir, name)));
-    const passesEnvFile = /--env-file\b/.test(String(manifest.scripts?.dev ?? ""));
+    const passesEnvFile = /--env-file\b/.test(
+      String(manifest.scripts?.[devScriptName(manifest.scripts) ?? "dev"] ?? ""),
+    );
     // .dev.vars when there is neither: every wrangler and Vite plugin reads it (.env only since 2025).
     if (vitePlugin || (varsFile && !passesEnvFile)) return { file: varsFile ?? ".dev.vars", readByDevServer: true };
   }
@@ -296,6 +299,19 @@ export interface ExistingInngest {
   serve?: { source: Source; call: AstNode; functions: AstNode | undefined };
 }
 
+const texts = new WeakMap<Project, Map<string, string | null>>();
+
+/** A file of the app as it is on disk (null when absent), read once however many searches look at it. */
+export function readText(project: Project, file: string): string | null {
+  const known = texts.get(project) ?? new Map<string, string | null>();
+  texts.set(project, known);
+  if (!known.has(file)) {
+    const absolute = path.join(project.dir, file);
+    known.set(file, existsSync(absolute) && statSync(absolute).isFile() ? readFileSync(absolute, "utf8") : null);
+  }
+  return known.get(file)!;
+}
+
 export function readSource(project: Project, file: string): Source {
   const code = readFileSync(path.join(project.dir, file), "utf8");
   return { file, code, program: parseSource(code, file) };
@@ -304,8 +320,9 @@ export function readSource(project: Project, file: string): Source {
 export function findInngest(project: Project): ExistingInngest {
   const found: ExistingInngest = {};
   for (const file of project.sources) {
-    const code = readFileSync(path.join(project.dir, file), "utf8");
-    if (!code.includes("inngest")) continue;
+    const code = readText(project, file) ?? "";
+    // Only a file that imports the SDK or the framework's serve handler can hold either.
+    if (!/from\s*["']inngest(?:\/[\w-]+)?["']/.test(code)) continue;
     const source: Source = { file, code, program: parseSource(code, file) };
     const imports = importsOf(source.program);
     const inngestClass = imports.find(

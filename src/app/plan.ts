@@ -1,5 +1,4 @@
 import { cyan } from "kolorist";
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { AGENTS_FILE, agentsSection, withAgentsSection } from "../contributions/agents.js";
 import { addImportExtension, importLine, relativeSpecifier } from "../contributions/code-text.js";
@@ -8,7 +7,6 @@ import type { Feature } from "../features/index.js";
 import {
   baseFile,
   CLIENT_FILE,
-  DEV_ENV_FILE,
   EVENTS_FILE,
   fillPlaceholders,
   FUNCTIONS_DIR,
@@ -21,9 +19,11 @@ import { devServerCommand } from "../contributions/dev-server.js";
 import { commandsFor, packageManagerFiles } from "../support/package-manager.js";
 import { type DependencyName, versions } from "../support/versions.js";
 import { type AddPlan, changeSet, type Editor, type FileChange } from "./change-set.js";
-import { type ExistingInngest, findInngest, type Project } from "./detect.js";
+import { type ExistingInngest, findInngest, type Project, readText } from "./detect.js";
 import { reconcileDependencies } from "./dependencies.js";
-import { addDevEnvToScript, devScriptPort, loadsDevEnv } from "./edits/dev-script.js";
+import { type DevRun, devRunOf } from "./dev-run.js";
+import { starterFileFor } from "./starter-text.js";
+import { addDevEnvToScript, devScriptPort } from "./edits/dev-script.js";
 import { editManifest } from "./edits/manifest.js";
 import { keepMiddlewareOffRoute } from "./edits/next-middleware.js";
 import { addCompatibilityFlags } from "./edits/wrangler-config.js";
@@ -56,10 +56,7 @@ export interface PlanDraft {
 /** Opens a plan over the app's files as they are on disk; every later read sees what was planned. */
 export function openPlan(project: Project): PlanDraft {
   const existing = findInngest(project);
-  const { editor, changes } = changeSet((file) => {
-    const absolute = path.join(project.dir, file);
-    return existsSync(absolute) ? readFileSync(absolute, "utf8") : null;
-  }, project.importExtension);
+  const { editor, changes } = changeSet((file) => readText(project, file), project.importExtension);
   return {
     project,
     existing,
@@ -127,7 +124,7 @@ export function addInngestBase(draft: PlanDraft, features: readonly Feature[]): 
   const { read, put } = editor;
   const { inngestDir, clientFile } = layout;
   /** A starter file whose comments name the env file dev mode is in, as this app has it. */
-  const starterFile = (file: string) => baseFile(framework, file).replaceAll(DEV_ENV_FILE, () => project.devEnv.file);
+  const starterFile = (file: string) => starterFileFor(project, { clientFile, devEnvFile: project.devEnv.file }, file);
   if (!draft.existing.client)
     put(
       clientFile,
@@ -140,7 +137,7 @@ export function addInngestBase(draft: PlanDraft, features: readonly Feature[]): 
   if (read(`${inngestDir}/${TESTING_FILE}`) === null)
     put(
       `${inngestDir}/${TESTING_FILE}`,
-      withNodeTypes(project, inThisApp(draft, baseFile(framework, `${INNGEST_DIR}/${TESTING_FILE}`), inngestDir)),
+      withNodeTypes(project, inThisApp(draft, starterFile(`${INNGEST_DIR}/${TESTING_FILE}`), inngestDir)),
     );
   addVitestConfig(editor, baseFile(framework, "vitest.config.ts"));
   addDevMode(editor, project.devEnv.file, baseFile(framework, ".env.development"));
@@ -161,12 +158,14 @@ export function closePlan(draft: PlanDraft, options: { agents: boolean }): AddPl
   if (framework.cloudflareWorker) addCompatibilityFlags(editor, { vitePlugin: project.vitePlugin });
   addYarn1Settings(project, editor);
   addToManifest(project, editor, layout.inngestDir, draft.wanted);
-  noteDevServerUrl(editor);
+  const dev = devRunOf(project, editor.read("package.json") ?? project.manifestText, editor.read);
+  noteDevServerUrl(editor, dev);
+  editor.plan.dev = { command: dev.command, devServer: dev.devServer };
   if (options.agents) {
     const serveHandler =
       draft.existing.serve?.source.file ??
       [...changes.values()].find((change) => new RegExp(`["']${framework.serveModule}["']`).test(change.after))?.path;
-    const facts = agentsFacts(project, editor, { ...layout, serveHandler, appId: draft.appId });
+    const facts = agentsFacts(project, editor, dev, { ...layout, serveHandler, appId: draft.appId });
     editor.put(AGENTS_FILE, withAgentsSection(editor.read(AGENTS_FILE), agentsSection(facts)));
     addMcpServers(editor);
   }
@@ -179,12 +178,11 @@ export function closePlan(draft: PlanDraft, options: { agents: boolean }): AddPl
 function agentsFacts(
   project: Project,
   editor: Editor,
+  dev: DevRun,
   found: { inngestDir: string; clientFile: string; serveHandler: string | undefined; appId: string },
 ) {
   const pm = commandsFor(project.packageManager);
   const scripts = plannedScripts(editor);
-  // Next.js and Workers (.dev.vars, .env) read their env file themselves; other dev scripts only when made to.
-  const devLoadsEnv = project.devEnv.readByDevServer || loadsDevEnv(scripts.dev ?? "");
   const clientId = /\bid:\s*["'`]([^"'`]+)["'`]/.exec(editor.read(found.clientFile) ?? "")?.[1];
   return {
     frameworkLabel: project.framework.label,
@@ -193,8 +191,8 @@ function agentsFacts(
     eventsFile: `${found.inngestDir}/${EVENTS_FILE}`,
     functionsDir: `${found.inngestDir}/${FUNCTIONS_DIR}`,
     serveHandler: found.serveHandler,
-    devCommand: devLoadsEnv ? pm.run("dev") : `INNGEST_DEV=1 ${pm.run("dev")}`,
-    devServerCommand: devServerCommand(devScriptPort(scripts.dev ?? "")),
+    devCommand: dev.command,
+    devServerCommand: dev.devServer,
     testCommand: (scripts.test ?? "").includes("vitest") ? pm.run("test") : `npx vitest run ${found.inngestDir}`,
   };
 }
@@ -239,16 +237,18 @@ function addVitestConfig(editor: Editor, starterConfig: string): void {
 }
 
 /**
- * The Dev Server finds an app on port 3000 by itself; one whose dev script serves elsewhere (Vite's
- * 5173, wrangler's 8787, a `--port`) is given to it with `-u`, which the summary spells out.
+ * The Dev Server finds an app on port 3000 by itself; one that serves elsewhere (Vite's 5173,
+ * wrangler's 8787, a `--port`, a PORT in `.env` or in the code) is given to it with `-u`, which the
+ * summary spells out.
  */
-function noteDevServerUrl(editor: Editor): void {
-  const dev = plannedScripts(editor).dev ?? "";
-  const port = devScriptPort(dev);
-  if (devServerCommand(port) === devServerCommand(undefined)) return;
-  editor.plan.notes.push(
-    `Your "dev" script (${dev}) serves on port ${port}: start the Dev Server with ${cyan(devServerCommand(port))}.`,
-  );
+function noteDevServerUrl(editor: Editor, dev: DevRun): void {
+  if (dev.devServer === devServerCommand(undefined)) return;
+  const script = plannedScripts(editor)[dev.script];
+  const where =
+    script !== undefined && devScriptPort(script) !== undefined
+      ? `Your "${dev.script}" script (${script}) serves`
+      : "The app serves";
+  editor.plan.notes.push(`${where} on port ${dev.port}: start the Dev Server with ${cyan(dev.devServer)}.`);
 }
 
 /** `INNGEST_DEV=1` in the env file the app's dev server reads (or is made to read). */

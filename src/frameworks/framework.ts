@@ -65,7 +65,14 @@ export interface RouteFileMount {
 export interface AppCallMount {
   kind: "app-call";
   /** The app is made by calling this import (default import of express) or `new` on it (Hono). */
-  create: { source: string; imported: "default" | string; isNew: boolean; example: string };
+  create: {
+    source: string;
+    imported: "default" | string;
+    isNew: boolean;
+    example: string;
+    /** Other packages' subclasses of the app, made the same way (`new OpenAPIHono()` of @hono/zod-openapi). */
+    subclasses?: { source: string; imported: string }[];
+  };
   /**
    * How JSON bodies reach the handler: `parser` names the method of the created import that parses
    * them (`express.json`), which the mount needs when the app has none of its own. Omitted: built in.

@@ -4,7 +4,13 @@ import type { Framework } from "./framework.js";
 /** A Hono app, on Node.js or on Workers: the serve handler on `new Hono()` for GET, PUT and POST. */
 export const honoMount: Framework["mount"] = {
   kind: "app-call",
-  create: { source: "hono", imported: "Hono", isNew: true, example: "new Hono()" },
+  create: {
+    source: "hono",
+    imported: "Hono",
+    isNew: true,
+    example: "new Hono()",
+    subclasses: [{ source: "@hono/zod-openapi", imported: "OpenAPIHono" }],
+  },
   mountLine: (app, serve) =>
     `${app}.on(["GET", "PUT", "POST"], "/api/inngest", ${serve}({ client: inngest, functions }));`,
 };

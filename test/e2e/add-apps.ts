@@ -42,14 +42,19 @@ export interface AddCase {
   packageDir?: string;
   /** More to check once the app is installed after the add: its files, node_modules, the add's output. */
   afterInstall?: (dir: string, addOutput: string) => void;
+  /** The app's dev script when it is not `dev` (`start:dev`). */
+  devScript?: string;
+  /** More to check after the add: the app's files and what the add printed. */
+  check?: (dir: string, output: string) => void;
 }
 
 /** The app's own dev script on a free port of 127.0.0.1, polled at `readyPath` until it answers. */
 function startApp(
   dir: string,
-  options: { pm: string; env: Record<string, string>; readyPath?: string },
+  options: { pm: string; env: Record<string, string>; readyPath?: string; script?: string },
 ): Promise<RunningApp> {
   return startDevServer(dir, {
+    script: options.script,
     timeoutMs: 180_000,
     packageManager: options.pm,
     env: options.env,
@@ -547,7 +552,12 @@ export function describeAdd(cases: AddCase[]): void {
       expect(install.exitCode, install.output).toBe(0);
 
       // The app as its user knows it: its routes' answers (and its functions, if it has Inngest).
-      const app = await startApp(dir, { pm, env: pmEnv, readyPath: testCase.routes[0]!.path });
+      const app = await startApp(dir, {
+        pm,
+        env: pmEnv,
+        readyPath: testCase.routes[0]!.path,
+        script: testCase.devScript,
+      });
       try {
         for (const route of testCase.routes) answersBefore.push(await answer(`${app.url}${route.path}`, route.init));
         if (testCase.before.length > 0) {
@@ -580,6 +590,11 @@ export function describeAdd(cases: AddCase[]): void {
       expect(changedFiles(snapshotBefore, snapshot(dir, sourceOnly))).toEqual([...testCase.planned].sort());
     });
 
+    if (testCase.check) {
+      const check = testCase.check;
+      it("says and writes what this app's shape needs", () => check(dir, addOutput));
+    }
+
     it("changes nothing when run a second time", async () => {
       const before = snapshot(dir, sourceOnly);
       const again = await runCli(["--add", testCase.add.join(","), "--no-install", "--yes"], {
@@ -609,7 +624,7 @@ export function describeAdd(cases: AddCase[]): void {
       let app: RunningApp;
       beforeAll(async () => {
         // The app's own dev script, with no extra env: --add made it load .env.development.
-        app = await startApp(dir, { pm, env: pmEnv });
+        app = await startApp(dir, { pm, env: pmEnv, script: testCase.devScript });
       }, 240_000);
       afterAll(async () => {
         await app?.stop();

@@ -34,6 +34,8 @@ export interface DevServerOptions {
   timeoutMs?: number;
   /** The path polled until it answers (default: /api/inngest). */
   readyPath?: string;
+  /** The script that starts it (default: dev). */
+  script?: string;
 }
 
 /**
@@ -60,19 +62,26 @@ const workerDevServers = [
 ];
 
 /**
- * Starts `<pm> run dev` of an app in its own process group on a free port of 127.0.0.1, and waits
+ * Starts `<pm> run dev` (or another script) of an app in its own process group on a free port of 127.0.0.1, and waits
  * until `readyPath` answers.
  */
 export async function startDevServer(dir: string, options: DevServerOptions = {}): Promise<RunningApp> {
-  const { packageManager = "npm", env = {}, vars = {}, timeoutMs = 120_000, readyPath = "/api/inngest" } = options;
+  const {
+    packageManager = "npm",
+    env = {},
+    vars = {},
+    timeoutMs = 120_000,
+    readyPath = "/api/inngest",
+    script = "dev",
+  } = options;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const devScript: string = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).scripts?.dev ?? "";
+  const devScript: string = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).scripts?.[script] ?? "";
   const worker = workerDevServers.find((server) => server.script.test(devScript));
   const shellEnv = { ...userEnv(), ...env };
   const server = await startBackgroundServer(
     packageManager,
-    worker ? ["run", "dev", "--", ...worker.flags(port, vars)] : ["run", "dev"],
+    worker ? ["run", script, "--", ...worker.flags(port, vars)] : ["run", script],
     {
       cwd: dir,
       env: {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,8 +27,9 @@ function edited(
   input: string,
   extension: ImportExtension,
   edit: (editor: ReturnType<typeof changeSet>["editor"]) => void,
+  others: (name: string) => string | null = () => null,
 ) {
-  const { editor, changes } = changeSet((name) => (name === file ? input : null), extension);
+  const { editor, changes } = changeSet((name) => (name === file ? input : others(name)), extension);
   edit(editor);
   expect(editor.plan.manual).toEqual([]);
   return changes.get(file)?.after ?? input;
@@ -100,17 +101,27 @@ describe("mountServeHandler", () => {
     writeFileSync(path.join(dir, "tsconfig.json"), '{ "compilerOptions": { "module": "NodeNext" } }');
     const input = fixture("mount", name, "input.ts");
     writeFileSync(path.join(dir, "src/index.ts"), input);
+    // The app's other modules, when the case has some (a factory the input imports): src/ beside input.ts.
+    const others = path.join(fixtures, "mount", name, "src");
+    if (existsSync(others)) cpSync(others, path.join(dir, "src"), { recursive: true });
     const project = detectProject(dir);
-    const after = edited("src/index.ts", input, project.importExtension, (editor) =>
-      mountServeHandler(
-        project,
-        {
-          clientFile: "src/inngest/client.ts",
-          clientExport: "inngest",
-          indexFile: "src/inngest/functions/index.ts",
-        },
-        editor,
-      ),
+    const onDisk = (file: string) =>
+      existsSync(path.join(dir, file)) ? readFileSync(path.join(dir, file), "utf8") : null;
+    const after = edited(
+      "src/index.ts",
+      input,
+      project.importExtension,
+      (editor) =>
+        mountServeHandler(
+          project,
+          {
+            clientFile: "src/inngest/client.ts",
+            clientExport: "inngest",
+            indexFile: "src/inngest/functions/index.ts",
+          },
+          editor,
+        ),
+      onDisk,
     );
     expect(after).toBe(fixture("mount", name, "expected.ts"));
   });

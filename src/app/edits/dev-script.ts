@@ -2,8 +2,10 @@ import { cyan } from "kolorist";
 import type { Editor } from "../change-set.js";
 import type { Project } from "../detect.js";
 import { DEV_ENV_FILE } from "../../contributions/layout.js";
+import { devScriptName } from "../dev-script-name.js";
+import { isTestOrHelper } from "../source-kinds.js";
 
-// Dev mode after one command: the app's own `dev` script, edited to load `.env.development`
+// Dev mode after one command: the app's own dev script (`dev`, or `start:dev`...), edited to load `.env.development`
 // (INNGEST_DEV=1), for frameworks whose dev server does not load env files by itself.
 
 const ENV_FILE_FLAG = `--env-file=${DEV_ENV_FILE}`;
@@ -46,15 +48,17 @@ export function loadsDevEnv(script: string): boolean {
 }
 
 /**
- * Edits the `dev` script in `scripts` (the package.json entries to write) so that it starts in dev
+ * Edits the app's dev script in `scripts` (the package.json entries to write) so that it starts in dev
  * mode, or says in the notes exactly what to run, naming the app's own entry file.
  */
 export function addDevEnvToScript(project: Project, editor: Editor, scripts: Record<string, string>): void {
-  const dev = (project.manifest.scripts?.dev ?? undefined) as string | undefined;
+  const manifestScripts = project.manifest.scripts as Record<string, unknown> | undefined;
+  const name = devScriptName(manifestScripts);
+  const dev = name === undefined ? undefined : String(manifestScripts![name]);
   if (dev !== undefined && loadsDevEnv(dev)) return;
   const edited = dev === undefined ? undefined : devScriptWithEnv(dev);
   if (edited !== undefined) {
-    scripts.dev = edited;
+    scripts[name!] = edited;
     return;
   }
   const entry = entryFile(project, editor, dev);
@@ -62,17 +66,38 @@ export function addDevEnvToScript(project: Project, editor: Editor, scripts: Rec
   editor.plan.notes.push(
     dev === undefined
       ? `package.json has no "dev" script: start the app in dev mode with ${cyan(example)} (INNGEST_DEV=1 is what makes it serve the Dev Server).`
-      : `Your "dev" script (${dev}) was left as it is: it must set INNGEST_DEV=1, for example ${cyan(`"dev": "${example}"`)}.`,
+      : `Your "${name}" script (${dev}) was left as it is: it must set INNGEST_DEV=1, for example ${cyan(`"${name}": "${example}"`)}.`,
   );
 }
 
-/** The file the app starts from: the one its dev script names, else the one that listens. */
+/**
+ * The file the app starts from: the one its dev script names, else its start script or `main` (built
+ * output mapped back to its source), else the one that listens; never a test or the Inngest helpers.
+ */
 function entryFile(project: Project, editor: Editor, dev: string | undefined): string {
-  const named = dev?.split(/\s+/).find((token) => project.sources.includes(token.replace(/^\.\//, "")));
-  if (named) return named.replace(/^\.\//, "");
-  const listens = project.sources.find(
+  const { sources, manifest } = project;
+  const candidates = (text: unknown) =>
+    String(text ?? "")
+      .split(/\s+/)
+      .map((token) => token.replace(/^\.\//, ""))
+      .flatMap((token) => [token, ...builtToSource(token)]);
+  const named = [dev, manifest.scripts?.start, manifest.main]
+    .flatMap(candidates)
+    .find((file) => sources.includes(file) && !isTestOrHelper(file, "inngest") && !/(^|\/)inngest\//.test(file));
+  if (named) return named;
+  const listens = sources.find(
     (file) =>
-      !/\.(test|spec)\.tsx?$/.test(file) && /\.listen\(|from ["']@hono\/node-server["']/.test(editor.read(file) ?? ""),
+      !isTestOrHelper(file, undefined) &&
+      !/(^|\/)inngest\//.test(file) &&
+      /\.listen\(|from ["']@hono\/node-server["']/.test(editor.read(file) ?? ""),
   );
-  return listens ?? (typeof project.manifest.main === "string" ? project.manifest.main : "<your entry file>");
+  return listens ?? (typeof manifest.main === "string" ? manifest.main : "<your entry file>");
+}
+
+/** `dist/src/index.js`, `build/server.js`: the TypeScript files they are compiled from. */
+function builtToSource(token: string): string[] {
+  const match = /^(?:dist|build|out|lib)\/(.+)\.[cm]?js$/.exec(token);
+  if (!match) return [];
+  const rest = match[1]!;
+  return [`${rest}.ts`, `src/${rest}.ts`, `${rest}.tsx`];
 }

@@ -1,9 +1,11 @@
 import path from "node:path";
 import { importLine } from "../../contributions/code-text.js";
 import { CliError } from "../../support/errors.js";
-import { enclosingStatement, importsOf, indentAt, topLevelNames, walk, type AstNode } from "../ast.js";
+import { enclosingStatement, indentAt, topLevelNames, walk, type AstNode } from "../ast.js";
 import { applyEdits, type Editor } from "../change-set.js";
-import { readSource, type Project, type Source } from "../detect.js";
+import type { Project, Source } from "../detect.js";
+import { findApp } from "../find-app.js";
+import { trueOfThisApp } from "../starter-text.js";
 import { olderThan } from "../framework-version.js";
 import { importEdit, inStyleOf, isCall } from "./source-edits.js";
 import { importPath } from "./specifiers.js";
@@ -24,6 +26,8 @@ export function mountServeHandler(
     const name = target.clientExport === "inngest" ? "inngest" : `${target.clientExport} as inngest`;
     return importLine([name], importPath(project, fromDir, target.clientFile, editor.extension));
   };
+  const routeText = (text: string) =>
+    trueOfThisApp(project, { clientFile: target.clientFile, devEnvFile: project.devEnv.file }, text);
   const functionsImport = (fromDir: string) =>
     importLine(["functions"], importPath(project, fromDir, target.indexFile, editor.extension, true));
 
@@ -32,7 +36,7 @@ export function mountServeHandler(
     const existingRoute = ["inngest.ts", "inngest.js", "inngest/index.ts", "inngest/index.js"].find(
       (name) => editor.read(`${apiDir}/${name}`) !== null,
     );
-    const route = mount.pagesRouteFile(clientImport(apiDir), functionsImport(apiDir));
+    const route = routeText(mount.pagesRouteFile(clientImport(apiDir), functionsImport(apiDir)));
     if (existingRoute) {
       editor.plan.manual.push({
         file: `${apiDir}/${existingRoute}`,
@@ -47,7 +51,7 @@ export function mountServeHandler(
     const existingRoute = ["route.ts", "route.js", "route.tsx"].find(
       (name) => editor.read(`${routeDir}/${name}`) !== null,
     );
-    const route = mount.routeFile(clientImport(routeDir), functionsImport(routeDir));
+    const route = routeText(mount.routeFile(clientImport(routeDir), functionsImport(routeDir)));
     if (existingRoute) {
       editor.plan.manual.push({
         file: `${routeDir}/${existingRoute}`,
@@ -58,51 +62,23 @@ export function mountServeHandler(
     return;
   }
 
-  // A mount after the app is created, in the file that creates it.
-  const candidates: { source: Source; statement: AstNode; app: string; creator: string }[] = [];
-  const requiring: string[] = [];
-  for (const file of project.sources) {
-    // Tests often make apps of their own; the one to mount on is in the app's code.
-    if (
-      /\.(test|spec)\.tsx?$/.test(file) ||
-      file.split("/").some((part) => part === "test" || part === "tests" || part === "__tests__")
-    )
-      continue;
-    const code = editor.read(file)!;
-    if (!code.includes(mount.create.source)) continue;
-    const source = readSource(project, file);
-    const creator = importsOf(source.program).find(
-      (b) => b.source === mount.create.source && b.imported === mount.create.imported,
-    )?.local;
-    if (!creator) {
-      const required = new RegExp(`require\\(\\s*["'\`]${mount.create.source}["'\`]\\s*\\)`).test(code);
-      if (required) requiring.push(file);
-      continue;
-    }
-    walk(source.program, (node, ancestors) => {
-      const isCreation = mount.create.isNew ? node.type === "NewExpression" : node.type === "CallExpression";
-      if (!isCreation || node.callee.type !== "Identifier" || node.callee.name !== creator) return;
-      const parent = ancestors[ancestors.length - 1];
-      const declarator = parent?.type === "VariableDeclarator" && parent.init === node ? parent : undefined;
-      const statement = declarator && enclosingStatement(ancestors.slice(0, -1), parent!);
-      const app = declarator?.id.type === "Identifier" ? declarator.id.name : undefined;
-      if (statement && app) candidates.push({ source, statement, app, creator });
-      else candidates.push({ source, statement: node, app: "", creator });
-    });
-  }
-  if (candidates.length === 0 && requiring.length > 0) {
+  // A mount after the app is created, in the file that creates it (or calls the factory that does).
+  const clientDir = path.posix.dirname(target.clientFile);
+  const search = findApp(project, editor.read, path.posix.basename(clientDir) === "inngest" ? clientDir : undefined);
+  if (search.kind === "none" && search.requiring.length > 0) {
     throw new CliError(
-      `${requiring[0]} loads ${mount.create.source} with require(): --add edits apps written with import statements; change its require() calls to imports (or add Inngest by hand). Nothing was changed.`,
+      `${search.requiring[0]} loads ${mount.create.source} with require(): --add edits apps written with import statements; change its require() calls to imports (or add Inngest by hand). Nothing was changed.`,
       "commonjs-project",
     );
   }
+  const candidates = search.kind === "found" ? [search.site] : search.kind === "several" ? search.sites : [];
   const hostFile = candidates[0]?.source.file ?? (project.srcDir ? "src/index.ts" : "index.ts");
   const dir = path.posix.dirname(hostFile);
   const serveLocal = (source?: Source) =>
     source && topLevelNames(source.program).has("serve") ? "serveInngest" : "serve";
   const importServe = (local: string) =>
     importLine([local === "serve" ? "serve" : `serve as ${local}`], framework.serveModule);
-  const found = candidates.length === 1 && candidates[0]!.app ? candidates[0]! : undefined;
+  const found = search.kind === "found" && search.site.app && !search.site.basePath ? search.site : undefined;
   if (!found) {
     const local = serveLocal(candidates[0]?.source);
     const app = candidates[0]?.app || "app";
@@ -112,8 +88,10 @@ export function mountServeHandler(
         candidates.length === 0
           ? `no ${project.frameworkLabel} app creation (${mount.create.example}) was found; in the file that creates your app, add the imports at the top and the mount after the app is created`
           : candidates.length > 1
-            ? `${candidates.length} ${project.frameworkLabel} apps are created (${candidates.map((c) => c.source.file).join(", ")}); in the one that serves your routes, add the imports at the top and the mount after the app is created`
-            : `the app is not assigned to a variable (const app = ...); add the imports at the top and the mount after the app is created`,
+            ? `${candidates.length} ${project.frameworkLabel} apps are created (${candidates.map((c) => c.source.file).join(", ")}) and none is plainly the one served; in the one that serves your routes, add the imports at the top and the mount after the app is created`
+            : candidates[0]!.basePath
+              ? "the app has a base path (.basePath(...)), under which the mount would serve too; add the imports at the top and mount the handler where it answers at /api/inngest"
+              : `the app is not assigned to a variable (const app = ...); add the imports at the top and the mount after the app is created`,
       lines: [
         importServe(local),
         clientImport(dir),
@@ -125,7 +103,11 @@ export function mountServeHandler(
     return;
   }
 
-  const { source, statement, app, creator } = found;
+  const { source, statement, app } = found;
+  // An app made by a factory of the app's: the framework's import for the parser may be missing here.
+  const creator = found.creator ?? mount.create.source;
+  const importCreator =
+    found.creator === undefined && mount.jsonBodyParser ? [`import ${creator} from "${mount.create.source}";`] : [];
   const code = source.code;
   // An app-wide body parser (`app.use(express.json(...))`) already parses bodies; mount after it.
   let insertAfter = statement;
@@ -162,7 +144,7 @@ export function mountServeHandler(
   editor.put(
     source.file,
     applyEdits(code, [
-      importEdit(source, [importServe(local), clientImport(dir), functionsImport(dir)]),
+      importEdit(source, [...importCreator, importServe(local), clientImport(dir), functionsImport(dir)]),
       { at: insertAfter.end, text: `\n\n${indent}${comment}\n${indent}${inStyleOf(source, line)}` },
     ]),
   );

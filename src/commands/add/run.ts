@@ -2,7 +2,6 @@ import path from "node:path";
 import { bold, cyan, dim } from "kolorist";
 import type { Flags } from "../../args.js";
 import type { RunContext } from "../../support/context.js";
-import { devServerCommand } from "../../contributions/dev-server.js";
 import { CliError } from "../../support/errors.js";
 import { featuresNamed, type Feature } from "../../features/index.js";
 import { registeredFunctions } from "../../contributions/features.js";
@@ -12,7 +11,6 @@ import { commandsFor } from "../../support/package-manager.js";
 import { log } from "../../support/ui.js";
 import { loadParser } from "../../app/ast.js";
 import { detectProject, type Project } from "../../app/detect.js";
-import { devScriptPort, loadsDevEnv } from "../../app/edits/dev-script.js";
 import type { AddPlan } from "../../app/change-set.js";
 import { planAdd } from "./plan.js";
 import { confirmDirtyTree } from "../../app/confirm.js";
@@ -96,8 +94,7 @@ function addedJson(
     nextSteps: [
       ...(shownDir === "." ? [] : [`cd ${shownDir.includes(" ") ? JSON.stringify(shownDir) : shownDir}`]),
       ...(outcome.installed ? [] : [pm.install]),
-      devStartsInDevMode(project, after("package.json")) ? pm.run("dev") : `INNGEST_DEV=1 ${pm.run("dev")}`,
-      devServerCommand(devScriptPort(plannedScripts(project, after("package.json")).dev ?? "")),
+      ...(plan.dev ? [plan.dev.command, plan.dev.devServer] : []),
     ],
     warnings: [
       ...plan.skipped.map((feature) => `${feature.id} is already in the app: skipped.`),
@@ -105,15 +102,6 @@ function addedJson(
       ...(env.length > 0 ? [`The new functions read ${env.join(", ")} from the environment (see .env.example).`] : []),
     ],
   };
-}
-
-/** Whether the app's dev script (as --add leaves it) serves the Dev Server: it sets INNGEST_DEV. */
-function devStartsInDevMode(project: Project, plannedManifest: string | undefined): boolean {
-  return project.devEnv.readByDevServer || loadsDevEnv(plannedScripts(project, plannedManifest).dev ?? "");
-}
-
-function plannedScripts(project: Project, plannedManifest: string | undefined): Record<string, string> {
-  return (JSON.parse(plannedManifest ?? project.manifestText).scripts ?? {}) as Record<string, string>;
 }
 
 function parseFeatures(ids: readonly string[]): Feature[] {
