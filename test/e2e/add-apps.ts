@@ -1,9 +1,9 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answer, commitAll, runIn } from "../helpers/add.js";
 import { startDevServer, type RunningApp } from "../helpers/app.js";
-import { makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
+import { makeTempDir, runCli } from "../helpers/cli.js";
 import { copyFixture, FIXTURE_LOCKFILE } from "../helpers/fixtures.js";
 import { installDependencies } from "../helpers/install-cache.js";
 import { appEndpoint } from "../helpers/inngest.js";
@@ -473,7 +473,7 @@ export const packageManagerCases: AddCase[] = [
   {
     name: "an Express package of a pnpm workspace (installed from the workspace root)",
     make: async (root) => {
-      cpSync(path.join(repoRoot, "test/fixtures/express-split"), path.join(root, "apps/api"), { recursive: true });
+      copyFixture("express-split", path.join(root, "apps/api"));
       writeFileSync(path.join(root, "package.json"), '{ "name": "monorepo", "private": true }\n');
       writeFileSync(
         path.join(root, "pnpm-workspace.yaml"),
