@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
-/** Seconds each test file took in a full run on the 2-core machine (`node scripts/slowest-tests.mjs <report> --write`). */
+/** Seconds each test file took in a full run on the 2-core machine (test/timing-reporter.ts writes them). */
 const durations: Record<string, number> = JSON.parse(
   readFileSync(new URL("./durations.json", import.meta.url), "utf8"),
 );
