@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from "vitest/config";
+import SlowestFirst from "./test/sequencer.js";
 
 export default defineConfig({
   test: {
@@ -8,5 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 600_000,
     maxWorkers: 2,
+    // The run's install cache (test/helpers/install-cache.ts).
+    globalSetup: ["test/global-setup.ts"],
+    sequence: { sequencer: SlowestFirst },
   },
 });

@@ -1,10 +1,11 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answer, commitAll, runIn } from "../helpers/add.js";
 import { startDevServer, type RunningApp } from "../helpers/app.js";
-import { makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
-import { copyFixture } from "../helpers/fixtures.js";
+import { makeTempDir, runCli } from "../helpers/cli.js";
+import { copyFixture, FIXTURE_LOCKFILE } from "../helpers/fixtures.js";
+import { installDependencies } from "../helpers/install-cache.js";
 import { appEndpoint } from "../helpers/inngest.js";
 import { changedFiles, snapshot, sourceOnly } from "../helpers/snapshot.js";
 import { installTool, withToolOnPath } from "../helpers/tools.js";
@@ -62,8 +63,9 @@ function startApp(
   });
 }
 
+/** A fixture app with its npm lockfile (an app of another manager has none: describeAdd removes it). */
 const fixture = (name: string) => async (dir: string) => {
-  copyFixture(name, dir);
+  copyFixture(name, dir, { lockfile: true });
 };
 
 const createNextApp = (srcDir: boolean) => async (dir: string) => {
@@ -478,7 +480,7 @@ export const packageManagerCases: AddCase[] = [
   {
     name: "an Express package of a pnpm workspace (installed from the workspace root)",
     make: async (root) => {
-      cpSync(path.join(repoRoot, "test/fixtures/express-split"), path.join(root, "apps/api"), { recursive: true });
+      copyFixture("express-split", path.join(root, "apps/api"));
       writeFileSync(path.join(root, "package.json"), '{ "name": "monorepo", "private": true }\n');
       writeFileSync(
         path.join(root, "pnpm-workspace.yaml"),
@@ -547,8 +549,10 @@ export function describeAdd(cases: AddCase[]): void {
       root = path.join(temp.dir, "user-app");
       dir = testCase.packageDir ? path.join(root, testCase.packageDir) : root;
       await testCase.make(root);
+      if (testCase.tool) rmSync(path.join(root, FIXTURE_LOCKFILE), { force: true });
       appId = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")).name;
-      const install = await runIn(root, pm, ["install"], pmEnv);
+      // The app's first install: `npm ci` where it has a lockfile.
+      const install = await installDependencies(root, pm, pmEnv, { frozen: true });
       expect(install.exitCode, install.output).toBe(0);
 
       // The app as its user knows it: its routes' answers (and its functions, if it has Inngest).
@@ -609,7 +613,7 @@ export function describeAdd(cases: AddCase[]): void {
     it("installs, type-checks and passes the app's tests", async () => {
       if (testCase.installByCli) expect(addOutput).toContain(`Installed dependencies with ${pm}`);
       else {
-        const install = await runIn(root, pm, ["install"], pmEnv);
+        const install = await installDependencies(root, pm, pmEnv);
         expect(install.exitCode, install.output).toBe(0);
       }
       const typecheck = await runIn(dir, ...testCase.typecheck, pmEnv);

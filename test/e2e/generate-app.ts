@@ -5,6 +5,7 @@ import { changedFiles, snapshot, sourceOnly } from "../helpers/snapshot.js";
 import { startDevServer, type RunningApp } from "../helpers/app.js";
 import { hasStackTrace, makeTempDir, runCli } from "../helpers/cli.js";
 import { appEndpoint } from "../helpers/inngest.js";
+import { installWithNpm } from "../helpers/install-cache.js";
 import { runScript } from "../helpers/run.js";
 
 const APP_NAME = "gen-app";
@@ -30,10 +31,13 @@ export function describeGeneratedFunctions(framework: string, cases: GeneratedFu
       temp = await makeTempDir(`cia-gen-${framework}-`);
       appDir = path.join(temp.dir, APP_NAME);
       const created = await runCli(
-        [APP_NAME, "--framework", framework, "--features", "event-basic", "--install", "--no-git"],
-        { cwd: temp.dir, env: { npm_config_prefer_offline: "true" } },
+        [APP_NAME, "--framework", framework, "--features", "event-basic", "--no-install", "--no-git"],
+        { cwd: temp.dir },
       );
       expect(created.exitCode, created.output).toBe(0);
+      // Installing is create-<framework>'s to prove: this app takes the run's install of its dependencies.
+      const installed = await installWithNpm(appDir);
+      expect(installed.exitCode, installed.output).toBe(0);
     }, 600_000);
     afterAll(async () => {
       await temp?.remove();

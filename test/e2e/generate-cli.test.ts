@@ -1,8 +1,9 @@
-import { cpSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changedFiles, snapshot, sourceOnly } from "../helpers/snapshot.js";
 import { hasStackTrace, makeTempDir, repoRoot, runCli } from "../helpers/cli.js";
+import { copyFixture } from "../helpers/fixtures.js";
 
 /** `--function` with the built CLI in a real app directory (no install): what it refuses and prints. */
 describe("create-inngest-app --function", () => {
@@ -160,7 +161,7 @@ describe("create-inngest-app --function", () => {
 
   it("registers in a hand-written Express app given Inngest by --add", async () => {
     const appDir = path.join(temp.dir, "express-tutorial");
-    cpSync(path.join(repoRoot, "test/fixtures/express-tutorial"), appDir, { recursive: true });
+    copyFixture("express-tutorial", appDir);
     const added = await runCli(["--add", "inngest", "--no-install", "--yes"], { cwd: appDir });
     expect(added.exitCode, added.output).toBe(0);
     const result = await runCli([...ok, "--no-install", "--yes"], { cwd: appDir });

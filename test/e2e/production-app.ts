@@ -4,6 +4,7 @@ import { freePort } from "../helpers/app.js";
 import { hasStackTrace, makeTempDir, runCli } from "../helpers/cli.js";
 import { userEnv } from "../helpers/env.js";
 import { type BackgroundServer, run, startBackgroundServer } from "../helpers/process.js";
+import { installWithNpm } from "../helpers/install-cache.js";
 import { runScript } from "../helpers/run.js";
 import {
   type InngestEvent,
@@ -47,10 +48,13 @@ export function describeProductionApp(framework: string): void {
       temp = await makeTempDir(`cia-prod-${framework}-`);
       appDir = path.join(temp.dir, APP_NAME);
       const created = await runCli(
-        [APP_NAME, "--framework", framework, "--features", "event-basic", "--install", "--no-git"],
-        { cwd: temp.dir, env: { npm_config_prefer_offline: "true" } },
+        [APP_NAME, "--framework", framework, "--features", "event-basic", "--no-install", "--no-git"],
+        { cwd: temp.dir },
       );
       expect(created.exitCode, created.output).toBe(0);
+      // Installing is create-<framework>'s to prove: this app takes the run's install of its dependencies.
+      const installed = await installWithNpm(appDir);
+      expect(installed.exitCode, installed.output).toBe(0);
       // A production build has no Inngest keys at hand (CI, Vercel's build step): it must not need them.
       const built = await runScript(appDir, "build", {
         env: productionEnv(0, {}),

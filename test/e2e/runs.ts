@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { EvaluationError, parse as parseCel } from "@marcbachmann/cel-js";
 import type { SyncedFunction } from "../../starters/base/src/inngest/testing.js";
 import type { EndpointClient } from "../helpers/inngest.js";
 
@@ -212,28 +213,21 @@ export async function startEventApi(): Promise<{ url: string; received: TriedEve
 /**
  * Whether a CEL condition as the endpoint syncs it holds: a trigger's `if` (with `event`, the event
  * sent), or a `cancelOn` / `waitForEvent` one (with `event`, the event that started the run, and
- * `async`, the incoming one). Reads only what the samples write: comparisons of `event.data...`,
- * `async.data...` and literals, joined by `&&`; anything else throws until it is taught.
+ * `async`, the incoming one), evaluated by a CEL implementation with the events' JSON as Inngest
+ * binds it. As in Inngest, a condition that fails to evaluate (a field the event lacks, types that do
+ * not compare) matches nothing; one that does not parse, or is not a boolean, is the sample's bug.
  */
 export function conditionHolds(expression: string, scope: { event: TriedEvent; async?: TriedEvent }): boolean {
-  const operand = (text: string): unknown => {
-    const value = text.trim();
-    const quoted = /^(['"])([^'"]*)\1$/.exec(value);
-    if (quoted) return quoted[2];
-    if (/^-?\d+(\.\d+)?$/.test(value)) return Number(value);
-    const [root, ...path] = value.split(".");
-    if (root !== "event" && root !== "async") throw new Error(`cannot read "${value}" in "${expression}"`);
-    return path.reduce<unknown>((object, key) => (object as Record<string, unknown> | undefined)?.[key], scope[root]);
-  };
-  return expression.split("&&").every((clause) => {
-    const match = /^(.+?)(==|!=|>=|<=|>|<)(.+)$/.exec(clause);
-    if (!match) throw new Error(`cannot read "${clause.trim()}" in "${expression}"`);
-    const [left, right] = [operand(match[1]!), operand(match[3]!)];
-    if (match[2] === "==") return left === right;
-    if (match[2] === "!=") return left !== right;
-    if (typeof left !== "number" || typeof right !== "number") return false;
-    return { ">=": left >= right, "<=": left <= right, ">": left > right, "<": left < right }[match[2] as ">="];
-  });
+  const condition = parseCel(expression);
+  let value: unknown;
+  try {
+    value = condition(scope.async ? { event: scope.event, async: scope.async } : { event: scope.event });
+  } catch (error) {
+    if (error instanceof EvaluationError) return false;
+    throw error;
+  }
+  if (typeof value !== "boolean") throw new Error(`"${expression}" is a ${typeof value}, not a condition`);
+  return value;
 }
 
 /** The synced `cancelOn` entries by which `incoming` cancels a run that `started` began. */
