@@ -31,6 +31,7 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
   log.info(
     `${bold(project.frameworkLabel)} app in ${dir} (${project.packageManager}${project.installDir === dir ? "" : ` workspace at ${project.installDir}`}${project.srcDir ? ", src/" : ""})`,
   );
+  if (project.advisory) log.warn(project.advisory);
   for (const feature of plan.skipped) log.info(`${dim("-")} ${feature.id} is already in the app: skipped`);
   const newDependencies = Object.keys(plan.dependencies).length + Object.keys(plan.devDependencies).length > 0;
   const finish = (outcome: { dryRun: boolean; installed: boolean }): number => {
@@ -94,6 +95,7 @@ function addedJson(
       devServerCommand(devScriptPort(plannedScripts(project, after("package.json")).dev ?? "")),
     ],
     warnings: [
+      ...(project.advisory ? [project.advisory] : []),
       ...plan.skipped.map((feature) => `${feature.id} is already in the app: skipped.`),
       ...plan.notes,
       ...(env.length > 0 ? [`The new functions read ${env.join(", ")} from the environment (see .env.example).`] : []),

@@ -24,6 +24,7 @@ export async function runUpgrade(flags: Flags, context: RunContext): Promise<num
   log.info(
     `${bold(project.frameworkLabel)} app in ${dir} on inngest ${plan.fromRange}: upgrading to ${versions.inngest}`,
   );
+  if (project.advisory) log.warn(project.advisory);
   const newDependencies = Object.keys(plan.dependencies).length + Object.keys(plan.devDependencies).length > 0;
   const finish = (outcome: { dryRun: boolean; installed: boolean }): number => {
     if (flags.json) printJson(upgradeJson(project, plan, path.relative(context.cwd, dir) || ".", outcome));
@@ -83,6 +84,6 @@ function upgradeJson(
       ...(outcome.installed ? [] : [pm.install]),
       project.devEnv.readByDevServer || loadsDevEnv(dev) ? pm.run("dev") : `INNGEST_DEV=1 ${pm.run("dev")}`,
     ],
-    warnings: [...plan.notes],
+    warnings: [...(project.advisory ? [project.advisory] : []), ...plan.notes],
   };
 }
