@@ -6,6 +6,9 @@ import type { Source } from "../../src/app/detect.js";
 import { newDraft, type UpgradeDraft } from "../../src/commands/upgrade/draft.js";
 import { applySplices } from "../../src/commands/upgrade/splice.js";
 import { moveTriggers } from "../../src/commands/upgrade/transforms/create-function.js";
+import { constNameOf, declareEventTypes, useEventTypes } from "../../src/commands/upgrade/transforms/event-schemas.js";
+import { referenceInvokedFunctions } from "../../src/commands/upgrade/transforms/invoke.js";
+import { reportMiddleware } from "../../src/commands/upgrade/transforms/middleware.js";
 import { clientIn, upgradeServeOptions } from "../../src/commands/upgrade/transforms/serve-options.js";
 
 // Each transform of --upgrade on small v3 files, against the exact v4 files expected, kept under
@@ -86,5 +89,93 @@ describe("upgradeServeOptions", () => {
         lines: ["signingKey: secrets.inngest,"],
       },
     ]);
+  });
+});
+
+describe("declareEventTypes and useEventTypes", () => {
+  it.each(cases("upgrade-event-schemas"))("%s", (name) => {
+    const read = (file: string) => fixture("upgrade-event-schemas", name, file);
+    const clientSource = sourceOf("src/inngest/client.ts", read("input.client.ts"));
+    const functionsSource = sourceOf("src/inngest/functions.ts", read("input.functions.ts"));
+    const draft = newDraft();
+    const client = { file: clientSource.file, exportName: "inngest" };
+    const events = declareEventTypes(clientIn(clientSource)!, draft);
+    useEventTypes({}, functionsSource, client, events, draft);
+    expect(draft.manual).toEqual([]);
+    expect(edited(draft, clientSource)).toBe(read("expected.client.ts"));
+    expect(edited(draft, functionsSource)).toBe(read("expected.functions.ts"));
+  });
+
+  it("leaves fromUnion as it is, and says what to declare instead", () => {
+    const code =
+      'import { EventSchemas, Inngest } from "inngest";\n\ntype A = { name: "a/b"; data: { id: string } };\n\nexport const inngest = new Inngest({\n  id: "x",\n  schemas: new EventSchemas().fromUnion<A>(),\n});\n';
+    const source = sourceOf("src/inngest/client.ts", code);
+    const draft = newDraft();
+    expect(declareEventTypes(clientIn(source)!, draft)).toEqual([]);
+    expect(draft.splices.size).toBe(0);
+    expect(draft.manual).toEqual([
+      expect.objectContaining({
+        file: "src/inngest/client.ts",
+        where: expect.stringMatching(/^line 7: EventSchemas is gone in v4/),
+      }),
+    ]);
+  });
+
+  it("names events as the generator does", () => {
+    expect(constNameOf("app/user.signed-up")).toBe("userSignedUp");
+    expect(constNameOf("shop/order.placed")).toBe("shopOrderPlaced");
+    expect(constNameOf("3d/model.rendered")).toBe("_3dModelRendered");
+  });
+});
+
+describe("referenceInvokedFunctions", () => {
+  it.each(cases("upgrade-invoke"))("%s", (name) => {
+    const source = sourceOf("src/inngest/functions/checkout.ts", fixture("upgrade-invoke", name, "input.ts"));
+    const draft = newDraft();
+    referenceInvokedFunctions(source, "shop-worker", draft);
+    expect(draft.manual).toEqual([]);
+    expect(edited(draft, source)).toBe(fixture("upgrade-invoke", name, "expected.ts"));
+  });
+
+  it("leaves another app's function id as it is, and says how to reference it", () => {
+    const code = fixture("upgrade-invoke", "same-app", "input.ts").replace(
+      "shop-worker-check-fraud",
+      "risk-engine-score",
+    );
+    const draft = newDraft();
+    referenceInvokedFunctions(sourceOf("src/a.ts", code), "shop-worker", draft);
+    expect(draft.splices.size).toBe(0);
+    expect(draft.manual).toEqual([
+      {
+        file: "src/a.ts",
+        where: expect.stringMatching(/^line 5: v4 invokes another app's function through referenceFunction/),
+        lines: [
+          'function: referenceFunction({ appId: "<app id>", functionId: "<function id>" }), // was "risk-engine-score"',
+        ],
+      },
+    ]);
+  });
+});
+
+describe("reportMiddleware", () => {
+  it("leaves a v3 InngestMiddleware as it is and writes out the v4 class for it", () => {
+    const code = [
+      'import { InngestMiddleware } from "inngest";',
+      "",
+      "export const withDb = new InngestMiddleware({",
+      '  name: "db-injection",',
+      "  init: () => ({ onFunctionRun: () => ({ transformInput: () => ({ ctx: { db: {} } }) }) }),",
+      "});",
+      "",
+    ].join("\n");
+    const draft = newDraft();
+    reportMiddleware(sourceOf("src/inngest/middleware.ts", code), draft);
+    expect(draft.splices.size).toBe(0);
+    expect(draft.manual).toHaveLength(1);
+    expect(draft.manual[0]).toMatchObject({
+      file: "src/inngest/middleware.ts",
+      where: expect.stringMatching(/^line 3: /),
+    });
+    expect(draft.manual[0]!.lines).toContain('  readonly id = "db-injection";');
   });
 });

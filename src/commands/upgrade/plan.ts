@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type AddPlan, changeSet } from "../../app/change-set.js";
-import { type Project, readSource, type Source } from "../../app/detect.js";
+import { parseSource } from "../../app/ast.js";
+import { findInngest, type Project, type Source } from "../../app/detect.js";
 import { addDevEnvToScript } from "../../app/edits/dev-script.js";
 import { editManifest } from "../../app/edits/manifest.js";
 import { addDevMode } from "../../app/plan.js";
@@ -10,8 +11,11 @@ import { CliError } from "../../support/errors.js";
 import { type MovedFunction, newDraft } from "./draft.js";
 import { applySplices, lineOf, propertyNamed } from "./splice.js";
 import { moveTriggers } from "./transforms/create-function.js";
+import { referenceInvokedFunctions } from "./transforms/invoke.js";
+import { reportMiddleware } from "./transforms/middleware.js";
 import { raiseInngestPackages } from "./transforms/manifest.js";
-import { clientIn, upgradeServeOptions } from "./transforms/serve-options.js";
+import { declareEventTypes, useEventTypes } from "./transforms/event-schemas.js";
+import { type ClientSource, clientIn, upgradeServeOptions } from "./transforms/serve-options.js";
 
 export interface UpgradePlan extends AddPlan {
   /** The functions whose triggers moved into their options. */
@@ -28,15 +32,37 @@ export function planUpgrade(project: Project): UpgradePlan {
     return existsSync(absolute) ? readFileSync(absolute, "utf8") : null;
   }, project.importExtension);
   const draft = newDraft();
-  const sources: Source[] = project.sources
-    .filter((file) => readFileSync(path.join(project.dir, file), "utf8").includes("inngest"))
-    .map((file) => readSource(project, file));
-  const client = sources.map(clientIn).find((found) => found !== undefined);
-  for (const source of sources) {
-    moveTriggers(source, draft);
-    upgradeServeOptions(source, client, draft);
-  }
-  for (const [file, splices] of draft.splices) editor.put(file, applySplices(editor.read(file)!, splices));
+  const files = project.sources.filter((file) => editor.read(file)!.includes("inngest"));
+  /** One pass of transforms over the files as planned so far; its edits are applied before the next pass reads them. */
+  const pass = (transform: (sources: Source[], client: ClientSource | undefined) => void) => {
+    const sources = files.map((file) => ({
+      file,
+      code: editor.read(file)!,
+      program: parseSource(editor.read(file)!, file),
+    }));
+    transform(
+      sources,
+      sources.map(clientIn).find((found) => found !== undefined),
+    );
+    for (const [file, splices] of draft.splices) editor.put(file, applySplices(editor.read(file)!, splices));
+    draft.splices.clear();
+  };
+  pass((sources, client) => {
+    const events = client ? declareEventTypes(client, draft) : [];
+    const clientRef = client && findInngest(project).client;
+    if (clientRef) for (const source of sources) useEventTypes(project, source, clientRef, events, draft);
+  });
+  let client: ClientSource | undefined;
+  pass((sources, found) => {
+    client = found;
+    const appId = clientId(found);
+    for (const source of sources) {
+      referenceInvokedFunctions(source, appId, draft);
+      reportMiddleware(source, draft);
+      moveTriggers(source, draft);
+      upgradeServeOptions(source, found, draft);
+    }
+  });
   noteIsDev(client, draft.notes);
 
   const raised = raiseInngestPackages(project);
@@ -65,7 +91,7 @@ function inngestRange(project: Project): string {
 }
 
 /** v4 keeps an `isDev: true` client in dev mode wherever it runs, production included. */
-function noteIsDev(client: ReturnType<typeof clientIn>, notes: string[]): void {
+function noteIsDev(client: ClientSource | undefined, notes: string[]): void {
   const options = client?.options;
   if (options?.type !== "ObjectExpression") return;
   const isDev = propertyNamed(options, "isDev");
@@ -74,4 +100,10 @@ function noteIsDev(client: ReturnType<typeof clientIn>, notes: string[]): void {
   notes.push(
     `${file}:${lineOf(code, isDev.start)}: the client sets isDev (${code.slice(isDev.value.start, isDev.value.end)}): v4 uses it over INNGEST_DEV, so a true value keeps production in dev mode; the dev script now sets INNGEST_DEV=1, so it can go.`,
   );
+}
+
+/** The client's `id`, when it is written as a string. */
+function clientId(client: ClientSource | undefined): string | undefined {
+  const id = client?.options?.type === "ObjectExpression" ? propertyNamed(client.options, "id")?.value : undefined;
+  return id?.type === "StringLiteral" ? id.value : undefined;
 }
