@@ -17,6 +17,8 @@ export interface UpgradeCase {
   planned: string[];
   /** The app's typecheck command. */
   typecheck: [string, string[]];
+  /** After the upgrade, methods other than GET, PUT and POST answer 405 before the Inngest handler. */
+  guardedMethods?: boolean;
 }
 
 /** What Inngest stores of a function when it syncs: everything but the step URLs (the port differs). */
@@ -43,9 +45,14 @@ export const CONFIG_FIELDS = [
   "idempotency",
 ] as const;
 
-async function syncOf(dir: string, appId: string): Promise<Record<string, Record<string, unknown>>> {
+async function syncOf(
+  dir: string,
+  appId: string,
+  alsoCheck?: (url: string) => Promise<void>,
+): Promise<Record<string, Record<string, unknown>>> {
   const app = await startDevServer(dir, { timeoutMs: 180_000 });
   try {
+    await alsoCheck?.(app.url);
     const { status, body } = await appEndpoint(app.url, appId).inspect();
     expect(status).toBe(200);
     expect(body).toMatchObject({ mode: "dev" });
@@ -121,7 +128,14 @@ export function describeUpgrade(cases: UpgradeCase[]): void {
     }, 300_000);
 
     it("serves every function from its own dev script in dev mode, with the v3 configuration", async () => {
-      const after = await syncOf(dir, appId);
+      const after = await syncOf(dir, appId, async (url) => {
+        if (!testCase.guardedMethods) return;
+        for (const method of ["PATCH", "OPTIONS", "DELETE"]) {
+          const response = await fetch(`${url}/api/inngest`, { method });
+          // Express's own answer (text), not the Inngest handler's JSON: the handler was not reached.
+          expect([response.status, await response.text()], method).toEqual([405, "Method Not Allowed"]);
+        }
+      });
       expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
       for (const [id, config] of Object.entries(before))
         for (const field of CONFIG_FIELDS) expect(after[id]?.[field], `${id} ${field}`).toEqual(config[field]);

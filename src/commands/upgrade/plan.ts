@@ -12,6 +12,7 @@ import { type MovedFunction, newDraft } from "./draft.js";
 import { applySplices, lineOf, propertyNamed } from "./splice.js";
 import { moveTriggers } from "./transforms/create-function.js";
 import { referenceInvokedFunctions } from "./transforms/invoke.js";
+import { guardMountMethods } from "./transforms/mount-methods.js";
 import { reportMiddleware } from "./transforms/middleware.js";
 import { raiseInngestPackages } from "./transforms/manifest.js";
 import { declareEventTypes, useEventTypes } from "./transforms/event-schemas.js";
@@ -61,6 +62,7 @@ export function planUpgrade(project: Project): UpgradePlan {
       reportMiddleware(source, draft);
       moveTriggers(source, draft);
       upgradeServeOptions(source, found, draft);
+      guardMountMethods(source, project.framework, draft);
     }
   });
   noteIsDev(client, draft.notes);
