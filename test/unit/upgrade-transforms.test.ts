@@ -8,6 +8,9 @@ import { applySplices } from "../../src/commands/upgrade/splice.js";
 import { moveTriggers } from "../../src/commands/upgrade/transforms/create-function.js";
 import { constNameOf, declareEventTypes, useEventTypes } from "../../src/commands/upgrade/transforms/event-schemas.js";
 import { referenceInvokedFunctions } from "../../src/commands/upgrade/transforms/invoke.js";
+import { guardMountMethods } from "../../src/commands/upgrade/transforms/mount-methods.js";
+import { express } from "../../src/frameworks/express.js";
+import { hono } from "../../src/frameworks/hono.js";
 import { reportMiddleware } from "../../src/commands/upgrade/transforms/middleware.js";
 import { clientIn, upgradeServeOptions } from "../../src/commands/upgrade/transforms/serve-options.js";
 
@@ -177,5 +180,22 @@ describe("reportMiddleware", () => {
       where: expect.stringMatching(/^line 3: /),
     });
     expect(draft.manual[0]!.lines).toContain('  readonly id = "db-injection";');
+  });
+});
+
+describe("guardMountMethods", () => {
+  it.each(cases("upgrade-mount-methods"))("%s", (name) => {
+    const source = sourceOf("src/index.ts", fixture("upgrade-mount-methods", name, "input.ts"));
+    const draft = newDraft();
+    guardMountMethods(source, express, draft);
+    expect(edited(draft, source)).toBe(fixture("upgrade-mount-methods", name, "expected.ts"));
+  });
+
+  it("leaves a framework whose mount names its methods alone", () => {
+    const code =
+      'import { Hono } from "hono";\nimport { serve } from "inngest/hono";\n\nconst app = new Hono();\napp.use("/api/inngest", serve({ client, functions }));\n';
+    const draft = newDraft();
+    guardMountMethods(sourceOf("src/index.ts", code), hono, draft);
+    expect(draft.splices.size).toBe(0);
   });
 });

@@ -94,11 +94,16 @@ function fromRecord(source: Source, call: AstNode): DeclaredEvent[] | undefined 
   for (const member of members) {
     if (member.type !== "TSPropertySignature" || member.key.type !== "StringLiteral") return undefined;
     const type = member.typeAnnotation?.typeAnnotation as AstNode | undefined;
+    // A type literal or a local type says whether there is data; anything else is taken to have it.
+    const shape =
+      type?.type === "TSTypeLiteral"
+        ? (type.members as AstNode[])
+        : type?.type === "TSTypeReference" && type.typeName.type === "Identifier"
+          ? typeMembers(source.program, type.typeName.name)
+          : undefined;
     const hasData =
-      type?.type === "TSTypeLiteral" &&
-      (type.members as AstNode[]).some(
-        (inner) => inner.type === "TSPropertySignature" && keyName(inner.key) === "data",
-      );
+      shape === undefined ||
+      shape.some((inner) => inner.type === "TSPropertySignature" && keyName(inner.key) === "data");
     const name = member.key.value as string;
     events.push({
       name,
