@@ -7,6 +7,7 @@ import { newDraft, type UpgradeDraft } from "../../src/commands/upgrade/draft.js
 import { applySplices } from "../../src/commands/upgrade/splice.js";
 import { moveTriggers } from "../../src/commands/upgrade/transforms/create-function.js";
 import { constNameOf, declareEventTypes, useEventTypes } from "../../src/commands/upgrade/transforms/event-schemas.js";
+import { reportEventUser } from "../../src/commands/upgrade/transforms/event-user.js";
 import { referenceInvokedFunctions } from "../../src/commands/upgrade/transforms/invoke.js";
 import { guardMountMethods } from "../../src/commands/upgrade/transforms/mount-methods.js";
 import { express } from "../../src/frameworks/express.js";
@@ -197,5 +198,28 @@ describe("guardMountMethods", () => {
     const draft = newDraft();
     guardMountMethods(sourceOf("src/index.ts", code), hono, draft);
     expect(draft.splices.size).toBe(0);
+  });
+});
+
+describe("reportEventUser", () => {
+  it("leaves a send with a user field as it is, and says to move it into data", () => {
+    const code = [
+      'import { inngest } from "./client";',
+      "",
+      "export async function signUp(id: string) {",
+      '  await inngest.send({ name: "app/user.signed-up", data: { id }, user: { id } });',
+      "}",
+      "",
+    ].join("\n");
+    const draft = newDraft();
+    reportEventUser(sourceOf("src/signup.ts", code), draft);
+    expect(draft.splices.size).toBe(0);
+    expect(draft.manual).toEqual([
+      {
+        file: "src/signup.ts",
+        where: "line 4: v4 events have no user field; move what it holds into data and delete it",
+        lines: ["data: { ...data, user: { id } },"],
+      },
+    ]);
   });
 });

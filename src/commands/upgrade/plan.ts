@@ -11,6 +11,7 @@ import { CliError } from "../../support/errors.js";
 import { type MovedFunction, newDraft } from "./draft.js";
 import { applySplices, lineOf, propertyNamed } from "./splice.js";
 import { moveTriggers } from "./transforms/create-function.js";
+import { reportEventUser } from "./transforms/event-user.js";
 import { referenceInvokedFunctions } from "./transforms/invoke.js";
 import { guardMountMethods } from "./transforms/mount-methods.js";
 import { reportMiddleware } from "./transforms/middleware.js";
@@ -60,6 +61,7 @@ export function planUpgrade(project: Project): UpgradePlan {
     for (const source of sources) {
       referenceInvokedFunctions(source, appId, draft);
       reportMiddleware(source, draft);
+      reportEventUser(source, draft);
       moveTriggers(source, draft);
       upgradeServeOptions(source, found, draft);
       guardMountMethods(source, project.framework, draft);
