@@ -32,6 +32,8 @@ export interface Flags {
   json: boolean;
   /** `--connect`: also write a `connect()` worker. */
   connect: boolean;
+  /** `--upgrade`: move the existing app in `cwd` from inngest v3 to v4. */
+  upgrade: boolean;
 }
 
 type StringFlag = "framework" | "features" | "pm" | "template" | "add" | "cwd" | "function";
@@ -48,7 +50,8 @@ type BooleanFlag =
   | "debug"
   | "offline"
   | "json"
-  | "connect";
+  | "connect"
+  | "upgrade";
 
 interface FlagSpec {
   name: string;
@@ -110,7 +113,7 @@ export const flagSpecs: readonly FlagSpec[] = [
     key: "cwd",
     takesValue: true,
     value: "dir",
-    help: "with --add or --function: the app's directory (default: the current one)",
+    help: "with --add, --function or --upgrade: the app's directory (default: the current one)",
   },
   {
     name: "function",
@@ -118,6 +121,12 @@ export const flagSpecs: readonly FlagSpec[] = [
     takesValue: true,
     value: "id",
     help: "write a new function, its test, and register it in the existing app (flags below)",
+  },
+  {
+    name: "upgrade",
+    key: "upgrade",
+    takesValue: false,
+    help: "move the existing app from inngest v3 to v4: its code, package.json and dev mode",
   },
   { name: "install", key: "install", takesValue: false, negatable: true, help: "install dependencies (default: yes)" },
   {
@@ -162,6 +171,7 @@ export function parseArgs(argv: readonly string[]): Flags {
     offline: false,
     json: false,
     connect: false,
+    upgrade: false,
     generator: {},
   };
   const seen = new Map<string, string>();
@@ -318,6 +328,7 @@ export function helpText(version: string): string {
     "  npx create-inngest-app@latest --function sync-contact --event crm/contact.updated \\",
     "    --data contactId:string,email:string --steps load-contact,push-to-crm --retries 5 \\",
     "    --throttle 10/1m,key=event.data.contactId --on-failure    (in an existing Inngest app)",
+    "  npx create-inngest-app@latest --upgrade --dry-run    (in an inngest v3 app: show the move to v4)",
   ].join("\n");
 }
 

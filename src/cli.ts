@@ -18,8 +18,9 @@ function packageVersion(): string {
 }
 
 /** Which command the arguments ask for, read before (and whether or not) they parse. */
-function commandOf(argv: readonly string[]): "create" | "add" | "list" | "function" {
+function commandOf(argv: readonly string[]): "create" | "add" | "list" | "function" | "upgrade" {
   const has = (flag: string) => argv.some((arg) => arg === flag || arg.startsWith(`${flag}=`));
+  if (has("--upgrade")) return "upgrade";
   return has("--add") ? "add" : has("--function") ? "function" : has("--list") ? "list" : "create";
 }
 

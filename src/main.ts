@@ -3,10 +3,16 @@ import type { RunContext } from "./support/context.js";
 import { CliError } from "./support/errors.js";
 
 /**
- * Which command runs: --list, --function, --add, or create. Each command is loaded only when asked
+ * Which command runs: --upgrade, --list, --function, --add, or create. Each command is loaded only when asked
  * for; `--help` and `--version` are answered by cli.ts before this module loads.
  */
 export async function main(flags: Flags, context: RunContext): Promise<void> {
+  if (flags.upgrade) {
+    if (flags.add || flags.function !== undefined || Object.keys(flags.generator).length > 0 || flags.connect)
+      throw new CliError("--upgrade runs on its own: upgrade first, then --add or --function.", "conflicting-flags");
+    const { runUpgrade } = await import("./commands/upgrade/run.js");
+    return exitWith(await runUpgrade(flags, context));
+  }
   if (flags.list) return (await import("./commands/list.js")).runList(flags.json);
   if (flags.function !== undefined || Object.keys(flags.generator).length > 0) {
     if (flags.function === undefined && !context.interactive) {

@@ -7,6 +7,7 @@ import { importsOf, parseJsonc, parseSource, walk, type AstNode } from "./ast.js
 import { DEV_ENV_FILE } from "../contributions/layout.js";
 import { devScriptName } from "./dev-script-name.js";
 import type { ExportRef } from "../features/feature.js";
+import { inngestAdvisory } from "./inngest-advisory.js";
 
 /** What `--add` learns about an existing app before planning anything. Reads, never writes. */
 export interface Project {
@@ -40,6 +41,8 @@ export interface Project {
   devEnv: { file: string; readByDevServer: boolean };
   /** A Worker served by Vite with `@cloudflare/vite-plugin` (create-hono's cloudflare-workers+vite). */
   vitePlugin: boolean;
+  /** Said by every command: the app's inngest is in a release with a known vulnerability. */
+  advisory?: string;
 }
 
 /** Packages that compile an app's TypeScript themselves: with one, `typescript` is not needed to run it. */
@@ -112,13 +115,14 @@ export function detectProject(dir: string): Project {
   const importExtension: ImportExtension =
     framework.relativeImportExtension === ".js" && (resolution === "nodenext" || resolution === "node16") ? ".js" : "";
 
+  const installer = installerOf(dir);
   return {
     dir,
     manifestText,
     manifest,
     framework,
     frameworkLabel,
-    ...installerOf(dir),
+    ...installer,
     srcDir,
     alias: readAlias(compilerOptions),
     importExtension,
@@ -128,6 +132,7 @@ export function detectProject(dir: string): Project {
     types: Array.isArray(compilerOptions.types) ? compilerOptions.types.map(String) : undefined,
     devEnv: devEnvOf(dir, framework, manifest, vitePlugin),
     vitePlugin,
+    advisory: inngestAdvisory(dir, installer.installDir, manifest),
   };
 }
 

@@ -252,7 +252,7 @@ function noteDevServerUrl(editor: Editor, dev: DevRun): void {
 }
 
 /** `INNGEST_DEV=1` in the env file the app's dev server reads (or is made to read). */
-function addDevMode(editor: Editor, envFileName: string, starterEnv: string): void {
+export function addDevMode(editor: Editor, envFileName: string, starterEnv: string): void {
   const envFile = editor.read(envFileName);
   if (gitignores(editor.read(".gitignore") ?? "", envFileName) && !/^\s*INNGEST_DEV=/m.test(envFile ?? "")) {
     editor.plan.notes.push(

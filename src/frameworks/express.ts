@@ -1,6 +1,9 @@
 import { yellow } from "kolorist";
 import type { Framework } from "./framework.js";
 
+/** Only the methods Inngest uses reach its handler: PATCH, OPTIONS, DELETE... answer 405. */
+const METHOD_GUARD = "(req, res, next) => (/^(GET|PUT|POST)$/.test(req.method) ? next() : res.sendStatus(405))";
+
 export const express: Framework = {
   id: "express",
   label: "Express 5",
@@ -22,8 +25,12 @@ export const express: Framework = {
     jsonBodyParser: "json",
     jsonBodyParserSince: "4.16.0",
     mountLine: (app, serve, jsonParser) =>
-      jsonParser
-        ? `${app}.use("/api/inngest", ${jsonParser}.json({ limit: "10mb" }), ${serve}({ client: inngest, functions }));`
-        : `${app}.use("/api/inngest", ${serve}({ client: inngest, functions }));`,
+      [
+        `${app}.use("/api/inngest", ${METHOD_GUARD});`,
+        jsonParser
+          ? `${app}.use("/api/inngest", ${jsonParser}.json({ limit: "10mb" }), ${serve}({ client: inngest, functions }));`
+          : `${app}.use("/api/inngest", ${serve}({ client: inngest, functions }));`,
+      ].join("\n"),
+    methodGuard: METHOD_GUARD,
   },
 };

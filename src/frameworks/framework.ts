@@ -80,6 +80,11 @@ export interface AppCallMount {
   jsonBodyParser?: string;
   /** The framework version that brought `jsonBodyParser`: an app on an older one is refused. */
   jsonBodyParserSince?: string;
-  /** The statement that mounts the handler on `app`, given the local names of `serve` and the parser import. */
+  /** The statements (one a line) that mount the handler on `app`, given the local names of `serve` and the parser import. */
   mountLine: (app: string, serve: string, jsonParser: string | undefined) => string;
+  /**
+   * A mount that answers every method (`app.use`) gets this handler on its path first: only GET,
+   * PUT and POST reach the Inngest handler (CVE-2026-42047), the others answer 405.
+   */
+  methodGuard?: string;
 }

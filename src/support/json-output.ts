@@ -6,7 +6,7 @@ import { toAppId } from "./names.js";
 // `--json`: every command answers with one JSON object on stdout, described by
 // schema/output.schema.json; logs go to stderr. The generator (`--function`) uses the same envelope.
 
-export type JsonCommand = "create" | "add" | "list" | "function";
+export type JsonCommand = "create" | "add" | "list" | "function" | "upgrade";
 
 export interface JsonFile {
   /** Relative to the app's directory, forward slashes. */
@@ -30,7 +30,7 @@ export interface JsonManualStep {
 /** What create, --add and --function did (or, with `dryRun`, would do). */
 export interface JsonChangeResult {
   ok: true;
-  command: "create" | "add" | "function";
+  command: "create" | "add" | "function" | "upgrade";
   dryRun: boolean;
   /** Absolute path of the app. */
   directory: string;
@@ -86,7 +86,7 @@ interface AppChange {
 
 /** The envelope's fields that --add and --function fill alike: the app, its files and dependencies. */
 export function appChangeResult(
-  command: "add" | "function",
+  command: "add" | "function" | "upgrade",
   { project, changes, dependencies, devDependencies, raised, manual }: AppChange,
   dryRun: boolean,
 ): Omit<JsonChangeResult, "features" | "functions" | "nextSteps" | "warnings" | "config"> {

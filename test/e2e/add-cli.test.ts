@@ -78,6 +78,7 @@ describe("create-inngest-app --add", () => {
       `import { functions } from './inngest/functions/index.js'`,
       "",
       "// Inngest: the serve endpoint.",
+      `app.use('/api/inngest', (req, res, next) => (/^(GET|PUT|POST)$/.test(req.method) ? next() : res.sendStatus(405)))`,
       `app.use('/api/inngest', serve({ client: inngest, functions }))`,
     ];
     const kept = edited.split("\n").filter((line) => !inserted.includes(line));

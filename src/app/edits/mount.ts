@@ -145,7 +145,13 @@ export function mountServeHandler(
     source.file,
     applyEdits(code, [
       importEdit(source, [...importCreator, importServe(local), clientImport(dir), functionsImport(dir)]),
-      { at: insertAfter.end, text: `\n\n${indent}${comment}\n${indent}${inStyleOf(source, line)}` },
+      {
+        at: insertAfter.end,
+        text: `\n\n${indent}${comment}\n${indent}${line
+          .split("\n")
+          .map((statement) => inStyleOf(source, statement))
+          .join(`\n${indent}`)}`,
+      },
     ]),
   );
 }

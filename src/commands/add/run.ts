@@ -29,6 +29,7 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
   log.info(
     `${bold(project.frameworkLabel)} app in ${dir} (${project.packageManager}${project.installDir === dir ? "" : ` workspace at ${project.installDir}`}${project.srcDir ? ", src/" : ""})`,
   );
+  if (project.advisory) log.warn(project.advisory);
   for (const feature of plan.skipped) log.info(`${dim("-")} ${feature.id} is already in the app: skipped`);
   // Packages an earlier run wrote into package.json and did not get installed count as new.
   const pending = notInstalled(project);
@@ -97,6 +98,7 @@ function addedJson(
       ...(plan.dev ? [plan.dev.command, plan.dev.devServer] : []),
     ],
     warnings: [
+      ...(project.advisory ? [project.advisory] : []),
       ...plan.skipped.map((feature) => `${feature.id} is already in the app: skipped.`),
       ...plan.notes,
       ...(env.length > 0 ? [`The new functions read ${env.join(", ")} from the environment (see .env.example).`] : []),

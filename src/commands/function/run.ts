@@ -41,6 +41,7 @@ export async function runFunction(flags: Flags, context: RunContext): Promise<nu
 
   await loadParser();
   const project = detectProject(dir);
+  if (project.advisory) log.warn(project.advisory);
   const plan = planFunction(project, spec, { agents: flags.agents !== false });
   const code = plan.manual.length > 0 ? EXIT_MANUAL_STEPS : 0;
 
@@ -91,7 +92,7 @@ function functionJson(
       ...(outcome.installed ? [] : [commandsFor(project.packageManager).install]),
       `npx vitest run ${plan.testFile}`,
     ],
-    warnings: plan.notes,
+    warnings: [...(project.advisory ? [project.advisory] : []), ...plan.notes],
     config: syncExpectation(spec),
   };
 }
