@@ -3,13 +3,17 @@ import path from "node:path";
 import { CliError } from "../support/errors.js";
 import { frameworkLabels, frameworks, type Framework, type ImportExtension } from "../frameworks/index.js";
 import { packageManagerFromLockfile, type PackageManager } from "../support/package-manager.js";
+import { appFiles, type AppFiles } from "./app-files.js";
 import { importsOf, parseJsonc, parseSource, walk, type AstNode } from "./ast.js";
 import { DEV_ENV_FILE } from "../contributions/layout.js";
+import { parseManifest } from "./edits/manifest.js";
 import type { ExportRef } from "../features/feature.js";
 
 /** What `--add` learns about an existing app before planning anything. Reads, never writes. */
 export interface Project {
   dir: string;
+  /** The app's files as this run read them (once each): the plan and the write's check use these. */
+  files: AppFiles;
   manifestText: string;
   manifest: Record<string, any>;
   framework: Framework;
@@ -54,10 +58,11 @@ export function detectProject(dir: string): Project {
       "no-package-json",
     );
   }
-  const manifestText = readFileSync(manifestPath, "utf8");
+  const files = appFiles(dir);
+  const manifestText = files.read("package.json") ?? "";
   let manifest: Record<string, any>;
   try {
-    manifest = JSON.parse(manifestText);
+    manifest = parseManifest(manifestText);
     if (typeof manifest !== "object" || manifest === null || Array.isArray(manifest)) throw new Error("not an object");
   } catch (error) {
     throw new CliError(
@@ -113,6 +118,7 @@ export function detectProject(dir: string): Project {
 
   return {
     dir,
+    files,
     manifestText,
     manifest,
     framework,
@@ -262,7 +268,7 @@ function workspaceGlobs(root: string): string[] | undefined {
 
 function readManifest(dir: string): Record<string, any> | undefined {
   try {
-    return JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+    return parseManifest(readFileSync(path.join(dir, "package.json"), "utf8"));
   } catch {
     return undefined;
   }
@@ -296,15 +302,15 @@ export interface ExistingInngest {
   serve?: { source: Source; call: AstNode; functions: AstNode | undefined };
 }
 
-export function readSource(project: Project, file: string): Source {
-  const code = readFileSync(path.join(project.dir, file), "utf8");
+export function readSource(project: Pick<Project, "files">, file: string): Source {
+  const code = project.files.read(file) ?? "";
   return { file, code, program: parseSource(code, file) };
 }
 
 export function findInngest(project: Project): ExistingInngest {
   const found: ExistingInngest = {};
   for (const file of project.sources) {
-    const code = readFileSync(path.join(project.dir, file), "utf8");
+    const code = project.files.read(file) ?? "";
     if (!code.includes("inngest")) continue;
     const source: Source = { file, code, program: parseSource(code, file) };
     const imports = importsOf(source.program);

@@ -1,5 +1,4 @@
 import { cyan } from "kolorist";
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { AGENTS_FILE, agentsSection, withAgentsSection } from "../contributions/agents.js";
 import { addImportExtension, importLine, relativeSpecifier } from "../contributions/code-text.js";
@@ -23,7 +22,7 @@ import { type DependencyName, versions } from "../support/versions.js";
 import { type AddPlan, changeSet, type Editor, type FileChange } from "./change-set.js";
 import { type ExistingInngest, findInngest, type Project } from "./detect.js";
 import { addDevEnvToScript, devScriptPort, loadsDevEnv } from "./edits/dev-script.js";
-import { editManifest } from "./edits/manifest.js";
+import { editManifest, parseManifest } from "./edits/manifest.js";
 import { keepMiddlewareOffRoute } from "./edits/next-middleware.js";
 import { addCompatibilityFlags } from "./edits/wrangler-config.js";
 
@@ -55,10 +54,7 @@ export interface PlanDraft {
 /** Opens a plan over the app's files as they are on disk; every later read sees what was planned. */
 export function openPlan(project: Project): PlanDraft {
   const existing = findInngest(project);
-  const { editor, changes } = changeSet((file) => {
-    const absolute = path.join(project.dir, file);
-    return existsSync(absolute) ? readFileSync(absolute, "utf8") : null;
-  }, project.importExtension);
+  const { editor, changes } = changeSet(project.files.read, project.importExtension);
   return {
     project,
     existing,
@@ -200,7 +196,7 @@ function agentsFacts(
 
 /** The package.json scripts as this plan leaves them. */
 function plannedScripts(editor: Editor): Record<string, string> {
-  return (JSON.parse(editor.read("package.json") ?? "{}").scripts ?? {}) as Record<string, string>;
+  return (parseManifest(editor.read("package.json") ?? "{}").scripts ?? {}) as Record<string, string>;
 }
 
 /** The Dev Server's MCP in each tool's project file: a new file, or one entry added to the user's. */

@@ -14,6 +14,7 @@ import { log } from "../../support/ui.js";
 import { loadParser } from "../../app/ast.js";
 import { detectProject, type Project } from "../../app/detect.js";
 import { devScriptPort, loadsDevEnv } from "../../app/edits/dev-script.js";
+import { parseManifest } from "../../app/edits/manifest.js";
 import type { AddPlan } from "../../app/change-set.js";
 import { planAdd } from "./plan.js";
 import { confirmDirtyTree } from "../../app/confirm.js";
@@ -51,7 +52,7 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
   }
 
   await confirmDirtyTree(dir, flags.yes, context.interactive);
-  writeAll(dir, plan.changes);
+  writeAll(dir, plan.changes, project.files.seen);
   for (const change of plan.changes) log.info(`  ${change.before === null ? "created" : "changed"} ${change.path}`);
   log.success(
     `Added ${plan.added.length === 0 ? "Inngest" : plan.added.map((feature) => feature.id).join(", ")} (${plan.changes.length} files)`,
@@ -107,7 +108,7 @@ function devStartsInDevMode(project: Project, plannedManifest: string | undefine
 }
 
 function plannedScripts(project: Project, plannedManifest: string | undefined): Record<string, string> {
-  return (JSON.parse(plannedManifest ?? project.manifestText).scripts ?? {}) as Record<string, string>;
+  return (parseManifest(plannedManifest ?? project.manifestText).scripts ?? {}) as Record<string, string>;
 }
 
 function parseFeatures(ids: readonly string[]): Feature[] {

@@ -51,7 +51,7 @@ export async function runFunction(flags: Flags, context: RunContext): Promise<nu
   }
 
   await confirmDirtyTree(dir, flags.yes, context.interactive);
-  writeAll(dir, plan.changes);
+  writeAll(dir, plan.changes, project.files.seen);
   const newDependencies = Object.keys(plan.dependencies).length + Object.keys(plan.devDependencies).length > 0;
   const install = newDependencies && flags.install !== false;
   if (json) {
