@@ -25,6 +25,7 @@ import { addDevEnvToScript, devScriptPort, loadsDevEnv } from "./edits/dev-scrip
 import { editManifest, parseManifest } from "./edits/manifest.js";
 import { keepMiddlewareOffRoute } from "./edits/next-middleware.js";
 import { addCompatibilityFlags } from "./edits/wrangler-config.js";
+import { addVitestSettings, INNGEST_TEST_SCRIPT, testRunnerOf, testScripts } from "./test-setup.js";
 
 export type { AddPlan, FileChange, ManualStep } from "./change-set.js";
 export { editManifest } from "./edits/manifest.js";
@@ -137,7 +138,7 @@ export function addInngestBase(draft: PlanDraft, features: readonly Feature[]): 
       `${inngestDir}/${TESTING_FILE}`,
       withNodeTypes(project, inThisApp(draft, baseFile(framework, `${INNGEST_DIR}/${TESTING_FILE}`), inngestDir)),
     );
-  addVitestConfig(editor, baseFile(framework, "vitest.config.ts"));
+  addVitestSettings(project, editor, baseFile(framework, "vitest.config.ts"), inngestDir);
   addDevMode(editor, project.devEnv.file, baseFile(framework, ".env.development"));
   put(".env.example", envExampleWith(read(".env.example") ?? starterFile(".env.example"), features));
   const needed = featureDependencies(features);
@@ -190,7 +191,12 @@ function agentsFacts(
     serveHandler: found.serveHandler,
     devCommand: devLoadsEnv ? pm.run("dev") : `INNGEST_DEV=1 ${pm.run("dev")}`,
     devServerCommand: devServerCommand(devScriptPort(scripts.dev ?? "")),
-    testCommand: (scripts.test ?? "").includes("vitest") ? pm.run("test") : `npx vitest run ${found.inngestDir}`,
+    testCommand:
+      testRunnerOf(scripts) === "vitest"
+        ? pm.run("test")
+        : scripts[INNGEST_TEST_SCRIPT]
+          ? pm.run(INNGEST_TEST_SCRIPT)
+          : `npx vitest run ${found.inngestDir}`,
   };
 }
 
@@ -218,18 +224,6 @@ function addMcpServers(editor: Editor): void {
         lines: [mcpEntryLine(config)],
       });
     }
-  }
-}
-
-function addVitestConfig(editor: Editor, starterConfig: string): void {
-  const config = ["vitest.config.ts", "vitest.config.mts", "vitest.config.js", "vitest.config.mjs"].find(
-    (file) => editor.read(file) !== null,
-  );
-  if (!config) editor.put("vitest.config.ts", starterConfig);
-  else if (!editor.read(config)!.includes("INNGEST_DEV")) {
-    editor.plan.notes.push(
-      `${config} exists and was left as it is: set INNGEST_DEV=1 in its test env (test: { env: { INNGEST_DEV: "1" } }) so the Inngest tests can call the endpoint.`,
-    );
   }
 }
 
@@ -312,13 +306,7 @@ function addToManifest(project: Project, editor: Editor, inngestDir: string, wan
     for (const name of wanted[section])
       if (!(name in has) && !(name in plan.dependencies)) plan[section][name] = versions[name as DependencyName];
   const scripts = (project.manifest.scripts ?? {}) as Record<string, string>;
-  const addTestScript = scripts.test === undefined;
-  if (scripts.test !== undefined && !scripts.test.includes("vitest")) {
-    plan.notes.push(
-      `Your "test" script does not run vitest: run the Inngest tests with "npx vitest run ${inngestDir}".`,
-    );
-  }
-  const newScripts: Record<string, string> = addTestScript ? { test: "vitest run" } : {};
+  const newScripts = testScripts(scripts, inngestDir, plan.notes);
   if (!project.devEnv.readByDevServer) addDevEnvToScript(project, editor, newScripts);
   editor.put("package.json", editManifest(project, plan.dependencies, plan.devDependencies, newScripts));
 }
