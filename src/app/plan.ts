@@ -20,6 +20,7 @@ import { devServerCommand } from "../contributions/dev-server.js";
 import { commandsFor, packageManagerFiles } from "../support/package-manager.js";
 import { type DependencyName, versions } from "../support/versions.js";
 import { type AddPlan, changeSet, type Editor, type FileChange } from "./change-set.js";
+import { readCodeStyle } from "./formatting.js";
 import { type ExistingInngest, findInngest, type Project } from "./detect.js";
 import { addDevEnvToScript, devScriptPort, loadsDevEnv } from "./edits/dev-script.js";
 import { editManifest, parseManifest } from "./edits/manifest.js";
@@ -55,7 +56,11 @@ export interface PlanDraft {
 /** Opens a plan over the app's files as they are on disk; every later read sees what was planned. */
 export function openPlan(project: Project): PlanDraft {
   const existing = findInngest(project);
-  const { editor, changes } = changeSet(project.files.read, project.importExtension);
+  const { editor, changes } = changeSet(
+    project.files.read,
+    project.importExtension,
+    readCodeStyle(project.files.read, project.manifest),
+  );
   return {
     project,
     existing,
