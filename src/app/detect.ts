@@ -50,11 +50,12 @@ const TYPESCRIPT_COMPILERS = ["typescript", "wrangler", "vite"];
 
 const SKIPPED_DIRS = new Set(["node_modules", "dist", "build", "out", "coverage", ".next"]);
 
-export function detectProject(dir: string): Project {
+/** `command` is the flag the user ran (`--add`, `--function`), named in the refusals. */
+export function detectProject(dir: string, command = "--add"): Project {
   const manifestPath = path.join(dir, "package.json");
   if (!existsSync(manifestPath)) {
     throw new CliError(
-      `No package.json in ${dir}: run --add inside an existing app, or pass --cwd <dir>.`,
+      `No package.json in ${dir}: run ${command} inside an existing app, or pass --cwd <dir>.`,
       "no-package-json",
     );
   }
@@ -79,7 +80,7 @@ export function detectProject(dir: string): Project {
     .sort((a, b) => b.detectDependencies.length - a.detectDependencies.length)[0];
   if (!framework) {
     throw new CliError(
-      `No supported framework in package.json: --add works on ${frameworkLabels("and")} apps written in TypeScript. Nothing was changed.`,
+      `No supported framework in package.json: ${command} works on ${frameworkLabels("and")} apps written in TypeScript. Nothing was changed.`,
       "unsupported-framework",
     );
   }
@@ -87,7 +88,7 @@ export function detectProject(dir: string): Project {
   const tsconfigPath = path.join(dir, "tsconfig.json");
   if (!existsSync(tsconfigPath) || !TYPESCRIPT_COMPILERS.some((name) => name in deps)) {
     throw new CliError(
-      `This looks like a JavaScript ${frameworkLabel} app (no tsconfig.json, or nothing to compile TypeScript: typescript, wrangler or vite): --add only edits TypeScript apps. Nothing was changed.`,
+      `This looks like a JavaScript ${frameworkLabel} app (no tsconfig.json, or nothing to compile TypeScript: typescript, wrangler or vite): ${command} only edits TypeScript apps. Nothing was changed.`,
       "javascript-project",
     );
   }
@@ -103,7 +104,7 @@ export function detectProject(dir: string): Project {
     if (!appRouterDir) pagesDir = pagesDirs.find((candidate) => isDirectory(path.join(dir, candidate)));
     if (!appRouterDir && !pagesDir) {
       throw new CliError(
-        `This ${frameworkLabel} app has no router directory (${[...routerDirs, ...pagesDirs].map((d) => `${d}/`).join(" or ")}): --add needs one. Nothing was changed.`,
+        `This ${frameworkLabel} app has no router directory (${[...routerDirs, ...pagesDirs].map((d) => `${d}/`).join(" or ")}): ${command} needs one. Nothing was changed.`,
         "no-router-dir",
       );
     }

@@ -40,7 +40,7 @@ export async function runFunction(flags: Flags, context: RunContext): Promise<nu
   const spec = parseFunctionSpec(id, generatorFlags);
 
   await loadParser();
-  const project = detectProject(dir);
+  const project = detectProject(dir, "--function");
   const plan = planFunction(project, spec, { agents: flags.agents !== false });
   const code = plan.manual.length > 0 ? EXIT_MANUAL_STEPS : 0;
 
