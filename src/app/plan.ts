@@ -1,3 +1,4 @@
+import ignore from "ignore";
 import { cyan } from "kolorist";
 import path from "node:path";
 import { AGENTS_FILE, agentsSection, withAgentsSection } from "../contributions/agents.js";
@@ -14,7 +15,8 @@ import {
   INNGEST_DIR,
   TESTING_FILE,
 } from "../contributions/layout.js";
-import { mcpConfigFiles, mcpEntryLine, newMcpConfig, withMcpServer, withToolSettings } from "../contributions/mcp.js";
+import { mcpConfigFiles, mcpEntryLine, newMcpConfig } from "../contributions/mcp.js";
+import { withMcpServer, withToolSettings } from "./edits/mcp-config.js";
 import { toAppId } from "../support/names.js";
 import { devServerCommand } from "../contributions/dev-server.js";
 import { commandsFor, packageManagerFiles } from "../support/package-manager.js";
@@ -259,20 +261,9 @@ function addDevMode(editor: Editor, envFileName: string, starterEnv: string): vo
   }
 }
 
-/**
- * Whether the root .gitignore (`.env`, `/.env*`, `.dev.vars`...) ignores a file at the root: the
- * last line that matches it decides, and a `!` line un-ignores.
- */
+/** Whether the root .gitignore (`.env`, `/.env*`, `.dev.vars`...) ignores a file at the root, as git reads it. */
 function gitignores(gitignore: string, file: string): boolean {
-  let ignored = false;
-  for (const line of gitignore.split(/\r?\n/)) {
-    const negated = line.trim().startsWith("!");
-    const pattern = line.trim().replace(/^!/, "").replace(/^\//, "");
-    if (pattern === "" || pattern.startsWith("#")) continue;
-    const glob = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*");
-    if (new RegExp(`^${glob}$`).test(file)) ignored = !negated;
-  }
-  return ignored;
+  return ignore().add(gitignore).ignores(file);
 }
 
 /**
