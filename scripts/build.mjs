@@ -23,7 +23,8 @@ const result = await build({
   legalComments: "none",
   metafile: true,
   // prompts picks dist/ (transpiled for Node < 8.6) or lib/ at run time, so both would be bundled.
-  alias: { prompts: "prompts/lib/index.js" },
+  // jsonc-parser's main is UMD, whose require("./impl/...") esbuild leaves unresolved: its ES build.
+  alias: { prompts: "prompts/lib/index.js", "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
   define: { __VERSION__: JSON.stringify(version) },
   // CommonJS dependencies (prompts, @babel/parser) call require() for Node's own modules.
   banner: {

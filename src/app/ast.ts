@@ -165,3 +165,23 @@ function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return (message.split("\n")[0] ?? message).replace(/\s*\(\d+:\d+\)$/, "");
 }
+
+/** A token of the source: its kind ("string", ";", "(", "template"...) and where it is. */
+export interface Token {
+  label: string;
+  start: number;
+  end: number;
+}
+
+/** The program and its tokens (comments left out). */
+export function tokenize(code: string, file: string): { program: AstNode; tokens: Token[] } {
+  const result = requireParser().parse(code, {
+    sourceType: "module",
+    plugins: file.endsWith(".tsx") ? ["typescript", "jsx"] : ["typescript"],
+    tokens: true,
+  }) as { program: AstNode; tokens?: { type: string | { label: string }; start: number; end: number }[] };
+  const tokens = (result.tokens ?? [])
+    .filter((token) => typeof token.type !== "string")
+    .map((token) => ({ label: (token.type as { label: string }).label, start: token.start, end: token.end }));
+  return { program: result.program, tokens };
+}

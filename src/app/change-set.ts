@@ -1,6 +1,7 @@
 import type { Feature } from "../features/index.js";
 import type { ImportExtension } from "../frameworks/index.js";
 import type { Raise } from "./dependencies.js";
+import { type CodeStyle, restyle } from "./formatting.js";
 
 /** One file the add will create (`before` null) or change. */
 export interface FileChange {
@@ -57,11 +58,12 @@ export function applyEdits(code: string, edits: readonly Edit[]): string {
 
 /**
  * An empty plan, and an editor whose reads see the changes planned so far. `onDisk` reads a file
- * of the app as it is (null when absent).
+ * of the app as it is (null when absent); a new file is put in the app's code style.
  */
 export function changeSet(
   onDisk: (file: string) => string | null,
   extension: ImportExtension,
+  style: CodeStyle = {},
 ): { editor: Editor; changes: Map<string, FileChange> } {
   const changes = new Map<string, FileChange>();
   const plan: AddPlan = {
@@ -76,8 +78,9 @@ export function changeSet(
   };
   const editor: Editor = {
     read: (file) => (changes.has(file) ? changes.get(file)!.after : onDisk(file)),
-    put: (file, after) => {
+    put: (file, text) => {
       const before = changes.has(file) ? changes.get(file)!.before : onDisk(file);
+      const after = before === null ? restyle(text, file, style) : text;
       if (before === after) changes.delete(file);
       else changes.set(file, { path: file, before, after });
     },

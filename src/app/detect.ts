@@ -3,15 +3,19 @@ import path from "node:path";
 import { CliError } from "../support/errors.js";
 import { frameworkLabels, frameworks, type Framework, type ImportExtension } from "../frameworks/index.js";
 import { packageManagerFromLockfile, type PackageManager } from "../support/package-manager.js";
+import { appFiles, type AppFiles } from "./app-files.js";
 import { importsOf, parseJsonc, parseSource, walk, type AstNode } from "./ast.js";
 import { DEV_ENV_FILE } from "../contributions/layout.js";
 import { devScriptName } from "./dev-script-name.js";
+import { parseManifest } from "./edits/manifest.js";
 import type { ExportRef } from "../features/feature.js";
 import { inngestAdvisory } from "./inngest-advisory.js";
 
 /** What `--add` learns about an existing app before planning anything. Reads, never writes. */
 export interface Project {
   dir: string;
+  /** The app's files as this run read them (once each): the plan and the write's check use these. */
+  files: AppFiles;
   manifestText: string;
   manifest: Record<string, any>;
   framework: Framework;
@@ -50,18 +54,20 @@ const TYPESCRIPT_COMPILERS = ["typescript", "wrangler", "vite"];
 
 const SKIPPED_DIRS = new Set(["node_modules", "dist", "build", "out", "coverage", ".next"]);
 
-export function detectProject(dir: string): Project {
+/** `command` is the flag the user ran (`--add`, `--function`), named in the refusals. */
+export function detectProject(dir: string, command = "--add"): Project {
   const manifestPath = path.join(dir, "package.json");
   if (!existsSync(manifestPath)) {
     throw new CliError(
-      `No package.json in ${dir}: run --add inside an existing app, or pass --cwd <dir>.`,
+      `No package.json in ${dir}: run ${command} inside an existing app, or pass --cwd <dir>.`,
       "no-package-json",
     );
   }
-  const manifestText = readFileSync(manifestPath, "utf8");
+  const files = appFiles(dir);
+  const manifestText = files.read("package.json") ?? "";
   let manifest: Record<string, any>;
   try {
-    manifest = JSON.parse(manifestText);
+    manifest = parseManifest(manifestText);
     if (typeof manifest !== "object" || manifest === null || Array.isArray(manifest)) throw new Error("not an object");
   } catch (error) {
     throw new CliError(
@@ -78,7 +84,7 @@ export function detectProject(dir: string): Project {
     .sort((a, b) => b.detectDependencies.length - a.detectDependencies.length)[0];
   if (!framework) {
     throw new CliError(
-      `No supported framework in package.json: --add works on ${frameworkLabels("and")} apps written in TypeScript. Nothing was changed.`,
+      `No supported framework in package.json: ${command} works on ${frameworkLabels("and")} apps written in TypeScript. Nothing was changed.`,
       "unsupported-framework",
     );
   }
@@ -86,7 +92,7 @@ export function detectProject(dir: string): Project {
   const tsconfigPath = path.join(dir, "tsconfig.json");
   if (!existsSync(tsconfigPath) || !TYPESCRIPT_COMPILERS.some((name) => name in deps)) {
     throw new CliError(
-      `This looks like a JavaScript ${frameworkLabel} app (no tsconfig.json, or nothing to compile TypeScript: typescript, wrangler or vite): --add only edits TypeScript apps. Nothing was changed.`,
+      `This looks like a JavaScript ${frameworkLabel} app (no tsconfig.json, or nothing to compile TypeScript: typescript, wrangler or vite): ${command} only edits TypeScript apps. Nothing was changed.`,
       "javascript-project",
     );
   }
@@ -102,7 +108,7 @@ export function detectProject(dir: string): Project {
     if (!appRouterDir) pagesDir = pagesDirs.find((candidate) => isDirectory(path.join(dir, candidate)));
     if (!appRouterDir && !pagesDir) {
       throw new CliError(
-        `This ${frameworkLabel} app has no router directory (${[...routerDirs, ...pagesDirs].map((d) => `${d}/`).join(" or ")}): --add needs one. Nothing was changed.`,
+        `This ${frameworkLabel} app has no router directory (${[...routerDirs, ...pagesDirs].map((d) => `${d}/`).join(" or ")}): ${command} needs one. Nothing was changed.`,
         "no-router-dir",
       );
     }
@@ -118,6 +124,7 @@ export function detectProject(dir: string): Project {
   const installer = installerOf(dir);
   return {
     dir,
+    files,
     manifestText,
     manifest,
     framework,
@@ -270,7 +277,7 @@ function workspaceGlobs(root: string): string[] | undefined {
 
 function readManifest(dir: string): Record<string, any> | undefined {
   try {
-    return JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+    return parseManifest(readFileSync(path.join(dir, "package.json"), "utf8"));
   } catch {
     return undefined;
   }
@@ -304,28 +311,15 @@ export interface ExistingInngest {
   serve?: { source: Source; call: AstNode; functions: AstNode | undefined };
 }
 
-const texts = new WeakMap<Project, Map<string, string | null>>();
-
-/** A file of the app as it is on disk (null when absent), read once however many searches look at it. */
-export function readText(project: Project, file: string): string | null {
-  const known = texts.get(project) ?? new Map<string, string | null>();
-  texts.set(project, known);
-  if (!known.has(file)) {
-    const absolute = path.join(project.dir, file);
-    known.set(file, existsSync(absolute) && statSync(absolute).isFile() ? readFileSync(absolute, "utf8") : null);
-  }
-  return known.get(file)!;
-}
-
-export function readSource(project: Project, file: string): Source {
-  const code = readFileSync(path.join(project.dir, file), "utf8");
+export function readSource(project: Pick<Project, "files">, file: string): Source {
+  const code = project.files.read(file) ?? "";
   return { file, code, program: parseSource(code, file) };
 }
 
 export function findInngest(project: Project): ExistingInngest {
   const found: ExistingInngest = {};
   for (const file of project.sources) {
-    const code = readText(project, file) ?? "";
+    const code = project.files.read(file) ?? "";
     // Only a file that imports the SDK or the framework's serve handler can hold either.
     if (!/from\s*["']inngest(?:\/[\w-]+)?["']/.test(code)) continue;
     const source: Source = { file, code, program: parseSource(code, file) };

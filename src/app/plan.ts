@@ -1,3 +1,4 @@
+import ignore from "ignore";
 import { cyan } from "kolorist";
 import path from "node:path";
 import { AGENTS_FILE, agentsSection, withAgentsSection } from "../contributions/agents.js";
@@ -13,20 +14,23 @@ import {
   INNGEST_DIR,
   TESTING_FILE,
 } from "../contributions/layout.js";
-import { mcpConfigFiles, mcpEntryLine, newMcpConfig, withMcpServer, withToolSettings } from "../contributions/mcp.js";
+import { mcpConfigFiles, mcpEntryLine, newMcpConfig } from "../contributions/mcp.js";
+import { withMcpServer, withToolSettings } from "./edits/mcp-config.js";
 import { toAppId } from "../support/names.js";
 import { devServerCommand } from "../contributions/dev-server.js";
 import { commandsFor, packageManagerFiles } from "../support/package-manager.js";
 import { type DependencyName, versions } from "../support/versions.js";
 import { type AddPlan, changeSet, type Editor, type FileChange } from "./change-set.js";
-import { type ExistingInngest, findInngest, type Project, readText } from "./detect.js";
+import { readCodeStyle } from "./formatting.js";
+import { type ExistingInngest, findInngest, type Project } from "./detect.js";
 import { reconcileDependencies } from "./dependencies.js";
 import { type DevRun, devRunOf } from "./dev-run.js";
 import { starterFileFor } from "./starter-text.js";
 import { addDevEnvToScript, devScriptPort } from "./edits/dev-script.js";
-import { editManifest } from "./edits/manifest.js";
+import { editManifest, parseManifest } from "./edits/manifest.js";
 import { keepMiddlewareOffRoute } from "./edits/next-middleware.js";
 import { addCompatibilityFlags } from "./edits/wrangler-config.js";
+import { addVitestSettings, INNGEST_TEST_SCRIPT, testRunnerOf, testScripts } from "./test-setup.js";
 
 export type { AddPlan, FileChange, ManualStep } from "./change-set.js";
 export { editManifest } from "./edits/manifest.js";
@@ -56,7 +60,11 @@ export interface PlanDraft {
 /** Opens a plan over the app's files as they are on disk; every later read sees what was planned. */
 export function openPlan(project: Project): PlanDraft {
   const existing = findInngest(project);
-  const { editor, changes } = changeSet((file) => readText(project, file), project.importExtension);
+  const { editor, changes } = changeSet(
+    project.files.read,
+    project.importExtension,
+    readCodeStyle(project.files.read, project.manifest),
+  );
   return {
     project,
     existing,
@@ -139,7 +147,7 @@ export function addInngestBase(draft: PlanDraft, features: readonly Feature[]): 
       `${inngestDir}/${TESTING_FILE}`,
       withNodeTypes(project, inThisApp(draft, starterFile(`${INNGEST_DIR}/${TESTING_FILE}`), inngestDir)),
     );
-  addVitestConfig(editor, baseFile(framework, "vitest.config.ts"));
+  addVitestSettings(project, editor, baseFile(framework, "vitest.config.ts"), inngestDir);
   addDevMode(editor, project.devEnv.file, baseFile(framework, ".env.development"));
   put(".env.example", envExampleWith(read(".env.example") ?? starterFile(".env.example"), features));
   const needed = featureDependencies(features);
@@ -185,7 +193,7 @@ function agentsFacts(
   const scripts = plannedScripts(editor);
   const clientId = /\bid:\s*["'`]([^"'`]+)["'`]/.exec(editor.read(found.clientFile) ?? "")?.[1];
   return {
-    frameworkLabel: project.framework.label,
+    frameworkLabel: project.frameworkLabel,
     appId: clientId ?? found.appId,
     clientFile: found.clientFile,
     eventsFile: `${found.inngestDir}/${EVENTS_FILE}`,
@@ -193,13 +201,18 @@ function agentsFacts(
     serveHandler: found.serveHandler,
     devCommand: dev.command,
     devServerCommand: dev.devServer,
-    testCommand: (scripts.test ?? "").includes("vitest") ? pm.run("test") : `npx vitest run ${found.inngestDir}`,
+    testCommand:
+      testRunnerOf(scripts) === "vitest"
+        ? pm.run("test")
+        : scripts[INNGEST_TEST_SCRIPT]
+          ? pm.run(INNGEST_TEST_SCRIPT)
+          : `npx vitest run ${found.inngestDir}`,
   };
 }
 
 /** The package.json scripts as this plan leaves them. */
 function plannedScripts(editor: Editor): Record<string, string> {
-  return (JSON.parse(editor.read("package.json") ?? "{}").scripts ?? {}) as Record<string, string>;
+  return (parseManifest(editor.read("package.json") ?? "{}").scripts ?? {}) as Record<string, string>;
 }
 
 /** The Dev Server's MCP in each tool's project file: a new file, or one entry added to the user's. */
@@ -221,18 +234,6 @@ function addMcpServers(editor: Editor): void {
         lines: [mcpEntryLine(config)],
       });
     }
-  }
-}
-
-function addVitestConfig(editor: Editor, starterConfig: string): void {
-  const config = ["vitest.config.ts", "vitest.config.mts", "vitest.config.js", "vitest.config.mjs"].find(
-    (file) => editor.read(file) !== null,
-  );
-  if (!config) editor.put("vitest.config.ts", starterConfig);
-  else if (!editor.read(config)!.includes("INNGEST_DEV")) {
-    editor.plan.notes.push(
-      `${config} exists and was left as it is: set INNGEST_DEV=1 in its test env (test: { env: { INNGEST_DEV: "1" } }) so the Inngest tests can call the endpoint.`,
-    );
   }
 }
 
@@ -265,20 +266,9 @@ export function addDevMode(editor: Editor, envFileName: string, starterEnv: stri
   }
 }
 
-/**
- * Whether the root .gitignore (`.env`, `/.env*`, `.dev.vars`...) ignores a file at the root: the
- * last line that matches it decides, and a `!` line un-ignores.
- */
+/** Whether the root .gitignore (`.env`, `/.env*`, `.dev.vars`...) ignores a file at the root, as git reads it. */
 function gitignores(gitignore: string, file: string): boolean {
-  let ignored = false;
-  for (const line of gitignore.split(/\r?\n/)) {
-    const negated = line.trim().startsWith("!");
-    const pattern = line.trim().replace(/^!/, "").replace(/^\//, "");
-    if (pattern === "" || pattern.startsWith("#")) continue;
-    const glob = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*");
-    if (new RegExp(`^${glob}$`).test(file)) ignored = !negated;
-  }
-  return ignored;
+  return ignore().add(gitignore).ignores(file);
 }
 
 /**
@@ -317,13 +307,7 @@ function addToManifest(project: Project, editor: Editor, inngestDir: string, wan
     for (const name of wanted[section])
       if (!(name in has) && !(name in plan.dependencies)) plan[section][name] = versions[name as DependencyName];
   const scripts = (project.manifest.scripts ?? {}) as Record<string, string>;
-  const addTestScript = scripts.test === undefined;
-  if (scripts.test !== undefined && !scripts.test.includes("vitest")) {
-    plan.notes.push(
-      `Your "test" script does not run vitest: run the Inngest tests with "npx vitest run ${inngestDir}".`,
-    );
-  }
-  const newScripts: Record<string, string> = addTestScript ? { test: "vitest run" } : {};
+  const newScripts = testScripts(scripts, inngestDir, plan.notes);
   if (!project.devEnv.readByDevServer) addDevEnvToScript(project, editor, newScripts);
   const raised = reconcileDependencies(
     project,

@@ -19,6 +19,9 @@ export const errorCodes = [
   "target-not-empty",
   "not-writable",
   "write-failed",
+  "disk-full",
+  "app-changed",
+  "app-locked",
   "install-failed",
   "no-package-json",
   "parse-error",
@@ -62,4 +65,25 @@ export class CancelledError extends CliError {
     super("Cancelled: nothing was written.", "cancelled", { exitCode: 130 });
     this.name = "CancelledError";
   }
+}
+
+/**
+ * A write that failed for want of space (a full disk, a used-up quota, a file-size limit), as one
+ * line that says so and what to do; undefined for any other failure.
+ */
+export function outOfSpace(error: unknown, file: string | undefined, outcome: string): CliError | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const what =
+    code === "ENOSPC"
+      ? "The disk is full (ENOSPC)"
+      : code === "EDQUOT"
+        ? "The disk quota is used up (EDQUOT)"
+        : code === "EFBIG"
+          ? "A file is larger than this process may write (EFBIG)"
+          : undefined;
+  if (!what) return undefined;
+  return new CliError(
+    `${what}${file ? ` writing ${file}` : ""}: ${outcome}. Free some space and run again.`,
+    "disk-full",
+  );
 }

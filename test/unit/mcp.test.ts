@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  DEV_SERVER_MCP_URL,
-  mcpConfigFiles,
-  newMcpConfig,
-  withMcpServer,
-  withToolSettings,
-} from "../../src/contributions/mcp.js";
+import { DEV_SERVER_MCP_URL, mcpConfigFiles, newMcpConfig } from "../../src/contributions/mcp.js";
+import { withMcpServer, withToolSettings } from "../../src/app/edits/mcp-config.js";
 
 const claude = mcpConfigFiles.find((file) => file.path === ".mcp.json")!;
 const vscode = mcpConfigFiles.find((file) => file.path === ".vscode/mcp.json")!;

@@ -1,5 +1,12 @@
 import type { Project } from "../detect.js";
 
+const BOM = "\uFEFF";
+
+/** package.json's value; a byte-order mark before it (Windows editors write one, npm reads it) is skipped. */
+export function parseManifest(text: string): any {
+  return JSON.parse(text.startsWith(BOM) ? text.slice(1) : text);
+}
+
 /**
  * package.json with new entries, written the way npm writes it (`npm pkg set`, `npm install`): the
  * file's own indentation and newline, its keys in their order, re-serialised as JSON; like npm, the
@@ -31,12 +38,14 @@ export function editManifest(
 
 /**
  * JSON text in the layout of `text`, as npm finds it: the newline and indentation that follow the
- * opening brace; none at all when the file starts `{"`, two spaces for `{}`.
+ * opening brace; none at all when the file starts `{"`, two spaces for `{}`; its byte-order mark kept.
  */
-export function serialiseLike(text: string, value: unknown): string {
+export function serialiseLike(withBom: string, value: unknown): string {
+  const bom = withBom.startsWith(BOM) ? BOM : "";
+  const text = withBom.slice(bom.length);
   const empty = /^(?:\{\}|\[\])((?:\r?\n)+)?$/.exec(text);
   const layout = /^\s*[{[]((?:\r?\n)+)([\s\t]*)/.exec(text);
   const newline = empty ? (empty[1] ?? "\n") : (layout?.[1] ?? "");
   const indent = empty ? "  " : (layout?.[2] ?? "");
-  return `${JSON.stringify(value, null, indent)}\n`.replace(/\n/g, newline);
+  return `${bom}${JSON.stringify(value, null, indent)}\n`.replace(/\n/g, newline);
 }

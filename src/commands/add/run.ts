@@ -66,7 +66,7 @@ export async function runAdd(flags: Flags, context: RunContext): Promise<number>
   }
 
   await confirmDirtyTree(dir, flags.yes, context.interactive);
-  writeAll(dir, plan.changes);
+  writeAll(dir, plan.changes, project.files.seen);
   for (const change of plan.changes) log.info(`  ${change.before === null ? "created" : "changed"} ${change.path}`);
   log.success(
     `Added ${plan.added.length === 0 ? "Inngest" : plan.added.map((feature) => feature.id).join(", ")} (${plan.changes.length} files)`,

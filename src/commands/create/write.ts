@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { outOfSpace } from "../../support/errors.js";
 import type { Plan } from "./plan.js";
 
 /** A file to write: text from the built-in starters, or bytes as a remote starter holds them. */
@@ -22,17 +23,23 @@ export function writePlan(plan: WritablePlan, emptyTarget: boolean): void {
   const { targetDir } = plan.options;
   const parent = path.dirname(targetDir);
   const createdParent = mkdirSync(parent, { recursive: true });
-  const staging = mkdtempSync(path.join(parent, `.${path.basename(targetDir)}-`));
+  let staging: string | undefined;
+  let current: string | undefined;
   try {
-    for (const dir of new Set(plan.files.map((file) => path.dirname(path.join(staging, file.path))))) {
+    staging = mkdtempSync(path.join(parent, `.${path.basename(targetDir)}-`));
+    for (const dir of new Set(plan.files.map((file) => path.dirname(path.join(staging!, file.path))))) {
       mkdirSync(dir, { recursive: true });
     }
-    for (const file of plan.files) writeFileSync(path.join(staging, file.path), file.contents);
+    for (const file of plan.files) {
+      current = file.path;
+      writeFileSync(path.join(staging, file.path), file.contents);
+    }
+    current = undefined;
     moveIntoPlace(staging, targetDir, emptyTarget);
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    if (staging) rmSync(staging, { recursive: true, force: true });
     if (createdParent) rmSync(createdParent, { recursive: true, force: true });
-    throw error;
+    throw outOfSpace(error, current, "nothing was written") ?? error;
   }
 }
 

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { addImportExtension, relativeSpecifier } from "../../contributions/code-text.js";
 import { CliError } from "../../support/errors.js";
 import { EVENTS_FILE, TESTING_FILE } from "../../contributions/layout.js";
@@ -112,7 +110,7 @@ interface DeclaredFunction {
 function declaredFunctions(project: Project): DeclaredFunction[] {
   const found: DeclaredFunction[] = [];
   for (const file of project.sources) {
-    const code = readFileSync(path.join(project.dir, file), "utf8");
+    const code = project.files.read(file) ?? "";
     if (!code.includes("createFunction")) continue;
     const source = readSource(project, file);
     walk(source.program, (node: AstNode, ancestors: AstNode[]) => {

@@ -1,9 +1,30 @@
 import type { PromptObject } from "prompts";
 import { CancelledError } from "../../support/errors.js";
 import { generatorFlagSpecs } from "../../function-flags.js";
+import { type GeneratorFlags, parseFunctionSpec } from "./spec.js";
 
 // In a terminal, what the flags leave out is asked: the answers become flag values, so they go
-// through the same validation as flags do.
+// through the same validation as flags do, each at its own prompt.
+
+/** A placeholder trigger, so that an answer can be checked before the trigger is asked. */
+const SOME_EVENT = { event: ["app/example"] };
+
+/**
+ * A prompt's check: the spec's own validation over the flags this answer makes, reporting what it
+ * says of this flag (`--<flag>: ...`); other refusals wait for the end, as a flag's would.
+ */
+function checkAnswer(flag: string, flagsFor: (answer: string) => [string, GeneratorFlags]) {
+  return (value: unknown): true | string => {
+    const answer = String(value ?? "").trim();
+    try {
+      parseFunctionSpec(...flagsFor(answer));
+      return true;
+    } catch (error) {
+      const message = (error as Error).message;
+      return message.startsWith(`--${flag}:`) ? message.slice(flag.length + 4) : true;
+    }
+  };
+}
 
 /** The options offered in the multi-select, each with the question that follows its choice. */
 const OPTIONAL_FLAGS: { flag: string; title: string; question: string; initial?: string }[] = [
@@ -38,10 +59,16 @@ export async function askMissing(
     return answers.answer;
   };
   const flags: Record<string, string[]> = { ...given };
-  const text = async (message: string, initial?: string) =>
-    String((await ask({ type: "text", message, initial })) ?? "").trim();
+  const text = async (message: string, initial?: string, validate?: (value: unknown) => true | string) =>
+    String((await ask({ type: "text", message, initial, validate })) ?? "").trim();
 
-  const functionId = id ?? (await text("Function id (kebab case)", "my-function"));
+  const functionId =
+    id ??
+    (await text(
+      "Function id (kebab case)",
+      "my-function",
+      checkAnswer("function", (answer) => [answer, SOME_EVENT]),
+    ));
   if (!flags.event && !flags.cron) {
     const kind = await ask({
       type: "select",
@@ -51,15 +78,38 @@ export async function askMissing(
         { title: "A schedule (cron)", value: "cron" },
       ],
     });
-    if (kind === "event") flags.event = [await text("Event name", "app/user.signed-up")];
-    else flags.cron = [await text("Cron schedule", "TZ=Europe/Paris 0 12 * * 5")];
+    if (kind === "event")
+      flags.event = [
+        await text(
+          "Event name",
+          "app/user.signed-up",
+          checkAnswer("event", (answer) => [functionId, { event: [answer] }]),
+        ),
+      ];
+    else
+      flags.cron = [
+        await text(
+          "Cron schedule",
+          "TZ=Europe/Paris 0 12 * * 5",
+          checkAnswer("cron", (answer) => [functionId, { cron: [answer] }]),
+        ),
+      ];
   }
+  const trigger = () => (flags.event ? { event: flags.event } : flags.cron ? { cron: flags.cron } : SOME_EVENT);
   if (flags.event?.length === 1 && !flags.data) {
-    const data = await text("Event data fields (name:type, comma-separated; empty for none)", "userId:string");
+    const data = await text(
+      "Event data fields (name:type, comma-separated; empty for none)",
+      "userId:string",
+      checkAnswer("data", (answer) => [functionId, { ...trigger(), ...(answer && { data: [answer] }) }]),
+    );
     if (data) flags.data = [data];
   }
   if (!flags.steps) {
-    const steps = await text("Steps (kebab-case ids, comma-separated)", "do-work");
+    const steps = await text(
+      "Steps (kebab-case ids, comma-separated)",
+      "do-work",
+      checkAnswer("steps", (answer) => [functionId, { ...trigger(), ...(answer && { steps: [answer] }) }]),
+    );
     if (steps) flags.steps = [steps];
   }
   const offered = OPTIONAL_FLAGS.filter((option) => !flags[option.flag]);
@@ -73,7 +123,15 @@ export async function askMissing(
   for (const flag of chosen) {
     const option = OPTIONAL_FLAGS.find((candidate) => candidate.flag === flag)!;
     const takesValue = generatorFlagSpecs.find((spec) => spec.name === flag)?.value !== undefined;
-    flags[flag] = [takesValue ? await text(`${option.title}: ${option.question}`, option.initial) : "true"];
+    flags[flag] = [
+      takesValue
+        ? await text(
+            `${option.title}: ${option.question}`,
+            option.initial,
+            checkAnswer(flag, (answer) => [functionId, { ...flags, ...trigger(), [flag]: [answer] }]),
+          )
+        : "true",
+    ];
   }
   return { id: functionId, generatorFlags: flags };
 }

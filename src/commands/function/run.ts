@@ -40,7 +40,7 @@ export async function runFunction(flags: Flags, context: RunContext): Promise<nu
   const spec = parseFunctionSpec(id, generatorFlags);
 
   await loadParser();
-  const project = detectProject(dir);
+  const project = detectProject(dir, "--function");
   if (project.advisory) log.warn(project.advisory);
   const plan = planFunction(project, spec, { agents: flags.agents !== false });
   const code = plan.manual.length > 0 ? EXIT_MANUAL_STEPS : 0;
@@ -52,7 +52,7 @@ export async function runFunction(flags: Flags, context: RunContext): Promise<nu
   }
 
   await confirmDirtyTree(dir, flags.yes, context.interactive);
-  writeAll(dir, plan.changes);
+  writeAll(dir, plan.changes, project.files.seen);
   const newDependencies =
     Object.keys(plan.dependencies).length + Object.keys(plan.devDependencies).length + plan.raised.length > 0;
   const install = newDependencies && flags.install !== false;

@@ -63,7 +63,11 @@ export function parseFunctionSpec(id: string, flags: GeneratorFlags): FunctionSp
   const has = (name: string) => flags[name] !== undefined;
 
   if (!KEBAB.test(id))
-    throw bad("function", `"${id}" is not a kebab-case id; use lowercase words joined by -, e.g. sync-contact.`);
+    // JSON's quoting shows a control character pasted with the id (\u0001), invisible otherwise.
+    throw bad(
+      "function",
+      `${JSON.stringify(id)} is not a kebab-case id; use lowercase words joined by -, e.g. sync-contact.`,
+    );
 
   const events = many("event").map((name) => eventName("event", name));
   const crons = many("cron").map((expression) => checkCron("cron", expression));
