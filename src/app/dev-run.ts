@@ -3,6 +3,7 @@ import { commandsFor } from "../support/package-manager.js";
 import type { Project } from "./detect.js";
 import { devScriptName } from "./dev-script-name.js";
 import { devScriptPort, loadsDevEnv } from "./edits/dev-script.js";
+import { parseManifest } from "./edits/manifest.js";
 import { isTestOrHelper } from "./source-kinds.js";
 
 // How the app runs in development, decided once: which of its scripts is "the dev script", the
@@ -21,7 +22,7 @@ export interface DevRun {
 
 /** How the app runs in dev with the package.json `manifestText` (as the plan leaves it). */
 export function devRunOf(project: Project, manifestText: string, read: (file: string) => string | null): DevRun {
-  const scripts = (JSON.parse(manifestText).scripts ?? {}) as Record<string, string>;
+  const scripts = (parseManifest(manifestText).scripts ?? {}) as Record<string, string>;
   const script = devScriptName(scripts) ?? "dev";
   const text = scripts[script] ?? "";
   const run = commandsFor(project.packageManager).run(script);
