@@ -13,6 +13,7 @@ import type { Feature } from "../../features/index.js";
 import type { AddPlan } from "../../app/change-set.js";
 import { readSource, type Project } from "../../app/detect.js";
 import { addEvents } from "../../app/edits/events.js";
+import { functionIdsIn, refuseTakenFunctions } from "../../app/functions.js";
 import { mountServeHandler } from "../../app/edits/mount.js";
 import { registerClientMiddleware, registerFunctions, registerInArrayOf } from "../../app/edits/register.js";
 import { addInngestBase, closePlan, inThisApp, openPlan } from "../../app/plan.js";
@@ -31,6 +32,20 @@ export function planAdd(project: Project, requested: readonly Feature[], options
     const present = feature.files.every((name) => read(`${functionsDir}/${name}`) !== null);
     (present ? plan.skipped : plan.added).push(feature);
   }
+  refuseTakenFunctions(
+    project,
+    plan.added.flatMap((feature) =>
+      feature.functions.map((fn) => {
+        const file = featureFiles(feature).find((starter) => starter.path.endsWith(`/${fn.file}`))!;
+        return {
+          feature: feature.id,
+          ids: functionIdsIn(file.contents),
+          exportName: fn.exportName,
+          file: placed(file, layout).target,
+        };
+      }),
+    ),
+  );
   addInngestBase(draft, plan.added);
 
   // The features' files, events, middleware and functions.

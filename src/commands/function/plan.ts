@@ -1,9 +1,9 @@
 import { addImportExtension, relativeSpecifier } from "../../contributions/code-text.js";
 import { CliError } from "../../support/errors.js";
 import { EVENTS_FILE, TESTING_FILE } from "../../contributions/layout.js";
-import { walk, type AstNode } from "../../app/ast.js";
 import type { AddPlan } from "../../app/change-set.js";
-import { type Project, readSource } from "../../app/detect.js";
+import type { Project } from "../../app/detect.js";
+import { declaredFunctions } from "../../app/functions.js";
 import { addEvents } from "../../app/edits/events.js";
 import { addInngestBase, closePlan, openPlan } from "../../app/plan.js";
 import { registerFunctions } from "../../app/edits/register.js";
@@ -98,38 +98,4 @@ export function planFunction(project: Project, spec: FunctionSpec, options: { ag
   editor.put(testFile, addImportExtension(renderTest(spec, target), extension));
   registerFunctions(project, existing, [{ exportName: spec.exportName, file: functionFile }], editor);
   return { ...closePlan(draft, { agents: options.agents !== false }), functionFile, testFile };
-}
-
-interface DeclaredFunction {
-  id: string;
-  exportName?: string;
-  file: string;
-}
-
-/** Every `createFunction({ id: "..." }, ...)` in the app's sources, with the name it is exported as. */
-function declaredFunctions(project: Project): DeclaredFunction[] {
-  const found: DeclaredFunction[] = [];
-  for (const file of project.sources) {
-    const code = project.files.read(file) ?? "";
-    if (!code.includes("createFunction")) continue;
-    const source = readSource(project, file);
-    walk(source.program, (node: AstNode, ancestors: AstNode[]) => {
-      if (node.type !== "CallExpression" || node.callee.type !== "MemberExpression") return;
-      if (node.callee.property?.name !== "createFunction") return;
-      const options = node.arguments[0];
-      if (options?.type !== "ObjectExpression") return;
-      const idProperty = (options.properties as AstNode[]).find(
-        (property) => property.type === "ObjectProperty" && property.key.name === "id",
-      );
-      if (idProperty?.value.type !== "StringLiteral") return;
-      const declarator = [...ancestors].reverse().find((ancestor) => ancestor.type === "VariableDeclarator");
-      const exported = ancestors.some((ancestor) => ancestor.type === "ExportNamedDeclaration");
-      found.push({
-        id: idProperty.value.value,
-        file,
-        ...(declarator && exported && { exportName: declarator.id.name }),
-      });
-    });
-  }
-  return found;
 }
