@@ -60,7 +60,7 @@ const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 function fromPnpm(text: string, { name, importer }: LockfileQuery): string | undefined {
   const lines = text.split(/\r?\n/);
   const key = importer || ".";
-  const start = lines.findIndex((line) => line === "importers:");
+  const start = lines.indexOf("importers:");
   let block = lines;
   if (start >= 0) {
     const at = lines.findIndex((line, i) => i > start && new RegExp(`^  ['"]?${literal(key)}['"]?:\\s*$`).test(line));
