@@ -113,11 +113,8 @@ export const helloFiles = (root: string) => [
   `${root}inngest/functions/event-basic-hello-world.ts`,
   `${root}inngest/functions/event-basic-try-it.json`,
 ];
-const cronFiles = (root: string) => [
-  `${root}inngest/functions/cron-weekday-digest.test.ts`,
-  `${root}inngest/functions/cron-weekday-digest.ts`,
-];
-export const nodePlanned = (appFile: string) => [
+/** What --add inngest plans in an app whose code is under `root`, mounted in `appFile`. */
+export const nodePlanned = (appFile: string, root = "src/") => [
   ".env.development",
   ".env.example",
   ".cursor/mcp.json",
@@ -127,10 +124,14 @@ export const nodePlanned = (appFile: string) => [
   "AGENTS.md",
   "package.json",
   appFile,
-  "src/inngest/client.ts",
-  "src/inngest/functions/index.ts",
-  "src/inngest/testing.ts",
+  `${root}inngest/client.ts`,
+  `${root}inngest/functions/index.ts`,
+  `${root}inngest/testing.ts`,
   "vitest.config.ts",
+];
+export const cronFiles = (root: string) => [
+  `${root}inngest/functions/cron-weekday-digest.test.ts`,
+  `${root}inngest/functions/cron-weekday-digest.ts`,
 ];
 const nextTypecheck: [string, string[]] = ["sh", ["-c", "npx next typegen && npx tsc --noEmit"]];
 const tscTypecheck: [string, string[]] = ["npx", ["tsc", "--noEmit"]];

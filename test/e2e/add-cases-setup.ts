@@ -1,4 +1,4 @@
-import type { describeAdd } from "./add-apps.js";
+import { type describeAdd, helloFiles, nodePlanned } from "./add-apps.js";
 import { copyFixture } from "../helpers/fixtures.js";
 
 type AddCase = Parameters<typeof describeAdd>[0][number];
@@ -6,27 +6,6 @@ type AddCase = Parameters<typeof describeAdd>[0][number];
 const fixture = (name: string) => async (dir: string) => {
   copyFixture(name, dir);
 };
-
-const helloFiles = [
-  "src/inngest/events.ts",
-  "src/inngest/functions/event-basic-hello-world.test.ts",
-  "src/inngest/functions/event-basic-hello-world.ts",
-  "src/inngest/functions/event-basic-try-it.json",
-];
-const inngestFiles = (appFile: string) => [
-  ".env.development",
-  ".env.example",
-  ".cursor/mcp.json",
-  ".gemini/settings.json",
-  ".mcp.json",
-  ".vscode/mcp.json",
-  "AGENTS.md",
-  "package.json",
-  appFile,
-  "src/inngest/client.ts",
-  "src/inngest/functions/index.ts",
-  "src/inngest/testing.ts",
-];
 
 /** Apps whose own test and formatter settings --add must keep to. */
 export const setupCases: AddCase[] = [
@@ -38,7 +17,11 @@ export const setupCases: AddCase[] = [
     after: ["hello-world"],
     // No vitest.config.ts (vitest would prefer it, and lose the globals and the @/ alias): INNGEST_DEV
     // goes in vite.config.ts's test.env. The app's two tests and the Inngest test pass together.
-    planned: [...inngestFiles("src/app.ts"), ...helloFiles, "vite.config.ts"],
+    planned: [
+      ...nodePlanned("src/app.ts").filter((file) => file !== "vitest.config.ts"),
+      ...helloFiles("src/"),
+      "vite.config.ts",
+    ],
     routes: [{ path: "/" }, { path: "/greet/ada" }],
     typecheck: ["npx", ["tsc", "--noEmit"]],
   },
@@ -48,7 +31,7 @@ export const setupCases: AddCase[] = [
     add: ["event-basic"],
     before: [],
     after: ["hello-world"],
-    planned: [...inngestFiles("src/index.ts"), ...helloFiles, "vitest.config.ts"],
+    planned: [...nodePlanned("src/index.ts"), ...helloFiles("src/")],
     routes: [{ path: "/" }],
     // The app's own lint: every new file indented with tabs, as its formatter says.
     typecheck: ["sh", ["-c", "npx tsc --noEmit && npx biome check ."]],

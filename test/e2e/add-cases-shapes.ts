@@ -2,31 +2,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
 import { copyFixture } from "../helpers/fixtures.js";
-import type { AddCase } from "./add-apps.js";
+import { type AddCase, cronFiles, nodePlanned } from "./add-apps.js";
 
 // App shapes that --add once did not find, or named wrongly in its hints: an app made by a factory
 // (hono-open-api-starter's layout), a Worker with a sub-router, a dev script named start:dev with its
 // port in .env, and an app without src/.
 
-const planned = (root: string, appFile: string) => [
-  ".env.development",
-  ".env.example",
-  ".cursor/mcp.json",
-  ".gemini/settings.json",
-  ".mcp.json",
-  ".vscode/mcp.json",
-  "AGENTS.md",
-  "package.json",
-  appFile,
-  `${root}inngest/client.ts`,
-  `${root}inngest/functions/index.ts`,
-  `${root}inngest/testing.ts`,
-  "vitest.config.ts",
-];
-const cronFiles = (root: string) => [
-  `${root}inngest/functions/cron-weekday-digest.test.ts`,
-  `${root}inngest/functions/cron-weekday-digest.ts`,
-];
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), "utf8");
 const tsc: [string, string[]] = ["npx", ["tsc", "--noEmit"]];
 
@@ -40,7 +21,7 @@ export const shapeCases: AddCase[] = [
     before: [],
     after: ["weekday-digest"],
     // The mount goes after `const app = createApp()` in src/app.ts, the module that calls the factory.
-    planned: [...planned("src/", "src/app.ts"), ...cronFiles("src/")],
+    planned: [...nodePlanned("src/app.ts", "src/"), ...cronFiles("src/")],
     routes: [{ path: "/" }, { path: "/tasks" }, { path: "/nope" }],
     typecheck: tsc,
     check: (dir, output) => {
@@ -79,7 +60,7 @@ export const shapeCases: AddCase[] = [
     add: ["cron"],
     before: [],
     after: ["weekday-digest"],
-    planned: [...planned("src/", "src/index.ts"), ...cronFiles("src/"), "wrangler.jsonc"],
+    planned: [...nodePlanned("src/index.ts", "src/"), ...cronFiles("src/"), "wrangler.jsonc"],
     routes: [{ path: "/" }, { path: "/book" }, { path: "/book/7" }],
     typecheck: tsc,
     check: (dir) => {
@@ -97,7 +78,7 @@ export const shapeCases: AddCase[] = [
     add: ["cron"],
     before: [],
     after: ["weekday-digest"],
-    planned: [...planned("src/", "src/main.ts"), ...cronFiles("src/")],
+    planned: [...nodePlanned("src/main.ts", "src/"), ...cronFiles("src/")],
     routes: [{ path: "/health" }, { path: "/orders" }],
     typecheck: tsc,
     check: (dir, output) => {
@@ -119,7 +100,7 @@ export const shapeCases: AddCase[] = [
     add: ["cron"],
     before: [],
     after: ["weekday-digest"],
-    planned: [...planned("", "server.ts"), ...cronFiles("")],
+    planned: [...nodePlanned("server.ts", ""), ...cronFiles("")],
     routes: [{ path: "/" }, { path: "/greet/Ada" }],
     typecheck: tsc,
     check: (dir) => {
