@@ -1,4 +1,4 @@
-// `npm run peers`: writes src/app/needs.json, what the code --add and --function write needs of the
+// `npm run peers`: writes src/app/plan/needs.json, what the code --add and --function write needs of the
 // app's other packages, from the registry's own record of each pinned package that the generated
 // code imports or that the plan installs (`npm view <name>@<version> --json`: its peerDependencies,
 // peerDependenciesMeta and engines). Run it after bumping src/support/versions.ts; the e2e test

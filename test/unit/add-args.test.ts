@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadParser } from "../../src/app/ast.js";
-import { detectProject } from "../../src/app/detect.js";
+import { detectProject } from "../../src/app/detect/project.js";
 import { parseArgs } from "../../src/args.js";
 import { copyFixture } from "../helpers/fixtures.js";
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { olderThan } from "../../src/app/framework-version.js";
+import { olderThan } from "../../src/app/detect/framework-version.js";
 
 describe("olderThan: is the framework an app runs older than the version --add needs?", () => {
   const temp = mkdtempSync(path.join(os.tmpdir(), "cia-framework-version-"));

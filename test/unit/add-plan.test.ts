@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadParser } from "../../src/app/ast.js";
-import { detectProject } from "../../src/app/detect.js";
+import { detectProject } from "../../src/app/detect/project.js";
 import { planAdd } from "../../src/commands/add/plan.js";
-import { writeAll } from "../../src/app/write.js";
+import { writeAll } from "../../src/app/write/write.js";
 import { findFeature } from "../../src/features/index.js";
 import { copyFixture } from "../helpers/fixtures.js";
 

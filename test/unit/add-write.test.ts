@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "no
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { writeAll } from "../../src/app/write.js";
+import { writeAll } from "../../src/app/write/write.js";
 
 describe("writeAll", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "cia-write-"));

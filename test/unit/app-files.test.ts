@@ -11,10 +11,10 @@ import {
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { appFiles, changedSince } from "../../src/app/app-files.js";
+import { appFiles, changedSince } from "../../src/app/detect/app-files.js";
 import { editManifest, parseManifest } from "../../src/app/edits/manifest.js";
-import { LOCK_FILE, withAppLock } from "../../src/app/lock.js";
-import { writeAll } from "../../src/app/write.js";
+import { LOCK_FILE, withAppLock } from "../../src/app/write/lock.js";
+import { writeAll } from "../../src/app/write/write.js";
 
 let dir: string;
 beforeEach(() => {

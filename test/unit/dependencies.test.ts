@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import semver from "semver";
 import { afterAll, describe, expect, it } from "vitest";
-import { appPackages, neededBy, readableRange, reconcile } from "../../src/app/dependencies.js";
-import { lockedVersion } from "../../src/app/lockfile.js";
-import table from "../../src/app/needs.json" with { type: "json" };
+import { appPackages, neededBy, readableRange, reconcile } from "../../src/app/plan/dependencies.js";
+import { lockedVersion } from "../../src/app/detect/lockfile.js";
+import table from "../../src/app/plan/needs.json" with { type: "json" };
 import type { PackageManager } from "../../src/support/package-manager.js";
 import { CliError } from "../../src/support/errors.js";
 import { repoRoot } from "../helpers/cli.js";
@@ -360,7 +360,7 @@ describe("needs.json: derived from the pinned packages", () => {
 
 describe("notInstalled: what package.json lists that node_modules does not hold in range", () => {
   it("lists a package missing or installed outside its range, not one in range or unreadable", async () => {
-    const { notInstalled } = await import("../../src/app/install.js");
+    const { notInstalled } = await import("../../src/app/write/install.js");
     const dir = path.join(temp, "installed");
     for (const [name, version] of Object.entries({ zod: "3.22.4", express: "5.3.0", "@acme/ui": "1.0.0" })) {
       mkdirSync(path.join(dir, "node_modules", name), { recursive: true });

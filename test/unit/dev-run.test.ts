@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadParser } from "../../src/app/ast.js";
-import { detectProject } from "../../src/app/detect.js";
-import { devScriptName } from "../../src/app/dev-script-name.js";
+import { detectProject } from "../../src/app/detect/project.js";
+import { devScriptName } from "../../src/app/detect/dev-script-name.js";
 import { planAdd } from "../../src/commands/add/plan.js";
 import { findFeature } from "../../src/features/index.js";
 

@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadParser } from "../../src/app/ast.js";
-import { detectProject } from "../../src/app/detect.js";
-import { findApp } from "../../src/app/find-app.js";
+import { detectProject } from "../../src/app/detect/project.js";
+import { findApp } from "../../src/app/detect/find-app.js";
 import { planAdd } from "../../src/commands/add/plan.js";
 
 // Which app --add mounts on, over small apps written as files in a temp dir.

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadParser } from "../../src/app/ast.js";
-import { readCodeStyle, restyle } from "../../src/app/formatting.js";
+import { readCodeStyle, restyle } from "../../src/app/plan/formatting.js";
 import { planProject } from "../../src/commands/create/plan.js";
 import { features } from "../../src/features/index.js";
 import { frameworks } from "../../src/frameworks/index.js";

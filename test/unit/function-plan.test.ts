@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadParser } from "../../src/app/ast.js";
-import { detectProject } from "../../src/app/detect.js";
+import { detectProject } from "../../src/app/detect/project.js";
 import { planFunction } from "../../src/commands/function/plan.js";
 import { parseFunctionSpec } from "../../src/commands/function/spec.js";
 import { makeTempDir } from "../helpers/cli.js";

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { inngestAdvisory } from "../../src/app/inngest-advisory.js";
+import { inngestAdvisory } from "../../src/app/detect/inngest-advisory.js";
 
 describe("inngestAdvisory (CVE-2026-42047: inngest 3.22.0 to 3.53.1)", () => {
   const temp = mkdtempSync(path.join(os.tmpdir(), "cia-advisory-"));

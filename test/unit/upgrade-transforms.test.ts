@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadParser, parseSource } from "../../src/app/ast.js";
-import type { Source } from "../../src/app/detect.js";
+import type { Source } from "../../src/app/detect/project.js";
 import { newDraft, type UpgradeDraft } from "../../src/commands/upgrade/draft.js";
 import { applySplices } from "../../src/commands/upgrade/splice.js";
 import { moveTriggers } from "../../src/commands/upgrade/transforms/create-function.js";

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadParser } from "../../src/app/ast.js";
-import { changeSet } from "../../src/app/change-set.js";
+import { changeSet } from "../../src/app/plan/change-set.js";
 import { findTestSetup, globRegExp, withInngestTestSettings } from "../../src/app/edits/vitest-config.js";
-import { addVitestSettings, testScripts } from "../../src/app/test-setup.js";
+import { addVitestSettings, testScripts } from "../../src/app/plan/test-setup.js";
 
 const fixtures = path.resolve(import.meta.dirname, "../fixtures/edits/vitest-config");
 const sample = "src/inngest/functions/example.test.ts";

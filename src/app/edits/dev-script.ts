@@ -1,9 +1,9 @@
 import { cyan } from "kolorist";
-import type { Editor } from "../change-set.js";
-import type { Project } from "../detect.js";
+import type { Editor } from "../plan/change-set.js";
+import type { Project } from "../detect/project.js";
 import { DEV_ENV_FILE } from "../../contributions/layout.js";
-import { devScriptName } from "../dev-script-name.js";
-import { isTestOrHelper } from "../source-kinds.js";
+import { devScriptName } from "../detect/dev-script-name.js";
+import { isTestOrHelper } from "../detect/source-kinds.js";
 
 // Dev mode after one command: the app's own dev script (`dev`, or `start:dev`...), edited to load `.env.development`
 // (INNGEST_DEV=1), for frameworks whose dev server does not load env files by itself.

@@ -1,6 +1,6 @@
 import { eventsModule, type EventDeclaration } from "../../contributions/features.js";
 import { parseSource, topLevelNames } from "../ast.js";
-import { applyEdits, type Editor } from "../change-set.js";
+import { applyEdits, type Editor } from "../plan/change-set.js";
 import { importEdit } from "./source-edits.js";
 
 /**

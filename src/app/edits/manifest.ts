@@ -1,5 +1,3 @@
-import type { Project } from "../detect.js";
-
 const BOM = "\uFEFF";
 
 /** package.json's value; a byte-order mark before it (Windows editors write one, npm reads it) is skipped. */
@@ -13,7 +11,7 @@ export function parseManifest(text: string): any {
  * dependency sections come out sorted by name, and a new script goes at the end of `scripts`.
  */
 export function editManifest(
-  project: Pick<Project, "manifestText" | "manifest">,
+  project: { manifestText: string; manifest: Record<string, any> },
   dependencies: Record<string, string>,
   devDependencies: Record<string, string>,
   scripts: Record<string, string>,

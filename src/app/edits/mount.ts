@@ -2,11 +2,11 @@ import path from "node:path";
 import { importLine } from "../../contributions/code-text.js";
 import { CliError } from "../../support/errors.js";
 import { enclosingStatement, indentAt, topLevelNames, walk, type AstNode } from "../ast.js";
-import { applyEdits, type Editor } from "../change-set.js";
-import type { Project, Source } from "../detect.js";
-import { findApp } from "../find-app.js";
-import { trueOfThisApp } from "../starter-text.js";
-import { olderThan } from "../framework-version.js";
+import { applyEdits, type Editor } from "../plan/change-set.js";
+import type { Project, Source } from "../detect/project.js";
+import { findApp } from "../detect/find-app.js";
+import { trueOfThisApp } from "../plan/starter-text.js";
+import { olderThan } from "../detect/framework-version.js";
 import { importEdit, inStyleOf, isCall } from "./source-edits.js";
 import { importPath } from "./specifiers.js";
 

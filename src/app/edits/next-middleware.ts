@@ -1,6 +1,6 @@
 import { walk, type AstNode } from "../ast.js";
-import { applyEdits, type Editor } from "../change-set.js";
-import { readSource, type Project } from "../detect.js";
+import { applyEdits, type Editor } from "../plan/change-set.js";
+import { readSource, type Project } from "../detect/project.js";
 
 // A Next.js middleware (`middleware.ts`, or `proxy.ts` since Next.js 16) that runs on /api/inngest
 // answers the Dev Server's requests itself (an auth redirect, a 401) and blocks the sync.

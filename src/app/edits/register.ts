@@ -3,8 +3,8 @@ import { importLines, middlewareProperty } from "../../contributions/code-text.j
 import type { ExportRef } from "../../features/index.js";
 import { MIDDLEWARE_DIR } from "../../contributions/layout.js";
 import { importsOf, indentAt, keyName, parseSource, walk, type AstNode } from "../ast.js";
-import { applyEdits, type Edit, type Editor } from "../change-set.js";
-import { readSource, type ExistingInngest, type Project, type Source } from "../detect.js";
+import { applyEdits, type Edit, type Editor } from "../plan/change-set.js";
+import { readSource, type ExistingInngest, type Project, type Source } from "../detect/project.js";
 import { importEdit } from "./source-edits.js";
 import { resolveModule } from "./specifiers.js";
 

@@ -1,6 +1,6 @@
 import { afterLastImport, type AstNode } from "../ast.js";
-import type { Edit } from "../change-set.js";
-import type { Source } from "../detect.js";
+import type { Edit } from "../plan/change-set.js";
+import type { Source } from "../detect/project.js";
 
 export function isCall(node: AstNode | undefined, object: string, method: string): boolean {
   return (

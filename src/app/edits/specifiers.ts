@@ -1,7 +1,7 @@
 import path from "node:path";
 import { relativeSpecifier } from "../../contributions/code-text.js";
 import type { ImportExtension } from "../../frameworks/index.js";
-import type { Project } from "../detect.js";
+import type { Project } from "../detect/project.js";
 
 /** Through the `@/` alias when the project has one that covers the file, else relative. */
 export function importPath(

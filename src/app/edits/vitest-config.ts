@@ -1,5 +1,5 @@
 import { indentAt, keyName, parseSource, walk, type AstNode } from "../ast.js";
-import { applyEdits, type Edit } from "../change-set.js";
+import { applyEdits, type Edit } from "../plan/change-set.js";
 
 // The app's own vitest settings, extended (never shadowed) with what the Inngest tests need:
 // INNGEST_DEV=1 in `test.env`, and their folder in `test.include` when the app narrows it.

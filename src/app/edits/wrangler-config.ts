@@ -1,5 +1,5 @@
 import { parseJsonc } from "../ast.js";
-import type { Editor } from "../change-set.js";
+import type { Editor } from "../plan/change-set.js";
 
 // The Inngest SDK needs Node's APIs on Workers (AsyncLocalStorage, Buffer): wrangler turns them on
 // with the `nodejs_compat` compatibility flag, which create-hono's templates do not set. It also

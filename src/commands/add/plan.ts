@@ -10,13 +10,13 @@ import {
 } from "../../contributions/features.js";
 import { EVENTS_FILE, FUNCTIONS_DIR } from "../../contributions/layout.js";
 import type { Feature } from "../../features/index.js";
-import type { AddPlan } from "../../app/change-set.js";
-import { readSource, type Project } from "../../app/detect.js";
+import type { AddPlan } from "../../app/plan/change-set.js";
+import { readSource, type Project } from "../../app/detect/project.js";
 import { addEvents } from "../../app/edits/events.js";
-import { functionIdsIn, refuseTakenFunctions } from "../../app/functions.js";
+import { functionIdsIn, refuseTakenFunctions } from "../../app/detect/functions.js";
 import { mountServeHandler } from "../../app/edits/mount.js";
 import { registerClientMiddleware, registerFunctions, registerInArrayOf } from "../../app/edits/register.js";
-import { addInngestBase, closePlan, inThisApp, openPlan } from "../../app/plan.js";
+import { addInngestBase, closePlan, inThisApp, openPlan } from "../../app/plan/plan.js";
 
 /**
  * Every change `--add` would make, computed from the files; writes nothing. The same contributions

@@ -10,13 +10,13 @@ import { FUNCTIONS_DIR, INNGEST_DIR } from "../../contributions/layout.js";
 import { commandsFor } from "../../support/package-manager.js";
 import { log } from "../../support/ui.js";
 import { loadParser } from "../../app/ast.js";
-import { detectProject, type Project } from "../../app/detect.js";
-import type { AddPlan } from "../../app/change-set.js";
+import { detectProject, type Project } from "../../app/detect/project.js";
+import type { AddPlan } from "../../app/plan/change-set.js";
 import { planAdd } from "./plan.js";
-import { confirmDirtyTree } from "../../app/confirm.js";
-import { EXIT_MANUAL_STEPS, printDryRun, printManual } from "../../app/report.js";
-import { writeAll } from "../../app/write.js";
-import { installWritten, notInstalled } from "../../app/install.js";
+import { confirmDirtyTree } from "../../app/write/confirm.js";
+import { EXIT_MANUAL_STEPS, printDryRun, printManual } from "../../app/write/report.js";
+import { writeAll } from "../../app/write/write.js";
+import { installWritten, notInstalled } from "../../app/write/install.js";
 
 /** `--add`: detect, plan, show or write, install, summarise. */
 export async function runAdd(flags: Flags, context: RunContext): Promise<number> {

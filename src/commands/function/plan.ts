@@ -1,11 +1,11 @@
 import { addImportExtension, relativeSpecifier } from "../../contributions/code-text.js";
 import { CliError } from "../../support/errors.js";
 import { EVENTS_FILE, TESTING_FILE } from "../../contributions/layout.js";
-import type { AddPlan } from "../../app/change-set.js";
-import type { Project } from "../../app/detect.js";
-import { declaredFunctions } from "../../app/functions.js";
+import type { AddPlan } from "../../app/plan/change-set.js";
+import type { Project } from "../../app/detect/project.js";
+import { declaredFunctions } from "../../app/detect/functions.js";
 import { addEvents } from "../../app/edits/events.js";
-import { addInngestBase, closePlan, openPlan } from "../../app/plan.js";
+import { addInngestBase, closePlan, openPlan } from "../../app/plan/plan.js";
 import { registerFunctions } from "../../app/edits/register.js";
 import { checkSameFields, type DeclaredEvent, findDeclaredEvent, newEventDeclaration } from "./events-module.js";
 import { renderFunction, type RenderTarget } from "./render.js";

@@ -7,11 +7,11 @@ import { appChangeResult, type JsonChangeResult, printJson } from "../../support
 import { commandsFor } from "../../support/package-manager.js";
 import { log } from "../../support/ui.js";
 import { loadParser } from "../../app/ast.js";
-import { detectProject, type Project } from "../../app/detect.js";
-import { confirmDirtyTree } from "../../app/confirm.js";
-import { EXIT_MANUAL_STEPS, printDryRun, printManual } from "../../app/report.js";
-import { writeAll } from "../../app/write.js";
-import { installWritten } from "../../app/install.js";
+import { detectProject, type Project } from "../../app/detect/project.js";
+import { confirmDirtyTree } from "../../app/write/confirm.js";
+import { EXIT_MANUAL_STEPS, printDryRun, printManual } from "../../app/write/report.js";
+import { writeAll } from "../../app/write/write.js";
+import { installWritten } from "../../app/write/install.js";
 import { planFunction, type FunctionPlan } from "./plan.js";
 import { syncExpectation } from "./render-test.js";
 import { type FunctionSpec, parseFunctionSpec } from "./spec.js";

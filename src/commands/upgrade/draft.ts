@@ -1,4 +1,4 @@
-import type { ManualStep } from "../../app/change-set.js";
+import type { ManualStep } from "../../app/plan/change-set.js";
 import type { Splice } from "./splice.js";
 
 /** A function whose triggers moved into its options. */

@@ -1,5 +1,5 @@
 import { type AstNode, keyName } from "../../app/ast.js";
-import type { Source } from "../../app/detect.js";
+import type { Source } from "../../app/detect/project.js";
 import { importEdit } from "../../app/edits/source-edits.js";
 import type { Splice } from "./splice.js";
 

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { type AddPlan, changeSet } from "../../app/change-set.js";
+import { type AddPlan, changeSet } from "../../app/plan/change-set.js";
 import { parseSource } from "../../app/ast.js";
-import { findInngest, type Project, type Source } from "../../app/detect.js";
+import { findInngest, type Project, type Source } from "../../app/detect/project.js";
 import { addDevEnvToScript } from "../../app/edits/dev-script.js";
 import { editManifest } from "../../app/edits/manifest.js";
-import { addDevMode } from "../../app/plan.js";
+import { addDevMode } from "../../app/plan/plan.js";
 import { baseFile } from "../../contributions/layout.js";
 import { CliError } from "../../support/errors.js";
 import { type MovedFunction, newDraft } from "./draft.js";

@@ -1,5 +1,5 @@
 import { type AstNode, indentAt, keyName, walk } from "../../../app/ast.js";
-import type { Source } from "../../../app/detect.js";
+import type { Source } from "../../../app/detect/project.js";
 import { addSplice, type UpgradeDraft } from "../draft.js";
 import { addProperty, lineOf, propertyNamed } from "../splice.js";
 

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { type AstNode, enclosingStatement, importsOf, keyName, topLevelNames, walk } from "../../../app/ast.js";
-import type { Project, Source } from "../../../app/detect.js";
+import type { Project, Source } from "../../../app/detect/project.js";
 import { inStyleOf } from "../../../app/edits/source-edits.js";
 import { addSplice, type UpgradeDraft } from "../draft.js";
 import { editInngestImport } from "../imports.js";

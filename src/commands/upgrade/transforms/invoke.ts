@@ -1,5 +1,5 @@
 import { type AstNode, keyName, walk } from "../../../app/ast.js";
-import type { Source } from "../../../app/detect.js";
+import type { Source } from "../../../app/detect/project.js";
 import { inStyleOf } from "../../../app/edits/source-edits.js";
 import { addSplice, type UpgradeDraft } from "../draft.js";
 import { editInngestImport } from "../imports.js";

@@ -1,5 +1,5 @@
 import semver from "semver";
-import type { Project } from "../../../app/detect.js";
+import type { Project } from "../../../app/detect/project.js";
 import { type DependencyName, versions } from "../../../support/versions.js";
 
 /** The packages whose v4-ready versions this tool pins: raised to them when the app is below. */

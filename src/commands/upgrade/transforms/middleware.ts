@@ -1,5 +1,5 @@
 import { importsOf, walk } from "../../../app/ast.js";
-import type { Source } from "../../../app/detect.js";
+import type { Source } from "../../../app/detect/project.js";
 import type { UpgradeDraft } from "../draft.js";
 import { lineOf, propertyNamed } from "../splice.js";
 

@@ -1,5 +1,5 @@
 import { type AstNode, enclosingStatement, importsOf, indentAt, walk } from "../../../app/ast.js";
-import type { Source } from "../../../app/detect.js";
+import type { Source } from "../../../app/detect/project.js";
 import { inStyleOf } from "../../../app/edits/source-edits.js";
 import type { Framework } from "../../../frameworks/index.js";
 import { addSplice, type UpgradeDraft } from "../draft.js";

@@ -1,36 +1,20 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import semver from "semver";
-import { CliError } from "../support/errors.js";
-import { commandsFor, type PackageManager } from "../support/package-manager.js";
-import { olderMajors, versions } from "../support/versions.js";
-import { installedVersion, lockedVersion } from "./lockfile.js";
+import { CliError } from "../../support/errors.js";
+import { commandsFor, type PackageManager } from "../../support/package-manager.js";
+import { olderMajors, versions } from "../../support/versions.js";
+import { installedVersion, lockedVersion } from "../detect/lockfile.js";
 import type { AddPlan } from "./change-set.js";
-import type { Project } from "./detect.js";
-import { WRANGLER_DEV } from "./edits/dev-script.js";
+import { type Need, type Raise, raisedNote } from "./raise.js";
+import type { Project } from "../detect/project.js";
+import { WRANGLER_DEV } from "../edits/dev-script.js";
 import table from "./needs.json" with { type: "json" };
 
 // Dependency reconciliation, before anything is written: what the planned code needs of the app's
 // packages (needs.json: the pinned packages' own peerDependencies, from the registry, and the few
 // needs that are no peer), against the range the app declares and the version it resolves. A
 // package inside the needed major but too old is raised; one that needs another major is refused.
-
-/** One range a package must satisfy, and who asks for it. */
-export interface Need {
-  name: string;
-  range: string;
-  by: string;
-  /** The generated code is written for this package's pinned major (inngest, @inngest/test...). */
-  api?: boolean;
-}
-
-export interface Raise {
-  name: string;
-  section: "dependencies" | "devDependencies";
-  from: string;
-  to: string;
-  need: Need;
-}
 
 /** What the app's packages are: declared ranges, and where their resolved versions are found. */
 export interface AppPackages {
@@ -193,11 +177,6 @@ export function appPackages(
         .map(({ file, text }) => lockedVersion(file, text, { name, declared: declared[name]?.range, importer }))
         .find(Boolean),
   };
-}
-
-/** `package.json: raised zod ^3.22.4 -> ^3.25.76: inngest 4.24.0 needs ^3.25.0 || ^4.0.0.` */
-export function raisedNote(raise: Raise): string {
-  return `package.json: raised ${raise.name} ${raise.from} -> ${raise.to}: ${raise.need.by} needs ${raise.need.range}.`;
 }
 
 /**

@@ -1,6 +1,6 @@
-import type { Feature } from "../features/index.js";
-import type { ImportExtension } from "../frameworks/index.js";
-import type { Raise } from "./dependencies.js";
+import type { Feature } from "../../features/index.js";
+import type { ImportExtension } from "../../frameworks/index.js";
+import type { Raise } from "./raise.js";
 import { type CodeStyle, restyle } from "./formatting.js";
 
 /** One file the add will create (`before` null) or change. */

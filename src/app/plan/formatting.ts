@@ -1,5 +1,5 @@
-import { parseManifest } from "./edits/manifest.js";
-import { parseJsonc, tokenize, walk } from "./ast.js";
+import { parseManifest } from "../edits/manifest.js";
+import { parseJsonc, tokenize, walk } from "../ast.js";
 
 // The app's formatter settings (Biome, Prettier, .editorconfig), applied to the files --add creates:
 // generated text is indented with two spaces, in double quotes, with semicolons; an app whose

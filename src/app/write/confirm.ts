@@ -1,6 +1,6 @@
-import { CancelledError, CliError } from "../support/errors.js";
-import { runCommand } from "../support/run-command.js";
-import { log } from "../support/ui.js";
+import { CancelledError, CliError } from "../../support/errors.js";
+import { runCommand } from "../../support/run-command.js";
+import { log } from "../../support/ui.js";
 
 /** Before changing an app: a dirty git tree is said, and goes on only with --yes or a "yes". */
 export async function confirmDirtyTree(dir: string, yes: boolean, interactive: boolean): Promise<void> {

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
-import { CliError } from "../support/errors.js";
+import { CliError } from "../../support/errors.js";
 
 /** Held in the app's directory while one run checks the app and writes it. */
 export const LOCK_FILE = ".create-inngest-app.lock";

@@ -1,14 +1,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { CliError } from "../support/errors.js";
-import { frameworkLabels, frameworks, type Framework, type ImportExtension } from "../frameworks/index.js";
-import { packageManagerFromLockfile, type PackageManager } from "../support/package-manager.js";
+import { CliError } from "../../support/errors.js";
+import { frameworkLabels, frameworks, type Framework, type ImportExtension } from "../../frameworks/index.js";
+import { packageManagerFromLockfile, type PackageManager } from "../../support/package-manager.js";
 import { appFiles, type AppFiles } from "./app-files.js";
-import { importsOf, parseJsonc, parseSource, walk, type AstNode } from "./ast.js";
-import { DEV_ENV_FILE } from "../contributions/layout.js";
+import { importsOf, parseJsonc, parseSource, walk, type AstNode } from "../ast.js";
+import { DEV_ENV_FILE } from "../../contributions/layout.js";
 import { devScriptName } from "./dev-script-name.js";
-import { parseManifest } from "./edits/manifest.js";
-import type { ExportRef } from "../features/feature.js";
+import { parseManifest } from "../edits/manifest.js";
+import type { ExportRef } from "../../features/feature.js";
 import { inngestAdvisory } from "./inngest-advisory.js";
 
 /** What `--add` learns about an existing app before planning anything. Reads, never writes. */

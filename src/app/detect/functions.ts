@@ -1,6 +1,6 @@
-import { CliError } from "../support/errors.js";
-import { walk, type AstNode } from "./ast.js";
-import { type Project, readSource } from "./detect.js";
+import { CliError } from "../../support/errors.js";
+import { walk, type AstNode } from "../ast.js";
+import { type Project, readSource } from "./project.js";
 
 // The functions an app declares, and the check that new ones do not take an id one of them has:
 // Inngest keys a function's runs and history on its id, so two functions of one app cannot share it.

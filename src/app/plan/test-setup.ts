@@ -1,6 +1,6 @@
 import type { Editor } from "./change-set.js";
-import type { Project } from "./detect.js";
-import { findTestSetup, withInngestTestSettings } from "./edits/vitest-config.js";
+import type { Project } from "../detect/project.js";
+import { findTestSetup, withInngestTestSettings } from "../edits/vitest-config.js";
 
 // Where the generated Inngest tests run: in the app's own vitest settings (extended, never shadowed
 // by a new vitest.config.ts, which vitest would prefer), else in the starter's vitest.config.ts;

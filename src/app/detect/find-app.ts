@@ -1,7 +1,7 @@
 import path from "node:path";
-import type { AppCallMount } from "../frameworks/framework.js";
-import { enclosingStatement, importsOf, parseSource, walk, type AstNode } from "./ast.js";
-import type { Project, Source } from "./detect.js";
+import type { AppCallMount } from "../../frameworks/framework.js";
+import { enclosingStatement, importsOf, parseSource, walk, type AstNode } from "../ast.js";
+import type { Project, Source } from "./project.js";
 import { exportedAs, listens, resolveImport } from "./module-links.js";
 import { isTestOrHelper } from "./source-kinds.js";
 

@@ -1,10 +1,10 @@
 import ignore from "ignore";
 import { cyan } from "kolorist";
 import path from "node:path";
-import { AGENTS_FILE, agentsSection, withAgentsSection } from "../contributions/agents.js";
-import { addImportExtension, importLine, relativeSpecifier } from "../contributions/code-text.js";
-import { envExampleWith, featureDependencies } from "../contributions/features.js";
-import type { Feature } from "../features/index.js";
+import { AGENTS_FILE, agentsSection, withAgentsSection } from "../../contributions/agents.js";
+import { addImportExtension, importLine, relativeSpecifier } from "../../contributions/code-text.js";
+import { envExampleWith, featureDependencies } from "../../contributions/features.js";
+import type { Feature } from "../../features/index.js";
 import {
   baseFile,
   CLIENT_FILE,
@@ -13,27 +13,27 @@ import {
   FUNCTIONS_DIR,
   INNGEST_DIR,
   TESTING_FILE,
-} from "../contributions/layout.js";
-import { mcpConfigFiles, mcpEntryLine, newMcpConfig } from "../contributions/mcp.js";
-import { withMcpServer, withToolSettings } from "./edits/mcp-config.js";
-import { toAppId } from "../support/names.js";
-import { devServerCommand } from "../contributions/dev-server.js";
-import { commandsFor, packageManagerFiles } from "../support/package-manager.js";
-import { type DependencyName, versions } from "../support/versions.js";
+} from "../../contributions/layout.js";
+import { mcpConfigFiles, mcpEntryLine, newMcpConfig } from "../../contributions/mcp.js";
+import { withMcpServer, withToolSettings } from "../edits/mcp-config.js";
+import { toAppId } from "../../support/names.js";
+import { devServerCommand } from "../../contributions/dev-server.js";
+import { commandsFor, packageManagerFiles } from "../../support/package-manager.js";
+import { type DependencyName, versions } from "../../support/versions.js";
 import { type AddPlan, changeSet, type Editor, type FileChange } from "./change-set.js";
 import { readCodeStyle } from "./formatting.js";
-import { type ExistingInngest, findInngest, type Project } from "./detect.js";
+import { type ExistingInngest, findInngest, type Project } from "../detect/project.js";
 import { reconcileDependencies } from "./dependencies.js";
-import { type DevRun, devRunOf } from "./dev-run.js";
+import { type DevRun, devRunOf } from "../detect/dev-run.js";
 import { starterFileFor } from "./starter-text.js";
-import { addDevEnvToScript, devScriptPort } from "./edits/dev-script.js";
-import { editManifest, parseManifest } from "./edits/manifest.js";
-import { keepMiddlewareOffRoute } from "./edits/next-middleware.js";
-import { addCompatibilityFlags } from "./edits/wrangler-config.js";
+import { addDevEnvToScript, devScriptPort } from "../edits/dev-script.js";
+import { editManifest, parseManifest } from "../edits/manifest.js";
+import { keepMiddlewareOffRoute } from "../edits/next-middleware.js";
+import { addCompatibilityFlags } from "../edits/wrangler-config.js";
 import { addVitestSettings, INNGEST_TEST_SCRIPT, testRunnerOf, testScripts } from "./test-setup.js";
 
 export type { AddPlan, FileChange, ManualStep } from "./change-set.js";
-export { editManifest } from "./edits/manifest.js";
+export { editManifest } from "../edits/manifest.js";
 
 /** Where the app's Inngest code is, or goes: beside its client, else where a new app's would. */
 export interface InngestLayout {

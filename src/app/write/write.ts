@@ -11,9 +11,9 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
-import { CliError, outOfSpace } from "../support/errors.js";
-import { changedSince } from "./app-files.js";
-import type { FileChange } from "./change-set.js";
+import { CliError, outOfSpace } from "../../support/errors.js";
+import { changedSince } from "../detect/app-files.js";
+import type { FileChange } from "../plan/change-set.js";
 import { withAppLock } from "./lock.js";
 
 /**

@@ -1,5 +1,5 @@
-import { baseFile, CLIENT_FILE, DEV_ENV_FILE, INNGEST_DIR } from "../contributions/layout.js";
-import type { Project } from "./detect.js";
+import { baseFile, CLIENT_FILE, DEV_ENV_FILE, INNGEST_DIR } from "../../contributions/layout.js";
+import type { Project } from "../detect/project.js";
 
 // The starters are written for a created app (src/, the App Router, a start-up check of the signing
 // key). What --add writes from them names this app's own paths and says only what holds in it.

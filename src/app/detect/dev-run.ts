@@ -1,9 +1,9 @@
-import { devServerCommand } from "../contributions/dev-server.js";
-import { commandsFor } from "../support/package-manager.js";
-import type { Project } from "./detect.js";
+import { devServerCommand } from "../../contributions/dev-server.js";
+import { commandsFor } from "../../support/package-manager.js";
+import type { Project } from "./project.js";
 import { devScriptName } from "./dev-script-name.js";
-import { devScriptPort, loadsDevEnv } from "./edits/dev-script.js";
-import { parseManifest } from "./edits/manifest.js";
+import { devScriptPort, loadsDevEnv } from "../edits/dev-script.js";
+import { parseManifest } from "../edits/manifest.js";
 import { isTestOrHelper } from "./source-kinds.js";
 
 // How the app runs in development, decided once: which of its scripts is "the dev script", the

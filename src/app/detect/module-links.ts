@@ -1,6 +1,6 @@
 import path from "node:path";
-import { walk, type AstNode } from "./ast.js";
-import type { Project } from "./detect.js";
+import { walk, type AstNode } from "../ast.js";
+import type { Project } from "./project.js";
 
 // How the app's modules point at one another, as the search for the served app follows them:
 // what a binding is exported as, what an import resolves to, whether a module serves an app.

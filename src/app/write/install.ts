@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import semver from "semver";
-import { CliError } from "../support/errors.js";
-import { installDependencies } from "../support/install.js";
-import { readableRange } from "./dependencies.js";
-import type { Project } from "./detect.js";
-import { installedVersion } from "./lockfile.js";
+import { CliError } from "../../support/errors.js";
+import { installDependencies } from "../../support/install.js";
+import { readableRange } from "../plan/dependencies.js";
+import type { Project } from "../detect/project.js";
+import { installedVersion } from "../detect/lockfile.js";
 
 /** Exit code when the files were written but the install after them failed. */
 export const EXIT_INSTALL_FAILED = 3;

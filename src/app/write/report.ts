@@ -1,6 +1,6 @@
 import { bold } from "kolorist";
-import { log } from "../support/ui.js";
-import type { AddPlan } from "./change-set.js";
+import { log } from "../../support/ui.js";
+import type { AddPlan } from "../plan/change-set.js";
 
 /** Exit code when everything else was written but some lines must be added by hand. */
 export const EXIT_MANUAL_STEPS = 2;
