@@ -133,8 +133,10 @@ export function findApp(project: Project, read: Read, inngestDir?: string): AppS
       const parent = ancestors[i];
       if (parent && isMountCall(parent) && parent.arguments[1] === top) return; // an inline router
       const declarator = parent?.type === "VariableDeclarator" && parent.init === top ? parent : undefined;
-      const statement = declarator && enclosingStatement(ancestors.slice(0, i), parent!);
-      const app = declarator?.id.type === "Identifier" ? declarator.id.name : "";
+      // A class's field, as the TypeScript Express starters write it: `this.app = express()`.
+      const field = parent?.type === "AssignmentExpression" && parent.right === top ? thisField(parent.left) : "";
+      const statement = (declarator || field) && enclosingStatement(ancestors.slice(0, i), parent!);
+      const app = declarator?.id.type === "Identifier" ? declarator.id.name : field;
       sites.push({
         source: entry,
         statement: statement && app ? statement : top,
@@ -176,6 +178,16 @@ function isMaking(node: AstNode, makers: Map<string, "new" | "call">): boolean {
   if (node.callee?.type !== "Identifier") return false;
   const kind = makers.get(node.callee.name);
   return (kind === "new" && node.type === "NewExpression") || (kind === "call" && node.type === "CallExpression");
+}
+
+/** `this.app` for an assignment to a field of `this`; "" for anything else. */
+function thisField(target: AstNode): string {
+  return target.type === "MemberExpression" &&
+    target.object.type === "ThisExpression" &&
+    !target.computed &&
+    target.property.type === "Identifier"
+    ? `this.${target.property.name}`
+    : "";
 }
 
 /** `x.route("/path", router)` (Hono) or `x.use("/path", router)` (Express, Hono). */
