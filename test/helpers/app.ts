@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { userEnv } from "./env.js";
-import { WRANGLER_DEV } from "../../src/app/edits/dev-script.js";
+import { WRANGLER_DEV } from "../../src/app/detect/dev-script-name.js";
 import { installNode } from "./node-runtime.js";
 import { startBackgroundServer } from "./process.js";
 

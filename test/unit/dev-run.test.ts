@@ -44,6 +44,9 @@ describe("devScriptName", () => {
     [{ "api:dev": "tsx watch src/api.ts" }, "api:dev"],
     [{ "dev:db": "docker compose up", start: "node ." }, undefined],
     [{ start: "node dist/index.js", build: "tsc" }, undefined],
+    // A Worker started by `start` (no dev script): that is its dev server.
+    [{ start: "wrangler dev --env local src/server.ts", deploy: "wrangler deploy" }, "start"],
+    [{ start: "vite", build: "vite build" }, "start"],
   ])("%j: %s", (scripts, name) => {
     expect(devScriptName(scripts)).toBe(name);
   });

@@ -6,7 +6,7 @@ import { packageManagerFromLockfile, type PackageManager } from "../../support/p
 import { appFiles, type AppFiles } from "./app-files.js";
 import { importsOf, parseJsonc, parseSource, walk, type AstNode } from "../ast.js";
 import { DEV_ENV_FILE } from "../../contributions/layout.js";
-import { devScriptName } from "./dev-script-name.js";
+import { devScriptName, WRANGLER_DEV } from "./dev-script-name.js";
 import { parseManifest } from "../edits/manifest.js";
 import type { ExportRef } from "../../features/feature.js";
 import { inngestAdvisory } from "./inngest-advisory.js";
@@ -157,11 +157,12 @@ function devEnvOf(
 ): Project["devEnv"] {
   if (framework.cloudflareWorker) {
     const varsFile = [".dev.vars", ".env"].find((name) => existsSync(path.join(dir, name)));
-    const passesEnvFile = /--env-file\b/.test(
-      String(manifest.scripts?.[devScriptName(manifest.scripts) ?? "dev"] ?? ""),
-    );
-    // .dev.vars when there is neither: every wrangler and Vite plugin reads it (.env only since 2025).
-    if (vitePlugin || (varsFile && !passesEnvFile)) return { file: varsFile ?? ".dev.vars", readByDevServer: true };
+    const dev = String(manifest.scripts?.[devScriptName(manifest.scripts) ?? "dev"] ?? "");
+    const passesEnvFile = /--env-file\b/.test(dev);
+    // .dev.vars when there is neither: every wrangler and Vite plugin reads it (.env only since 2025);
+    // and when no `wrangler dev` script can be given `--env-file` (none, or one of another shape).
+    if (vitePlugin || (varsFile && !passesEnvFile) || !WRANGLER_DEV.test(dev))
+      return { file: varsFile ?? ".dev.vars", readByDevServer: true };
   }
   return { file: DEV_ENV_FILE, readByDevServer: framework.loadsEnvFiles === true };
 }

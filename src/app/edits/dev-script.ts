@@ -2,6 +2,8 @@ import { cyan } from "kolorist";
 import type { Editor } from "../plan/change-set.js";
 import type { Project } from "../detect/project.js";
 import { DEV_ENV_FILE } from "../../contributions/layout.js";
+import { WRANGLER_DEV } from "../detect/dev-script-name.js";
+
 import { devScriptName } from "../detect/dev-script-name.js";
 import { isTestOrHelper } from "../detect/source-kinds.js";
 
@@ -10,8 +12,6 @@ import { isTestOrHelper } from "../detect/source-kinds.js";
 
 const ENV_FILE_FLAG = `--env-file=${DEV_ENV_FILE}`;
 
-/** A dev script that starts with `wrangler dev`. */
-export const WRANGLER_DEV = /^\s*wrangler\s+dev(?=\s|$)/;
 /**
  * The dev script with the env file loaded, when it is one `tsx`, `node`, `nodemon`, `ts-node` or
  * `wrangler dev` command; undefined when it is anything else. tsx, node and wrangler take an

@@ -8,7 +8,7 @@ import { installedVersion, lockedVersion } from "../detect/lockfile.js";
 import type { AddPlan } from "./change-set.js";
 import { type Need, type Raise, raisedNote } from "./raise.js";
 import type { Project } from "../detect/project.js";
-import { WRANGLER_DEV } from "../edits/dev-script.js";
+import { WRANGLER_DEV } from "../detect/dev-script-name.js";
 import table from "./needs.json" with { type: "json" };
 
 // Dependency reconciliation, before anything is written: what the planned code needs of the app's
