@@ -134,7 +134,7 @@ describe("--add when the install fails after writing", () => {
 
   it("prints every note the summary has, before that line", () => {
     const notes = [
-      'Your "test" script does not run vitest: run the Inngest tests with "npx vitest run src/inngest".',
+      'Your "test" script (node --test) is kept as it is: the Inngest tests run with vitest, in "test:inngest" (vitest run src/inngest).',
       "try hello-world: send",
     ];
     const failedAt = first.output.indexOf("Installing dependencies failed");
