@@ -34,16 +34,16 @@ describe("--add on a Hono app on Cloudflare Workers", () => {
     writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
     return planAdd(detectProject(dir), [eventBasic]);
   };
-  const after = (plan: ReturnType<typeof planAdd>, file: string) =>
+  const plannedText = (plan: ReturnType<typeof planAdd>, file: string) =>
     plan.changes.find((change) => change.path === file)?.after;
 
   it("takes a start script that runs wrangler dev for the dev script: dev mode, AGENTS.md and the Dev Server", () => {
     const plan = withScripts({ start: "wrangler dev --env local src/index.ts", deploy: "wrangler deploy" });
-    expect(JSON.parse(after(plan, "package.json")!).scripts.start).toBe(
+    expect(JSON.parse(plannedText(plan, "package.json")!).scripts.start).toBe(
       "wrangler dev --env-file .env.development --env local src/index.ts",
     );
-    expect(after(plan, ".env.development")).toMatch(/^INNGEST_DEV=1$/m);
-    const agents = after(plan, "AGENTS.md")!;
+    expect(plannedText(plan, ".env.development")).toMatch(/^INNGEST_DEV=1$/m);
+    const agents = plannedText(plan, "AGENTS.md")!;
     expect(agents).toContain("npm run start");
     expect(agents).toContain("-u http://localhost:8787/api/inngest");
     expect(plan.notes.join("\n")).not.toContain("tsx watch");
@@ -51,8 +51,8 @@ describe("--add on a Hono app on Cloudflare Workers", () => {
 
   it("puts dev mode in .dev.vars, which wrangler reads by itself, when no script runs wrangler dev", () => {
     const plan = withScripts({ deploy: "wrangler deploy" });
-    expect(after(plan, ".dev.vars")).toMatch(/^INNGEST_DEV=1$/m);
-    expect(after(plan, ".env.development")).toBeUndefined();
+    expect(plannedText(plan, ".dev.vars")).toMatch(/^INNGEST_DEV=1$/m);
+    expect(plannedText(plan, ".env.development")).toBeUndefined();
     expect(plan.notes.join("\n")).not.toContain("tsx watch");
   });
 
