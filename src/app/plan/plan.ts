@@ -1,36 +1,31 @@
-import ignore from "ignore";
-import { cyan } from "kolorist";
 import path from "node:path";
-import { AGENTS_FILE, agentsSection, withAgentsSection } from "../../contributions/agents.js";
 import { addImportExtension, importLine, relativeSpecifier } from "../../contributions/code-text.js";
 import { envExampleWith, featureDependencies } from "../../contributions/features.js";
 import type { Feature } from "../../features/index.js";
 import {
   baseFile,
   CLIENT_FILE,
-  EVENTS_FILE,
   fillPlaceholders,
   FUNCTIONS_DIR,
   INNGEST_DIR,
   TESTING_FILE,
 } from "../../contributions/layout.js";
-import { mcpConfigFiles, mcpEntryLine, newMcpConfig } from "../../contributions/mcp.js";
-import { withMcpServer, withToolSettings } from "../edits/mcp-config.js";
 import { toAppId } from "../../support/names.js";
-import { devServerCommand } from "../../contributions/dev-server.js";
-import { commandsFor, packageManagerFiles } from "../../support/package-manager.js";
+import { packageManagerFiles } from "../../support/package-manager.js";
 import { type DependencyName, versions } from "../../support/versions.js";
 import { type AddPlan, changeSet, type Editor, type FileChange } from "./change-set.js";
 import { readCodeStyle } from "./formatting.js";
 import { type ExistingInngest, findInngest, type Project } from "../detect/project.js";
 import { reconcileDependencies } from "./dependencies.js";
-import { type DevRun, devRunOf } from "../detect/dev-run.js";
+import { devRunOf } from "../detect/dev-run.js";
 import { starterFileFor } from "./starter-text.js";
-import { addDevEnvToScript, devScriptPort } from "../edits/dev-script.js";
-import { editManifest, parseManifest } from "../edits/manifest.js";
+import { addDevEnvToScript } from "../edits/dev-script.js";
+import { editManifest } from "../edits/manifest.js";
 import { keepMiddlewareOffRoute } from "../edits/next-middleware.js";
 import { addCompatibilityFlags } from "../edits/wrangler-config.js";
-import { addVitestSettings, INNGEST_TEST_SCRIPT, testRunnerOf, testScripts } from "./test-setup.js";
+import { addVitestSettings, testScripts } from "./test-setup.js";
+import { addAgentFiles } from "./agents.js";
+import { addDevMode, noteDevServerUrl } from "./dev-mode.js";
 
 export type { AddPlan, FileChange, ManualStep } from "./change-set.js";
 export { editManifest } from "../edits/manifest.js";
@@ -173,102 +168,11 @@ export function closePlan(draft: PlanDraft, options: { agents: boolean }): AddPl
     const serveHandler =
       draft.existing.serve?.source.file ??
       [...changes.values()].find((change) => new RegExp(`["']${framework.serveModule}["']`).test(change.after))?.path;
-    const facts = agentsFacts(project, editor, dev, { ...layout, serveHandler, appId: draft.appId });
-    editor.put(AGENTS_FILE, withAgentsSection(editor.read(AGENTS_FILE), agentsSection(facts)));
-    addMcpServers(editor);
+    addAgentFiles(project, editor, dev, { ...layout, serveHandler, appId: draft.appId });
   }
   editor.plan.inngestDir = layout.inngestDir;
   editor.plan.changes = [...changes.values()].sort((a, b) => a.path.localeCompare(b.path));
   return editor.plan;
-}
-
-/** What AGENTS.md says of this app: its own paths, and its own scripts where they do the job. */
-function agentsFacts(
-  project: Project,
-  editor: Editor,
-  dev: DevRun,
-  found: { inngestDir: string; clientFile: string; serveHandler: string | undefined; appId: string },
-) {
-  const pm = commandsFor(project.packageManager);
-  const scripts = plannedScripts(editor);
-  const clientId = /\bid:\s*["'`]([^"'`]+)["'`]/.exec(editor.read(found.clientFile) ?? "")?.[1];
-  return {
-    frameworkLabel: project.frameworkLabel,
-    appId: clientId ?? found.appId,
-    clientFile: found.clientFile,
-    eventsFile: `${found.inngestDir}/${EVENTS_FILE}`,
-    functionsDir: `${found.inngestDir}/${FUNCTIONS_DIR}`,
-    serveHandler: found.serveHandler,
-    devCommand: dev.command,
-    devServerCommand: dev.devServer,
-    testCommand:
-      testRunnerOf(scripts) === "vitest"
-        ? pm.run("test")
-        : scripts[INNGEST_TEST_SCRIPT]
-          ? pm.run(INNGEST_TEST_SCRIPT)
-          : `npx vitest run ${found.inngestDir}`,
-  };
-}
-
-/** The package.json scripts as this plan leaves them. */
-function plannedScripts(editor: Editor): Record<string, string> {
-  return (parseManifest(editor.read("package.json") ?? "{}").scripts ?? {}) as Record<string, string>;
-}
-
-/** The Dev Server's MCP in each tool's project file: a new file, or one entry added to the user's. */
-function addMcpServers(editor: Editor): void {
-  for (const config of mcpConfigFiles) {
-    const existing = editor.read(config.path);
-    if (existing === null) {
-      editor.put(config.path, newMcpConfig(config));
-      continue;
-    }
-    const merged = withMcpServer(existing, config);
-    if (merged.kind !== "manual") {
-      const after = withToolSettings(merged.kind === "insert" ? merged.after : existing, config);
-      if (after !== existing) editor.put(config.path, after);
-    } else {
-      editor.plan.manual.push({
-        file: config.path,
-        where: `${merged.reason}, so it was left as it is; add this server to its "${config.serversKey}" object (${config.tool})`,
-        lines: [mcpEntryLine(config)],
-      });
-    }
-  }
-}
-
-/**
- * The Dev Server finds an app on port 3000 by itself; one that serves elsewhere (Vite's 5173,
- * wrangler's 8787, a `--port`, a PORT in `.env` or in the code) is given to it with `-u`, which the
- * summary spells out.
- */
-function noteDevServerUrl(editor: Editor, dev: DevRun): void {
-  if (dev.devServer === devServerCommand(undefined)) return;
-  const script = plannedScripts(editor)[dev.script];
-  const where =
-    script !== undefined && devScriptPort(script) !== undefined
-      ? `Your "${dev.script}" script (${script}) serves`
-      : "The app serves";
-  editor.plan.notes.push(`${where} on port ${dev.port}: start the Dev Server with ${cyan(dev.devServer)}.`);
-}
-
-/** `INNGEST_DEV=1` in the env file the app's dev server reads (or is made to read). */
-export function addDevMode(editor: Editor, envFileName: string, starterEnv: string): void {
-  const envFile = editor.read(envFileName);
-  if (gitignores(editor.read(".gitignore") ?? "", envFileName) && !/^\s*INNGEST_DEV=/m.test(envFile ?? "")) {
-    editor.plan.notes.push(
-      `.gitignore ignores ${envFileName}: teammates who clone the app need INNGEST_DEV=1 in their own for local development.`,
-    );
-  }
-  if (envFile === null) editor.put(envFileName, starterEnv);
-  else if (!/^\s*INNGEST_DEV=/m.test(envFile)) {
-    editor.put(envFileName, `${envFile}${envFile === "" || envFile.endsWith("\n") ? "" : "\n"}${starterEnv}`);
-  }
-}
-
-/** Whether the root .gitignore (`.env`, `/.env*`, `.dev.vars`...) ignores a file at the root, as git reads it. */
-function gitignores(gitignore: string, file: string): boolean {
-  return ignore().add(gitignore).ignores(file);
 }
 
 /**

@@ -5,7 +5,7 @@ import { parseSource } from "../../app/ast.js";
 import { findInngest, type Project, type Source } from "../../app/detect/project.js";
 import { addDevEnvToScript } from "../../app/edits/dev-script.js";
 import { editManifest } from "../../app/edits/manifest.js";
-import { addDevMode } from "../../app/plan/plan.js";
+import { addDevMode } from "../../app/plan/dev-mode.js";
 import { baseFile } from "../../contributions/layout.js";
 import { CliError } from "../../support/errors.js";
 import { type MovedFunction, newDraft } from "./draft.js";
