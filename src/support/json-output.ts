@@ -1,6 +1,5 @@
 import path from "node:path";
 import type { CliError, ErrorCode } from "./errors.js";
-import type { ExportRef } from "../features/index.js";
 import { toAppId } from "./names.js";
 
 // `--json`: every command answers with one JSON object on stdout, described by
@@ -174,7 +173,7 @@ export function failureJson(error: CliError, command: JsonCommand | undefined): 
 
 /** The functions registered, with the id each one's file gives createFunction. */
 export function functionsOf(
-  refs: readonly ExportRef[],
+  refs: readonly { exportName: string; file: string }[],
   functionsDir: string,
   contentsOf: (file: string) => string | undefined,
 ): JsonFunction[] {
