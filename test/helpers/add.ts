@@ -22,8 +22,11 @@ export function runIn(
 
 /** `git init` and one commit of everything, so that the add sees a clean tree. */
 export async function commitAll(dir: string): Promise<void> {
+  // No automatic gc or maintenance: a commit of an installed app (node_modules and all) would start
+  // one in the background, still writing into .git when the test removes the directory.
+  const settings = ["user.name=test", "user.email=test@example.invalid", "gc.auto=0", "maintenance.auto=false"];
   const git = (...args: string[]) =>
-    runOrThrow("git", ["-c", "user.name=test", "-c", "user.email=test@example.invalid", ...args], { cwd: dir });
+    runOrThrow("git", [...settings.flatMap((setting) => ["-c", setting]), ...args], { cwd: dir });
   await git("init", "-q");
   await git("add", "-A");
   await git("commit", "-qm", "the app before --add");
